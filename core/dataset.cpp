@@ -1,0 +1,126 @@
+#include "dataset.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+#include "text_normalize.hpp"
+
+namespace chorus::core {
+namespace {
+
+// Parses an all-digit id of up to 19 digits (every Twitter id) into an integer.
+bool ParseNumericId(std::string_view id, uint64_t& out) {
+    if (id.empty() || id.size() > 19 || (id.size() > 1 && id[0] == '0')) return false;
+    uint64_t v = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+size_t Dataset::BeginFile(std::string name) {
+    m_files.emplace_back();
+    m_files.back().name = std::move(name);
+    return m_files.size() - 1;
+}
+
+bool Dataset::IsNewId(std::string_view id) {
+    uint64_t numeric = 0;
+    if (ParseNumericId(id, numeric)) return m_seen_numeric.insert(numeric).second;
+    return m_seen_text.emplace(id).second;
+}
+
+void Dataset::AddEntities(const std::vector<std::string_view>& raw, bool is_hashtag, Dictionary& dict,
+                          std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets) {
+    size_t begin = ids.size();
+    for (std::string_view text : raw) {
+        if (is_hashtag) {
+            NormalizeHashtag(text, m_scratch);
+        } else {
+            NormalizeMention(text, m_scratch);
+        }
+        if (m_scratch.empty()) continue;
+        uint32_t id = dict.Intern(m_scratch);
+        // Once per post: lists are short, a linear check beats a set.
+        if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(begin), ids.end(), id) == ids.end())
+            ids.push_back(id);
+    }
+    offsets.push_back(static_cast<uint32_t>(ids.size()));
+}
+
+Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, uint64_t line) {
+    assert(file < m_files.size());
+    IngestReport& report = m_files[file];
+    if (record.id.empty()) {
+        report.Add(Problem::NoId, line,
+                   record.unusable_id.empty()
+                       ? std::string("post has no id: kept, but cannot be de-duplicated")
+                       : "unusable id " + std::string(record.unusable_id.substr(0, 40)) +
+                             " (rounded or not an integer): kept, but cannot be de-duplicated");
+    } else if (!IsNewId(record.id)) {
+        ++report.duplicates;
+        return AddResult::Duplicate;
+    }
+    if (record.time == kNoTime) report.Add(Problem::NoTime, line, "post has no usable time: kept, not on the timeline");
+
+    m_time.push_back(record.time);
+    m_type.push_back(static_cast<uint8_t>(record.type));
+    if (record.author_id.empty()) {
+        report.Add(Problem::NoAuthor, line, "post has no author id");
+        m_author.push_back(kNoAuthor);
+    } else {
+        uint32_t author = m_authors.Intern(record.author_id);
+        if (author == m_author_name.size()) m_author_name.push_back(Dictionary::kNotFound);
+        if (!record.author_name.empty()) m_author_name[author] = m_names.Intern(record.author_name);
+        m_author.push_back(author);
+    }
+    AddEntities(record.hashtags, true, m_hashtags, m_hashtag_ids, m_hashtag_offsets);
+    AddEntities(record.mentions, false, m_mentions, m_mention_ids, m_mention_offsets);
+    if (record.time != kNoTime) m_sorted_dirty = true;
+    ++report.posts;
+    return AddResult::Added;
+}
+
+std::span<const uint32_t> Dataset::HashtagsOf(RowId row) const {
+    return {m_hashtag_ids.data() + m_hashtag_offsets[row], m_hashtag_offsets[row + 1] - m_hashtag_offsets[row]};
+}
+
+std::span<const uint32_t> Dataset::MentionsOf(RowId row) const {
+    return {m_mention_ids.data() + m_mention_offsets[row], m_mention_offsets[row + 1] - m_mention_offsets[row]};
+}
+
+std::string_view Dataset::AuthorName(uint32_t author) const {
+    if (author >= m_author_name.size()) return {};
+    uint32_t name = m_author_name[author];
+    return name == Dictionary::kNotFound ? m_authors.Text(author) : m_names.Text(name);
+}
+
+const std::vector<UnixSeconds>& Dataset::SortedTimes() const {
+    if (m_sorted_dirty) {
+        m_sorted_times.clear();
+        m_sorted_times.reserve(m_time.size());
+        for (UnixSeconds t : m_time)
+            if (t != kNoTime) m_sorted_times.push_back(t);
+        std::sort(m_sorted_times.begin(), m_sorted_times.end());
+        m_sorted_dirty = false;
+    }
+    return m_sorted_times;
+}
+
+uint64_t Dataset::Duplicates() const {
+    uint64_t n = 0;
+    for (const auto& f : m_files) n += f.duplicates;
+    return n;
+}
+
+uint64_t Dataset::Skipped() const {
+    uint64_t n = 0;
+    for (const auto& f : m_files) n += f.skipped;
+    return n;
+}
+
+}  // namespace chorus::core

@@ -1,0 +1,98 @@
+// Dataset: the loaded posts of one or more files, as columns.
+//
+// A post is a row (RowId). Fixed-width values sit in parallel vectors;
+// entity lists (hashtags, mentions) are offsets into id arrays whose ids name
+// strings in a Dictionary. Repeated post ids are refused (counted as
+// duplicates), across every file added to the same Dataset.
+//
+//   chorus::core::Dataset ds;
+//   size_t file = ds.BeginFile("tweets.jsonl");
+//   ds.Add(record, file, line);          // from a reader
+//   ds.Posts();                          // rows
+//
+// Invariants: every column has Posts() rows; HashtagsOf(r) and MentionsOf(r)
+// hold distinct normalised ids; SortedTimes() holds every known time, sorted.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "dictionary.hpp"
+#include "ingest_report.hpp"
+#include "post.hpp"
+
+namespace chorus::core {
+
+using RowId = uint32_t;
+
+class Dataset {
+public:
+    Dataset() = default;
+    Dataset(const Dataset&) = delete;
+    Dataset& operator=(const Dataset&) = delete;
+
+    // Starts the report of a new file; returns its index for Add().
+    size_t BeginFile(std::string name);
+    IngestReport& Report(size_t file) { return m_files[file]; }
+    const std::vector<IngestReport>& Files() const { return m_files; }
+
+    enum class AddResult : uint8_t { Added, Duplicate };
+    // Adds one post (copies what it keeps). `line` is for the report.
+    AddResult Add(const PostRecord& record, size_t file, uint64_t line);
+
+    size_t Posts() const { return m_time.size(); }
+    UnixSeconds TimeOf(RowId row) const { return m_time[row]; }
+    PostType TypeOf(RowId row) const { return static_cast<PostType>(m_type[row]); }
+    uint32_t AuthorOf(RowId row) const { return m_author[row]; }  // id in Authors(), or kNoAuthor
+    std::span<const uint32_t> HashtagsOf(RowId row) const;
+    std::span<const uint32_t> MentionsOf(RowId row) const;
+
+    const Dictionary& Hashtags() const { return m_hashtags; }  // normalised tags
+    const Dictionary& Mentions() const { return m_mentions; }  // lower-case handles
+    const Dictionary& Authors() const { return m_authors; }    // account ids
+    // Display name of an author (latest screen name seen), or its id.
+    std::string_view AuthorName(uint32_t author) const;
+
+    // Every known post time, ascending (built on demand after changes).
+    const std::vector<UnixSeconds>& SortedTimes() const;
+
+    uint64_t Duplicates() const;
+    uint64_t Skipped() const;
+
+    static constexpr uint32_t kNoAuthor = 0xFFFFFFFFu;
+
+private:
+    bool IsNewId(std::string_view id);
+    void AddEntities(const std::vector<std::string_view>& raw, bool is_hashtag, Dictionary& dict,
+                     std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets);
+
+    std::vector<IngestReport> m_files;
+
+    std::vector<UnixSeconds> m_time;
+    std::vector<uint8_t> m_type;
+    std::vector<uint32_t> m_author;
+    std::vector<uint32_t> m_hashtag_offsets{0};
+    std::vector<uint32_t> m_hashtag_ids;
+    std::vector<uint32_t> m_mention_offsets{0};
+    std::vector<uint32_t> m_mention_ids;
+
+    Dictionary m_hashtags;
+    Dictionary m_mentions;
+    Dictionary m_authors;
+    std::vector<uint32_t> m_author_name;  // per author: id in m_names
+    Dictionary m_names;
+
+    // Seen post ids: numeric ids (every Twitter id) as integers, others as text.
+    std::unordered_set<uint64_t> m_seen_numeric;
+    std::unordered_set<std::string> m_seen_text;
+
+    mutable std::vector<UnixSeconds> m_sorted_times;
+    mutable bool m_sorted_dirty = false;
+
+    std::string m_scratch;
+};
+
+}  // namespace chorus::core

@@ -1,0 +1,49 @@
+// Dictionary: every distinct string stored once, named by a dense 32-bit id.
+//
+// Columns of the dataset hold ids; the text lives here.
+//
+//   chorus::core::Dictionary tags;
+//   uint32_t id = tags.Intern("metoo");   // same id for every later "metoo"
+//   std::string_view s = tags.Text(id);   // "metoo"
+//
+// Invariants: ids are 0..Size()-1 in order of first appearance; a string_view
+// returned by Text() stays valid until the dictionary is destroyed (strings
+// live in fixed blocks that never move).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace chorus::core {
+
+class Dictionary {
+public:
+    Dictionary() = default;
+    Dictionary(const Dictionary&) = delete;
+    Dictionary& operator=(const Dictionary&) = delete;
+
+    // Returns the id of `text`, adding it on first sight.
+    uint32_t Intern(std::string_view text);
+    // Returns the id of `text`, or kNotFound.
+    uint32_t Find(std::string_view text) const;
+    std::string_view Text(uint32_t id) const { return m_texts[id]; }
+    uint32_t Size() const { return static_cast<uint32_t>(m_texts.size()); }
+    // Bytes held by the strings and the index, for memory reports.
+    size_t MemoryBytes() const;
+
+    static constexpr uint32_t kNotFound = 0xFFFFFFFFu;
+
+private:
+    std::string_view Store(std::string_view text);
+
+    static constexpr size_t kBlockSize = 1 << 16;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    size_t m_block_used = kBlockSize;
+    std::vector<std::string_view> m_texts;
+    std::unordered_map<std::string_view, uint32_t> m_index;
+};
+
+}  // namespace chorus::core

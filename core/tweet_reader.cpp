@@ -1,0 +1,447 @@
+#include "tweet_reader.hpp"
+
+#include <utility>
+
+#include "time_utc.hpp"
+
+namespace chorus::core {
+
+using simdjson::error_code;
+using simdjson::SUCCESS;
+namespace od = simdjson::ondemand;
+
+namespace {
+
+bool AllDigits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+std::string_view TrimRight(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t' ||
+                          s.back() == ',' || s.back() == '}' || s.back() == ']'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// A string, or a number's text, or empty for null / anything else.
+error_code Scalar(od::value v, std::string_view& out) {
+    out = {};
+    od::json_type type;
+    if (auto e = v.type().get(type)) return e;
+    if (type == od::json_type::string) return v.get_string().get(out);
+    if (type == od::json_type::number) out = TrimRight(v.raw_json_token());
+    return SUCCESS;
+}
+
+// True unless the value is null, false, or an empty string.
+error_code Present(od::value v, bool& out) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return e;
+    if (type == od::json_type::null) {
+        out = false;
+    } else if (type == od::json_type::boolean) {
+        return v.get_bool().get(out);
+    } else if (type == od::json_type::string) {
+        std::string_view s;
+        if (auto e = v.get_string().get(s)) return e;
+        out = !s.empty();
+    } else {
+        out = true;
+    }
+    return SUCCESS;
+}
+
+bool IsNoticeKey(od::raw_json_string key) {
+    return key == "scrub_geo" || key == "status_withheld" || key == "user_withheld" || key == "disconnect" ||
+           key == "warning" || key == "event" || key == "friends";
+}
+
+}  // namespace
+
+void TweetReader::Fields::Clear() {
+    id = id_from_number = created_at = timestamp_ms = author_id = author_name = lang = retweeted_id = {};
+    retweet = quote = reply = has_user = has_text = has_full_entities = has_original = false;
+    tags.clear();
+    mentions.clear();
+    full_tags.clear();
+    full_mentions.clear();
+    original_tags.clear();
+    original_mentions.clear();
+}
+
+error_code TweetReader::ReadEntities(od::value value, std::vector<std::string_view>& tags,
+                                     std::vector<std::string_view>& mentions) {
+    od::object entities;
+    if (value.get_object().get(entities)) return SUCCESS;  // null or odd: no entities
+    for (auto field_result : entities) {
+        od::field field;
+        if (auto e = std::move(field_result).get(field)) return e;
+        od::raw_json_string key = field.key();
+        bool is_tags = key == "hashtags";
+        bool is_mentions = key == "user_mentions" || key == "mentions";
+        if (!is_tags && !is_mentions) continue;
+        od::array list;
+        if (field.value().get_array().get(list)) continue;
+        for (auto item_result : list) {
+            od::object item;
+            if (auto e = item_result.get_object().get(item)) return e;
+            for (auto inner_result : item) {
+                od::field inner;
+                if (auto e = std::move(inner_result).get(inner)) return e;
+                od::raw_json_string k = inner.key();
+                // v1.1: hashtags[].text, user_mentions[].screen_name; v2: hashtags[].tag, mentions[].username
+                if (is_tags && (k == "text" || k == "tag")) {
+                    std::string_view s;
+                    if (auto e = Scalar(inner.value(), s)) return e;
+                    if (!s.empty()) tags.push_back(s);
+                } else if (is_mentions && (k == "screen_name" || k == "username")) {
+                    std::string_view s;
+                    if (auto e = Scalar(inner.value(), s)) return e;
+                    if (!s.empty()) mentions.push_back(s);
+                }
+            }
+        }
+    }
+    return SUCCESS;
+}
+
+error_code TweetReader::ReadUser(od::value value, Fields& f) {
+    od::object user;
+    if (value.get_object().get(user)) return SUCCESS;
+    f.has_user = true;
+    std::string_view id_number;
+    for (auto field_result : user) {
+        od::field field;
+        if (auto e = std::move(field_result).get(field)) return e;
+        od::raw_json_string key = field.key();
+        if (key == "id_str") {
+            if (auto e = Scalar(field.value(), f.author_id)) return e;
+        } else if (key == "id") {
+            if (auto e = Scalar(field.value(), id_number)) return e;
+        } else if (key == "screen_name" || key == "username") {
+            if (auto e = Scalar(field.value(), f.author_name)) return e;
+        }
+    }
+    if (f.author_id.empty() && AllDigits(id_number)) f.author_id = id_number;
+    return SUCCESS;
+}
+
+error_code TweetReader::ReadReferenced(od::value value, Fields& f, int depth) {
+    od::array list;
+    if (value.get_array().get(list)) return SUCCESS;
+    for (auto item_result : list) {
+        od::object item;
+        if (auto e = item_result.get_object().get(item)) return e;
+        Fields& ref = m_nested;
+        ref.Clear();
+        std::string_view type;
+        for (auto field_result : item) {
+            od::field field;
+            if (auto e = std::move(field_result).get(field)) return e;
+            if (field.key() == "type") {
+                if (auto e = Scalar(field.value(), type)) return e;
+            } else {
+                if (auto e = ReadTweetField(field.key(), field.value(), ref, depth + 1)) return e;
+            }
+        }
+        if (type == "retweeted") {
+            f.retweet = true;
+            f.retweeted_id = ref.id.empty() ? ref.id_from_number : ref.id;
+            if (ref.has_text) {  // flattened: the original is expanded in place
+                f.has_original = true;
+                f.original_tags = ref.BestTags();
+                f.original_mentions = ref.BestMentions();
+            }
+        } else if (type == "quoted") {
+            f.quote = true;
+        } else if (type == "replied_to") {
+            f.reply = true;
+        }
+    }
+    return SUCCESS;
+}
+
+error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value, Fields& f, int depth) {
+    if (key == "id_str") return Scalar(value, f.id);
+    if (key == "id") return Scalar(value, f.id_from_number);
+    if (key == "created_at") return Scalar(value, f.created_at);
+    if (key == "text" || key == "full_text") {
+        f.has_text = true;
+        return SUCCESS;
+    }
+    if (key == "entities") return ReadEntities(value, f.tags, f.mentions);
+    if (key == "extended_tweet" || key == "note_tweet") {
+        od::object ext;
+        if (value.get_object().get(ext)) return SUCCESS;
+        for (auto field_result : ext) {
+            od::field field;
+            if (auto e = std::move(field_result).get(field)) return e;
+            if (field.key() == "entities") {
+                f.has_full_entities = true;
+                if (auto e = ReadEntities(field.value(), f.full_tags, f.full_mentions)) return e;
+            }
+        }
+        return SUCCESS;
+    }
+    if (depth > 0) return SUCCESS;  // embedded records: only their entities matter
+    if (key == "user" || key == "author") return ReadUser(value, f);
+    if (key == "author_id") {
+        f.has_user = true;
+        return Scalar(value, f.author_id);
+    }
+    if (key == "timestamp_ms") return Scalar(value, f.timestamp_ms);
+    if (key == "lang") return Scalar(value, f.lang);
+    if (key == "retweeted_status") {
+        od::object original;
+        if (value.get_object().get(original)) return SUCCESS;  // null: not a retweet
+        f.retweet = true;
+        f.has_original = true;
+        Fields& o = m_nested;
+        o.Clear();
+        if (auto e = ReadTweet(original, o, depth + 1)) return e;
+        f.original_tags = o.BestTags();
+        f.original_mentions = o.BestMentions();
+        return SUCCESS;
+    }
+    if (key == "quoted_status" || key == "quoted_status_id_str" || key == "is_quote_status") {
+        bool present = false;
+        if (auto e = Present(value, present)) return e;
+        f.quote = f.quote || present;
+        return SUCCESS;
+    }
+    if (key == "in_reply_to_status_id_str" || key == "in_reply_to_status_id") {
+        bool present = false;
+        if (auto e = Present(value, present)) return e;
+        f.reply = f.reply || present;
+        return SUCCESS;
+    }
+    if (key == "referenced_tweets") return ReadReferenced(value, f, depth);
+    return SUCCESS;
+}
+
+error_code TweetReader::ReadTweet(od::object object, Fields& f, int depth) {
+    for (auto field_result : object) {
+        od::field field;
+        if (auto e = std::move(field_result).get(field)) return e;
+        if (auto e = ReadTweetField(field.key(), field.value(), f, depth)) return e;
+    }
+    return SUCCESS;
+}
+
+error_code TweetReader::ReadIncludes(od::value value) {
+    od::object includes;
+    if (value.get_object().get(includes)) return SUCCESS;
+    for (auto field_result : includes) {
+        od::field field;
+        if (auto e = std::move(field_result).get(field)) return e;
+        bool tweets = field.key() == "tweets";
+        bool users = field.key() == "users";
+        if (!tweets && !users) continue;
+        od::array list;
+        if (field.value().get_array().get(list)) continue;
+        for (auto item_result : list) {
+            od::object item;
+            if (auto e = item_result.get_object().get(item)) return e;
+            Fields& o = m_nested;
+            o.Clear();
+            if (tweets) {
+                if (auto e = ReadTweet(item, o, 1)) return e;
+                if (o.id.empty()) o.id = o.id_from_number;
+                Original& stored = m_originals[std::string(o.id)];
+                stored.tags.assign(o.BestTags().begin(), o.BestTags().end());
+                stored.mentions.assign(o.BestMentions().begin(), o.BestMentions().end());
+            } else {
+                std::string_view id, name;
+                for (auto inner_result : item) {
+                    od::field inner;
+                    if (auto e = std::move(inner_result).get(inner)) return e;
+                    if (inner.key() == "id") {
+                        if (auto e = Scalar(inner.value(), id)) return e;
+                    } else if (inner.key() == "username") {
+                        if (auto e = Scalar(inner.value(), name)) return e;
+                    }
+                }
+                if (!id.empty()) m_user_names[std::string(id)] = std::string(name);
+            }
+        }
+    }
+    return SUCCESS;
+}
+
+const char* TweetReader::FormatName(bool page, const Fields& f) {
+    if (page) return "twitter-v2-twarc2-pages";
+    if (ParseTwitterTime(f.created_at) != kNoTime || !f.id.empty()) return "twitter-v1.1-jsonl";  // v1.1 has id_str
+    return "twitter-v2-flat-jsonl";
+}
+
+void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file, uint64_t line) {
+    PostRecord& r = m_record;
+    r.Clear();
+    IngestReport& report = dataset.Report(file);
+    if (!f.id.empty()) {
+        r.id = f.id;
+    } else if (AllDigits(f.id_from_number)) {
+        r.id = f.id_from_number;
+    } else {
+        r.unusable_id = f.id_from_number;
+    }
+    r.time = ParseTwitterTime(f.created_at);
+    if (r.time == kNoTime) r.time = ParseIsoTime(f.created_at);
+    if (r.time == kNoTime) r.time = ParseEpochMillis(f.timestamp_ms);
+    r.type = f.retweet ? PostType::Retweet
+             : f.quote ? PostType::Quote
+             : f.reply ? PostType::Reply
+                       : PostType::Original;
+    r.author_id = f.author_id;
+    r.author_name = f.author_name;
+    if (r.author_name.empty() && page) {
+        auto it = m_user_names.find(std::string(f.author_id));
+        if (it != m_user_names.end()) r.author_name = it->second;
+    }
+    r.lang = f.lang;
+    const Original* included = nullptr;
+    if (f.retweet && !f.has_original && page) {
+        auto it = m_originals.find(std::string(f.retweeted_id));
+        if (it != m_originals.end()) included = &it->second;
+    }
+    if (included) {
+        r.hashtags.assign(included->tags.begin(), included->tags.end());
+        r.mentions.assign(included->mentions.begin(), included->mentions.end());
+    } else if (f.retweet && f.has_original) {
+        r.hashtags = f.original_tags;
+        r.mentions = f.original_mentions;
+    } else {
+        r.hashtags = f.BestTags();
+        r.mentions = f.BestMentions();
+    }
+    if (report.format.empty()) report.format = FormatName(page, f);
+    dataset.Add(r, file, line);
+}
+
+error_code TweetReader::ReadPageData(od::value value, Dataset& dataset, size_t file, uint64_t line,
+                                     uint64_t& posts) {
+    od::json_type type;
+    if (auto e = value.type().get(type)) return e;
+    auto read_one = [&](od::object tweet) -> error_code {
+        m_fields.Clear();
+        if (auto e = ReadTweet(tweet, m_fields, 0)) return e;
+        if (m_fields.id.empty()) m_fields.id = m_fields.id_from_number;  // v2 ids are strings in `id`
+        m_page_tweets.push_back(m_fields);
+        return SUCCESS;
+    };
+    if (type == od::json_type::object) {
+        od::object tweet;
+        if (auto e = value.get_object().get(tweet)) return e;
+        if (auto e = read_one(tweet)) return e;
+    } else if (type == od::json_type::array) {
+        od::array list;
+        if (auto e = value.get_array().get(list)) return e;
+        for (auto item : list) {
+            od::object tweet;
+            if (auto e = item.get_object().get(tweet)) return e;
+            if (auto e = read_one(tweet)) return e;
+        }
+    }
+    // Only once the whole page parsed: a broken page adds nothing.
+    for (const Fields& f : m_page_tweets) {
+        Emit(f, true, dataset, file, line);
+        ++posts;
+    }
+    return SUCCESS;
+}
+
+void TweetReader::ReadLine(const char* json, size_t size, size_t readable, Dataset& dataset, size_t file,
+                           uint64_t line) {
+    IngestReport& report = dataset.Report(file);
+    auto invalid = [&](error_code e) {
+        report.Add(Problem::InvalidJson, line, std::string("invalid JSON: ") + simdjson::error_message(e));
+    };
+    od::document doc;
+    if (auto e = m_parser.iterate(json, size, readable).get(doc)) return invalid(e);
+    od::json_type type;
+    if (auto e = doc.type().get(type)) return invalid(e);
+    if (type == od::json_type::array) return report.Add(Problem::NotAPost, line, "a JSON array, not a post record");
+    if (type != od::json_type::object) {
+        return report.Add(Problem::InvalidJson, line, "invalid JSON: expected an object");
+    }
+    od::object top;
+    if (auto e = doc.get_object().get(top)) return invalid(e);
+
+    m_fields.Clear();
+    m_originals.clear();
+    m_user_names.clear();
+    bool has_data = false, is_delete = false, is_limit = false, is_notice = false;
+    uint64_t api_errors = 0;
+    std::string api_error;
+    for (auto field_result : top) {
+        od::field field;
+        if (auto e = std::move(field_result).get(field)) return invalid(e);
+        od::raw_json_string key = field.key();
+        error_code e = SUCCESS;
+        if (key == "data") {
+            has_data = true;
+        } else if (key == "includes") {
+            e = ReadIncludes(field.value());
+        } else if (key == "errors") {
+            od::array list;
+            if (!field.value().get_array().get(list)) {
+                for (auto item : list) {
+                    od::object err;
+                    if ((e = item.get_object().get(err))) break;
+                    ++api_errors;
+                    for (auto inner_result : err) {
+                        od::field inner;
+                        if ((e = std::move(inner_result).get(inner))) break;
+                        std::string_view text;
+                        if (api_error.empty() && (inner.key() == "detail" || inner.key() == "message") &&
+                            !Scalar(inner.value(), text))
+                            api_error = std::string(text.substr(0, 200));
+                    }
+                    if (e) break;
+                }
+            }
+        } else if (key == "delete") {
+            is_delete = true;
+        } else if (key == "limit") {
+            is_limit = true;
+        } else if (IsNoticeKey(key)) {
+            is_notice = true;
+        } else {
+            e = ReadTweetField(key, field.value(), m_fields, 0);
+        }
+        if (e) return invalid(e);
+    }
+    if (const char* rest = nullptr; !doc.current_location().get(rest)) {  // an error here means: at the end
+        report.Add(Problem::InvalidJson, line, "invalid JSON: text after the end of the record");
+        return;
+    }
+
+    if (has_data) {
+        doc.rewind();
+        od::value data;
+        if (auto e = doc.find_field_unordered("data").get(data)) return invalid(e);
+        m_page_tweets.clear();
+        uint64_t posts = 0;
+        if (auto e = ReadPageData(data, dataset, file, line, posts)) return invalid(e);
+        if (api_errors > 0) {
+            report.Add(posts > 0 ? Problem::ApiNote : Problem::ApiError, line,
+                       std::to_string(api_errors) + " API error(s) in the page: " + api_error);
+        } else if (posts == 0) {
+            report.Add(Problem::NotAPost, line, "a page with no posts in `data`");
+        }
+        return;
+    }
+    if (is_delete) return report.Add(Problem::DeleteNotice, line, "delete notice");
+    if (is_limit) return report.Add(Problem::LimitNotice, line, "limit notice");
+    bool tweet_like = m_fields.has_user || ((!m_fields.id.empty() || !m_fields.id_from_number.empty()) &&
+                                            (m_fields.has_text || !m_fields.created_at.empty()));
+    if (tweet_like) return Emit(m_fields, false, dataset, file, line);
+    if (api_errors > 0) return report.Add(Problem::ApiError, line, "API error: " + api_error);
+    report.Add(Problem::NotAPost, line,
+               is_notice ? "a stream notice, not a post" : "a JSON object that is not a post of a known shape");
+}
+
+}  // namespace chorus::core

@@ -1,0 +1,76 @@
+// TweetReader: one JSON line of a Twitter dump (v1.1 or v2) to PostRecords.
+// Internal to core: the only place that knows simdjson.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dataset.hpp"
+
+#define SIMDJSON_EXCEPTIONS 0
+#include <simdjson.h>
+
+namespace chorus::core {
+
+class TweetReader {
+public:
+    // Reads one record. `json[size .. readable)` must hold at least SIMDJSON_PADDING bytes.
+    void ReadLine(const char* json, size_t size, size_t readable, Dataset& dataset, size_t file, uint64_t line);
+
+private:
+    // Everything a tweet object (v1.1 or v2) says that Chorus counts.
+    struct Fields {
+        std::string_view id;              // id_str (v1.1)
+        std::string_view id_from_number;  // id: a number in v1.1, the id string in v2
+        std::string_view created_at;
+        std::string_view timestamp_ms;
+        std::string_view author_id;
+        std::string_view author_name;
+        std::string_view lang;
+        bool retweet = false, quote = false, reply = false;
+        bool has_user = false;        // v1.1 `user` or v2 `author_id`
+        bool has_text = false;        // `text` or `full_text`
+        bool has_full_entities = false;  // extended_tweet / note_tweet entities seen
+        std::vector<std::string_view> tags, mentions;            // `entities`
+        std::vector<std::string_view> full_tags, full_mentions;  // extended_tweet / note_tweet
+        std::string_view retweeted_id;                           // v2 referenced retweeted id
+        bool has_original = false;                               // embedded original read
+        std::vector<std::string_view> original_tags, original_mentions;
+        void Clear();
+        const std::vector<std::string_view>& BestTags() const { return has_full_entities ? full_tags : tags; }
+        const std::vector<std::string_view>& BestMentions() const {
+            return has_full_entities ? full_mentions : mentions;
+        }
+    };
+    // The entity lists of an original tweet found in a v2 page's includes.
+    struct Original {
+        std::vector<std::string> tags, mentions;
+    };
+
+    simdjson::error_code ReadTweetField(simdjson::ondemand::raw_json_string key, simdjson::ondemand::value value,
+                                        Fields& f, int depth);
+    simdjson::error_code ReadTweet(simdjson::ondemand::object object, Fields& f, int depth);
+    simdjson::error_code ReadEntities(simdjson::ondemand::value value, std::vector<std::string_view>& tags,
+                                      std::vector<std::string_view>& mentions);
+    simdjson::error_code ReadUser(simdjson::ondemand::value value, Fields& f);
+    simdjson::error_code ReadReferenced(simdjson::ondemand::value value, Fields& f, int depth);
+    simdjson::error_code ReadIncludes(simdjson::ondemand::value value);
+    simdjson::error_code ReadPageData(simdjson::ondemand::value value, Dataset& dataset, size_t file, uint64_t line,
+                                      uint64_t& posts);
+    void Emit(const Fields& f, bool page, Dataset& dataset, size_t file, uint64_t line);
+    static const char* FormatName(bool page, const Fields& f);
+
+    simdjson::ondemand::parser m_parser;
+    Fields m_fields, m_nested;
+    std::vector<Fields> m_page_tweets;  // a page's posts, added once the page parsed whole
+    PostRecord m_record;
+    std::string m_id_text;
+    std::unordered_map<std::string, Original> m_originals;  // v2 page includes.tweets
+    std::unordered_map<std::string, std::string> m_user_names;  // v2 page includes.users
+};
+
+}  // namespace chorus::core
