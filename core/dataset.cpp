@@ -46,8 +46,7 @@ void Dataset::AddEntities(const std::vector<std::string_view>& raw, bool is_hash
         if (m_scratch.empty()) continue;
         uint32_t id = dict.Intern(m_scratch);
         // Once per post: lists are short, a linear check beats a set.
-        if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(begin), ids.end(), id) == ids.end())
-            ids.push_back(id);
+        if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(begin), ids.end(), id) == ids.end()) ids.push_back(id);
     }
     offsets.push_back(static_cast<uint32_t>(ids.size()));
 }
@@ -57,10 +56,9 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, uint64_t 
     IngestReport& report = m_files[file];
     if (record.id.empty()) {
         report.Add(Problem::NoId, line,
-                   record.unusable_id.empty()
-                       ? std::string("post has no id: kept, but cannot be de-duplicated")
-                       : "unusable id " + std::string(record.unusable_id.substr(0, 40)) +
-                             " (rounded or not an integer): kept, but cannot be de-duplicated");
+                   record.unusable_id.empty() ? std::string("post has no id: kept, but cannot be de-duplicated")
+                                              : "unusable id " + std::string(record.unusable_id.substr(0, 40)) +
+                                                    " (rounded or not an integer): kept, but cannot be de-duplicated");
     } else if (!IsNewId(record.id)) {
         ++report.duplicates;
         return AddResult::Duplicate;
@@ -113,13 +111,15 @@ const std::vector<UnixSeconds>& Dataset::SortedTimes() const {
 
 uint64_t Dataset::Duplicates() const {
     uint64_t n = 0;
-    for (const auto& f : m_files) n += f.duplicates;
+    for (const auto& f : m_files)
+        n += f.duplicates;
     return n;
 }
 
 uint64_t Dataset::Skipped() const {
     uint64_t n = 0;
-    for (const auto& f : m_files) n += f.skipped;
+    for (const auto& f : m_files)
+        n += f.skipped;
     return n;
 }
 

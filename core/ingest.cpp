@@ -32,9 +32,11 @@ void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
         size -= 3;
         readable -= 3;
     }
-    while (size > 0 && (line[size - 1] == '\r' || line[size - 1] == ' ' || line[size - 1] == '\t')) --size;
+    while (size > 0 && (line[size - 1] == '\r' || line[size - 1] == ' ' || line[size - 1] == '\t'))
+        --size;
     size_t start = 0;
-    while (start < size && (line[start] == ' ' || line[start] == '\t')) ++start;
+    while (start < size && (line[start] == ' ' || line[start] == '\t'))
+        ++start;
     if (start == size) return;  // blank lines are not records
     IngestReport& report = m_dataset.Report(m_file);
     ++report.lines;

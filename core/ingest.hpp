@@ -53,9 +53,9 @@ private:
     Dataset& m_dataset;
     size_t m_file = kNoFile;
     uint64_t m_file_bytes = 0;
-    uint64_t m_line = 0;   // lines seen in this file, blank ones included
-    std::string m_carry;   // the unfinished line of the previous slice
-    struct Reader;         // the JSON side, kept out of this header
+    uint64_t m_line = 0;  // lines seen in this file, blank ones included
+    std::string m_carry;  // the unfinished line of the previous slice
+    struct Reader;        // the JSON side, kept out of this header
     std::unique_ptr<Reader> m_reader;
 };
 

@@ -14,20 +14,20 @@ namespace chorus::core {
 
 // Why a record was skipped or is incomplete. Documented in COUNTING.md.
 enum class Problem : uint8_t {
-    InvalidJson,       // the line is not valid JSON (includes a truncated last line)
-    NotAPost,          // valid JSON, but not a post of a known shape
-    DeleteNotice,      // Twitter stream `delete` notice: skipped, not an error
-    LimitNotice,       // Twitter stream `limit` notice: skipped, not an error
-    ApiError,          // a line holding only API `errors[]` (twarc2): no post in it
-    ApiNote,           // a page's `errors[]` beside its posts (e.g. a deleted referenced post): listed, nothing skipped
-    NoId,              // a post without a usable id: kept, not de-duplicated
-    NoTime,            // a post without a usable time: kept, out of timelines
-    NoAuthor,          // a post without an author id: kept, not in author counts
-    Cancelled,         // the user cancelled the load: the rest of the file was not read
+    InvalidJson,   // the line is not valid JSON (includes a truncated last line)
+    NotAPost,      // valid JSON, but not a post of a known shape
+    DeleteNotice,  // Twitter stream `delete` notice: skipped, not an error
+    LimitNotice,   // Twitter stream `limit` notice: skipped, not an error
+    ApiError,      // a line holding only API `errors[]` (twarc2): no post in it
+    ApiNote,       // a page's `errors[]` beside its posts (e.g. a deleted referenced post): listed, nothing skipped
+    NoId,          // a post without a usable id: kept, not de-duplicated
+    NoTime,        // a post without a usable time: kept, out of timelines
+    NoAuthor,      // a post without an author id: kept, not in author counts
+    Cancelled,     // the user cancelled the load: the rest of the file was not read
 };
-const char* ProblemName(Problem problem);   // stable machine name, e.g. "invalid_json"
-bool ProblemSkipsRecord(Problem problem);   // true when the record was not added as a post
-bool ProblemIsNotice(Problem problem);      // stream notices: counted, not listed as errors
+const char* ProblemName(Problem problem);  // stable machine name, e.g. "invalid_json"
+bool ProblemSkipsRecord(Problem problem);  // true when the record was not added as a post
+bool ProblemIsNotice(Problem problem);     // stream notices: counted, not listed as errors
 
 struct ProblemEntry {
     Problem problem;
@@ -39,10 +39,10 @@ struct IngestReport {
     std::string name;    // file name as the user gave it
     std::string format;  // detected format, e.g. "twitter-v1.1-jsonl"
     uint64_t bytes = 0;
-    uint64_t lines = 0;     // non-blank lines (records) read
-    uint64_t posts = 0;     // posts added
+    uint64_t lines = 0;  // non-blank lines (records) read
+    uint64_t posts = 0;  // posts added
     uint64_t duplicates = 0;
-    uint64_t skipped = 0;   // records not added (notices + errors)
+    uint64_t skipped = 0;  // records not added (notices + errors)
     bool cancelled = false;
     std::map<Problem, uint64_t> counts;  // every problem, counted
     std::vector<ProblemEntry> problems;  // the first kMaxProblems non-notice problems

@@ -40,13 +40,15 @@ std::string SummaryJson(const Dataset& ds) {
     j["last"] = s.last == kNoTime ? ordered_json(nullptr) : ordered_json(FormatIsoUtc(s.last));
     j["no_time"] = s.no_time;
     ordered_json top = ordered_json::array();
-    for (const TopItem& item : TopCounts(ds, Field::Hashtag, 10)) top.push_back({item.text, item.count});
+    for (const TopItem& item : TopCounts(ds, Field::Hashtag, 10))
+        top.push_back({item.text, item.count});
     j["top_hashtags"] = top;
     ordered_json files = ordered_json::array();
     ordered_json errors = ordered_json::array();
     for (const IngestReport& f : ds.Files()) {
         ordered_json counts = ordered_json::object();
-        for (const auto& [problem, n] : f.counts) counts[ProblemName(problem)] = n;
+        for (const auto& [problem, n] : f.counts)
+            counts[ProblemName(problem)] = n;
         files.push_back({{"name", f.name},
                          {"format", f.format.empty() ? "unknown" : f.format},
                          {"posts", f.posts},
@@ -58,7 +60,8 @@ std::string SummaryJson(const Dataset& ds) {
                          {"problems", counts}});
         for (const ProblemEntry& p : f.problems) {
             if (errors.size() >= kMaxListedErrors) break;
-            errors.push_back({{"file", f.name}, {"line", p.line}, {"kind", ProblemName(p.problem)}, {"reason", p.detail}});
+            errors.push_back(
+                {{"file", f.name}, {"line", p.line}, {"kind", ProblemName(p.problem)}, {"reason", p.detail}});
         }
     }
     j["files"] = files;

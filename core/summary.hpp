@@ -27,7 +27,7 @@ struct Summary {
     std::array<uint64_t, kPostTypeCount> types{};  // indexed by PostType
     uint64_t authors = 0;                          // distinct author ids among the posts
     UnixSeconds first = kNoTime, last = kNoTime;
-    uint64_t no_time = 0;                          // posts without a usable time
+    uint64_t no_time = 0;  // posts without a usable time
 };
 
 Summary Summarize(const Dataset& dataset);

@@ -13,12 +13,16 @@ bool IsAscii(std::string_view s) {
     return true;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 void Trim(std::string& s) {
     size_t b = 0, e = s.size();
-    while (b < e && IsSpace(s[b])) ++b;
-    while (e > b && IsSpace(s[e - 1])) --e;
+    while (b < e && IsSpace(s[b]))
+        ++b;
+    while (e > b && IsSpace(s[e - 1]))
+        --e;
     if (b > 0 || e < s.size()) s = s.substr(b, e - b);
 }
 
@@ -46,10 +50,9 @@ std::string ValidUtf8(std::string_view in) {
 void FoldUnicode(std::string_view raw, std::string& out) {
     std::string valid = ValidUtf8(raw);
     utf8proc_uint8_t* folded = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
-                                      static_cast<utf8proc_ssize_t>(valid.size()), &folded,
-                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                                                                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    utf8proc_ssize_t n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(valid.data()), static_cast<utf8proc_ssize_t>(valid.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
     if (n < 0) {
         out = std::move(valid);
     } else {

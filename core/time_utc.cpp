@@ -66,13 +66,13 @@ UnixSeconds ParseTwitterTime(std::string_view s) {
     // 0         1         2
     // 0123456789012345678901234567890
     // Mon Dec 02 14:16:13 +0000 2019
-    if (s.size() != 30 || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
-        s[19] != ' ' || s[25] != ' ')
+    if (s.size() != 30 || s[3] != ' ' || s[7] != ' ' || s[10] != ' ' || s[13] != ':' || s[16] != ':' || s[19] != ' ' ||
+        s[25] != ' ')
         return kNoTime;
     int month = MonthFromName(s.substr(4, 3));
     int64_t d, h, mi, sec, oh, om, y;
-    if (!month || !Digits(s, 8, 2, d) || !Digits(s, 11, 2, h) || !Digits(s, 14, 2, mi) ||
-        !Digits(s, 17, 2, sec) || !Digits(s, 21, 2, oh) || !Digits(s, 23, 2, om) || !Digits(s, 26, 4, y))
+    if (!month || !Digits(s, 8, 2, d) || !Digits(s, 11, 2, h) || !Digits(s, 14, 2, mi) || !Digits(s, 17, 2, sec) ||
+        !Digits(s, 21, 2, oh) || !Digits(s, 23, 2, om) || !Digits(s, 26, 4, y))
         return kNoTime;
     int64_t offset = oh * 3600 + om * 60;
     if (s[20] == '-') {
@@ -86,8 +86,7 @@ UnixSeconds ParseTwitterTime(std::string_view s) {
 UnixSeconds ParseIsoTime(std::string_view s) {
     // yyyy-mm-ddThh:mm:ss
     int64_t y, mo, d, h, mi, sec;
-    if (s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' ||
-        s[16] != ':')
+    if (s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
         return kNoTime;
     if (!Digits(s, 0, 4, y) || !Digits(s, 5, 2, mo) || !Digits(s, 8, 2, d) || !Digits(s, 11, 2, h) ||
         !Digits(s, 14, 2, mi) || !Digits(s, 17, 2, sec))
@@ -96,7 +95,8 @@ UnixSeconds ParseIsoTime(std::string_view s) {
     if (pos < s.size() && s[pos] == '.') {
         ++pos;
         size_t start = pos;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
+            ++pos;
         if (pos == start) return kNoTime;
     }
     int64_t offset = 0;

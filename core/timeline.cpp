@@ -34,8 +34,9 @@ int64_t DefaultStep(UnixSeconds first, UnixSeconds last) {
 }
 
 int64_t StepForSpan(int64_t span, double max_bins) {
-    static constexpr int64_t kSteps[] = {kMinute,     5 * kMinute, 15 * kMinute, 30 * kMinute, kHour,
-                                         3 * kHour,   6 * kHour,   12 * kHour,   kDay,         kWeek};
+    static constexpr int64_t kSteps[] = {
+        1,     5,         10,        30,         kMinute, 5 * kMinute, 15 * kMinute, 30 * kMinute,
+        kHour, 3 * kHour, 6 * kHour, 12 * kHour, kDay,    kWeek};
     for (int64_t step : kSteps)
         if (static_cast<double>(span) / static_cast<double>(step) <= max_bins) return step;
     return kWeek;

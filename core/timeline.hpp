@@ -28,7 +28,7 @@ struct TimeBins {
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins);
 // The default bin of a span: a day, or an hour when the span is under 3 days.
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last);
-// The finest "nice" step (1 min ... 1 week) that keeps `span / step` at most `max_bins`.
+// The finest "nice" step (1 s ... 1 week) that keeps `span / step` at most `max_bins`.
 int64_t StepForSpan(int64_t span, double max_bins);
 // Floor of t to a multiple of step (also for times before 1970).
 UnixSeconds FloorTo(UnixSeconds t, int64_t step);

@@ -12,12 +12,14 @@ std::vector<uint64_t> CountAll(const Dataset& ds, Field field) {
         case Field::Hashtag:
             counts.assign(ds.Hashtags().Size(), 0);
             for (RowId r = 0; r < rows; ++r)
-                for (uint32_t id : ds.HashtagsOf(r)) ++counts[id];
+                for (uint32_t id : ds.HashtagsOf(r))
+                    ++counts[id];
             break;
         case Field::Mention:
             counts.assign(ds.Mentions().Size(), 0);
             for (RowId r = 0; r < rows; ++r)
-                for (uint32_t id : ds.MentionsOf(r)) ++counts[id];
+                for (uint32_t id : ds.MentionsOf(r))
+                    ++counts[id];
             break;
         case Field::Author:
             counts.assign(ds.Authors().Size(), 0);

@@ -291,10 +291,7 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
     r.time = ParseTwitterTime(f.created_at);
     if (r.time == kNoTime) r.time = ParseIsoTime(f.created_at);
     if (r.time == kNoTime) r.time = ParseEpochMillis(f.timestamp_ms);
-    r.type = f.retweet ? PostType::Retweet
-             : f.quote ? PostType::Quote
-             : f.reply ? PostType::Reply
-                       : PostType::Original;
+    r.type = f.retweet ? PostType::Retweet : f.quote ? PostType::Quote : f.reply ? PostType::Reply : PostType::Original;
     r.author_id = f.author_id;
     r.author_name = f.author_name;
     if (r.author_name.empty() && page) {
@@ -321,8 +318,7 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
     dataset.Add(r, file, line);
 }
 
-error_code TweetReader::ReadPageData(od::value value, Dataset& dataset, size_t file, uint64_t line,
-                                     uint64_t& posts) {
+error_code TweetReader::ReadPageData(od::value value, Dataset& dataset, size_t file, uint64_t line, uint64_t& posts) {
     od::json_type type;
     if (auto e = value.type().get(type)) return e;
     auto read_one = [&](od::object tweet) -> error_code {

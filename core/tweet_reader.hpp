@@ -32,9 +32,9 @@ private:
         std::string_view author_name;
         std::string_view lang;
         bool retweet = false, quote = false, reply = false;
-        bool has_user = false;        // v1.1 `user` or v2 `author_id`
-        bool has_text = false;        // `text` or `full_text`
-        bool has_full_entities = false;  // extended_tweet / note_tweet entities seen
+        bool has_user = false;                                   // v1.1 `user` or v2 `author_id`
+        bool has_text = false;                                   // `text` or `full_text`
+        bool has_full_entities = false;                          // extended_tweet / note_tweet entities seen
         std::vector<std::string_view> tags, mentions;            // `entities`
         std::vector<std::string_view> full_tags, full_mentions;  // extended_tweet / note_tweet
         std::string_view retweeted_id;                           // v2 referenced retweeted id
@@ -69,7 +69,7 @@ private:
     std::vector<Fields> m_page_tweets;  // a page's posts, added once the page parsed whole
     PostRecord m_record;
     std::string m_id_text;
-    std::unordered_map<std::string, Original> m_originals;  // v2 page includes.tweets
+    std::unordered_map<std::string, Original> m_originals;      // v2 page includes.tweets
     std::unordered_map<std::string, std::string> m_user_names;  // v2 page includes.users
 };
 

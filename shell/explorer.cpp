@@ -43,6 +43,10 @@ std::string TimeLabel(core::UnixSeconds t, int64_t step) {
 
 const char* StepName(int64_t step) {
     switch (step) {
+        case 1: return "per second";
+        case 5: return "per 5 seconds";
+        case 10: return "per 10 seconds";
+        case 30: return "per 30 seconds";
         case core::kMinute: return "per minute";
         case 5 * core::kMinute: return "per 5 minutes";
         case 15 * core::kMinute: return "per 15 minutes";
@@ -57,7 +61,7 @@ const char* StepName(int64_t step) {
 // Bin width for a visible span: per day, per hour under 3 days, finer under 3 hours,
 // per week when days would be thinner than 2 px.
 int64_t StepForView(int64_t span, float width) {
-    if (span < 3 * core::kHour) return std::min(core::StepForSpan(span, std::max(1.0f, width / 4)), core::kHour);
+    if (span < 3 * core::kHour) return std::min(core::StepForSpan(span, std::max(1.0f, width / 6)), core::kHour);
     if (span < 3 * core::kDay) return core::kHour;
     if (static_cast<double>(span) / core::kDay > width / 2) return core::kWeek;
     return core::kDay;
@@ -65,11 +69,10 @@ int64_t StepForView(int64_t span, float width) {
 
 // Tick spacing for the time axis: at least `min_px` apart.
 int64_t TickStep(double span, float width, float min_px) {
-    static constexpr int64_t kTicks[] = {core::kMinute,      5 * core::kMinute,  15 * core::kMinute,
-                                         30 * core::kMinute, core::kHour,        3 * core::kHour,
-                                         6 * core::kHour,    12 * core::kHour,   core::kDay,
-                                         2 * core::kDay,     core::kWeek,        4 * core::kWeek,
-                                         13 * core::kWeek,   52 * core::kWeek};
+    static constexpr int64_t kTicks[] = {core::kMinute,    5 * core::kMinute, 15 * core::kMinute, 30 * core::kMinute,
+                                         core::kHour,      3 * core::kHour,   6 * core::kHour,    12 * core::kHour,
+                                         core::kDay,       2 * core::kDay,    core::kWeek,        4 * core::kWeek,
+                                         13 * core::kWeek, 52 * core::kWeek};
     for (int64_t t : kTicks)
         if (static_cast<double>(t) / span * width >= min_px) return t;
     return 52 * core::kWeek;
@@ -86,6 +89,7 @@ bool Explorer::TakeRequest(Request request) {
 
 void Explorer::FitView() {
     m_view.view_start = m_view.view_end = 0;
+    m_view.user_moved = false;
 }
 
 void Explorer::Refresh() {
@@ -97,6 +101,7 @@ void Explorer::Refresh() {
         m_top_mentions = core::TopCounts(ds, core::Field::Mention, kTopRows);
         m_top_authors = core::TopCounts(ds, core::Field::Author, kTopRows);
         m_bins_width = -1;  // force new bins
+        if (!m_view.user_moved || m_summary.posts == 0) FitView();
     }
 }
 
@@ -107,14 +112,17 @@ void Explorer::Frame() {
     ImGui::SetNextWindowSize(viewport->Size);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::Begin("Chorus", nullptr, flags);
+    ImGui::PopStyleVar();
     DrawToolbar();
     if (m_session.progress().active) DrawProgress();
     if (m_summary.posts == 0 && !m_session.progress().active) {
         ImGui::Spacing();
         ImGui::TextWrapped(
-            "Open a dump of posts (Twitter API v1.1 JSON lines, twarc2 JSON lines) or drop files anywhere on "
-            "this page. The files are read here, in this tab: nothing is uploaded.");
+            "Open a dump of posts (Twitter API v1.1 JSON lines, twarc2 JSON lines) with the buttons at the top "
+            "right, or drop files anywhere on this page. The files are read here, in this tab: nothing is "
+            "uploaded.");
     }
     if (m_summary.posts > 0 || !m_session.dataset().Files().empty()) {
         DrawSummary();
@@ -137,13 +145,10 @@ void Explorer::Frame() {
 }
 
 void Explorer::DrawToolbar() {
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Chorus");
     ImGui::SameLine();
     ImGui::TextDisabled("posts, counted in your browser");
-    ImGui::SameLine();
-    if (ImGui::Button("Open files...")) m_requests |= 1u << static_cast<unsigned>(Request::OpenFile);
-    ImGui::SameLine();
-    if (ImGui::Button("Try the demo")) m_requests |= 1u << static_cast<unsigned>(Request::LoadDemo);
     if (m_summary.posts > 0 || !m_session.dataset().Files().empty()) {
         ImGui::SameLine();
         if (ImGui::Button("Clear")) m_requests |= 1u << static_cast<unsigned>(Request::ClearData);
@@ -154,9 +159,9 @@ void Explorer::DrawToolbar() {
 void Explorer::DrawProgress() {
     const LoadProgress& p = m_session.progress();
     double mbps = p.seconds > 0 ? static_cast<double>(p.bytes_done) / (1 << 20) / p.seconds : 0;
-    float fraction = p.bytes_total > 0 ? static_cast<float>(static_cast<double>(p.bytes_done) /
-                                                            static_cast<double>(p.bytes_total))
-                                       : 0.0f;
+    float fraction = p.bytes_total > 0
+                         ? static_cast<float>(static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total))
+                         : 0.0f;
     std::string left;
     if (p.bytes_total > p.bytes_done && mbps > 0) {
         double seconds = static_cast<double>(p.bytes_total - p.bytes_done) / (1 << 20) / mbps;
@@ -204,15 +209,13 @@ void Explorer::DrawTimeline() {
         ImGui::TextDisabled("No post has a usable time.");
         return;
     }
-    // The visible range; the fitted range pads the data by one default bin.
-    int64_t pad = core::DefaultStep(s.first, s.last);
-    double data_start = static_cast<double>(core::FloorTo(s.first, pad));
-    double data_end = static_cast<double>(core::FloorTo(s.last, pad) + pad);
-    if (m_view.view_start == 0 && m_view.view_end == 0) {
-        m_view.view_start = static_cast<core::UnixSeconds>(data_start);
-        m_view.view_end = static_cast<core::UnixSeconds>(data_end);
-    }
-    double vs = static_cast<double>(m_view.view_start), ve = static_cast<double>(m_view.view_end);
+    // The visible range; the fitted range is the data's span with a margin, at least a minute.
+    double data_span = std::max(60.0, static_cast<double>(s.last - s.first + 1));
+    double data_start = static_cast<double>(s.first) - data_span * 0.02;
+    double data_end = data_start + data_span * 1.04;
+    bool fit = m_view.view_start == 0 && m_view.view_end == 0;
+    double vs = fit ? data_start : static_cast<double>(m_view.view_start);
+    double ve = fit ? data_end : static_cast<double>(m_view.view_end);
 
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float height = std::clamp(avail.y * 0.45f, 140.0f, 420.0f);
@@ -234,7 +237,7 @@ void Explorer::DrawTimeline() {
     if (hovered && io.MouseWheel != 0) {
         double at = vs + (io.MousePos.x - plot.Min.x) / pw * span;
         double factor = std::pow(1.25, -static_cast<double>(io.MouseWheel));
-        double new_span = std::clamp(span * factor, 10.0 * core::kMinute, (data_end - data_start) * 8 + core::kWeek);
+        double new_span = std::clamp(span * factor, 30.0, (data_end - data_start) * 8 + core::kWeek);
         vs = at - (at - vs) * new_span / span;
         ve = vs + new_span;
     }
@@ -243,12 +246,15 @@ void Explorer::DrawTimeline() {
         vs -= shift;
         ve -= shift;
     }
+    bool moved = !fit && (vs != static_cast<double>(m_view.view_start) || ve != static_cast<double>(m_view.view_end));
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         vs = data_start;
         ve = data_end;
+        moved = false;
     }
+    m_view.user_moved = (m_view.user_moved || moved) && !(hovered && ImGui::IsMouseDoubleClicked(0));
     m_view.view_start = static_cast<core::UnixSeconds>(std::floor(vs));
-    m_view.view_end = std::max(m_view.view_start + 60, static_cast<core::UnixSeconds>(std::ceil(ve)));
+    m_view.view_end = std::max(m_view.view_start + 30, static_cast<core::UnixSeconds>(std::ceil(ve)));
     vs = static_cast<double>(m_view.view_start);
     ve = static_cast<double>(m_view.view_end);
     span = ve - vs;
@@ -278,9 +284,9 @@ void Explorer::DrawTimeline() {
     auto y_of = [&](double c) {
         return plot.Max.y - static_cast<float>(c / static_cast<double>(max_count)) * (plot.GetHeight() - 4);
     };
-    // Horizontal grid with counts.
-    for (int i = 1; i <= 2; ++i) {
-        double c = static_cast<double>(max_count) * i / 2;
+    // Horizontal grid with counts (half and full height; only whole, distinct counts).
+    for (int i = max_count >= 2 ? 1 : 2; i <= 2; ++i) {
+        double c = std::floor(static_cast<double>(max_count) * i / 2);
         float y = y_of(c);
         dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), grid);
         char label[32];

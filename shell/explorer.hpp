@@ -8,7 +8,7 @@
 //   ImGui::NewFrame();
 //   explorer.Frame();            // whole-window UI
 //   ImGui::Render();
-//   if (explorer.TakeRequest(Request::OpenFile)) { ...platform file picker... }
+//   if (explorer.TakeRequest(Request::ClearData)) session.Reset();
 //
 // Runs on any backend, including none (ImGui's null backend in tests).
 #pragma once
@@ -24,14 +24,15 @@
 
 namespace chorus::shell {
 
-// What the user asked the platform to do (the explorer cannot open files itself).
-enum class Request : uint8_t { OpenFile, LoadDemo, ClearData };
+// What the user asked the platform to do (the explorer does not own the data's lifetime).
+enum class Request : uint8_t { ClearData };
 
 // Plain view state: what the user looks at. Written by panels, read by the app.
 struct ViewState {
     // Visible time range of the timeline, [view_start, view_end) in UTC seconds;
     // both 0 = fit the data.
     core::UnixSeconds view_start = 0, view_end = 0;
+    bool user_moved = false;  // zoomed or panned: new data keeps the view instead of re-fitting
 };
 
 class Explorer {

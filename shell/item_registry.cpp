@@ -19,7 +19,9 @@ Registry& TheRegistry() {
 
 }  // namespace
 
-void ItemRegistry::Install(ImGuiContext* context) { context->TestEngineHookItems = true; }
+void ItemRegistry::Install(ImGuiContext* context) {
+    context->TestEngineHookItems = true;
+}
 
 void ItemRegistry::NewFrame() {
     Registry& r = TheRegistry();
@@ -27,7 +29,9 @@ void ItemRegistry::NewFrame() {
     r.current.clear();
 }
 
-const std::vector<ItemInfo>& ItemRegistry::Items() { return TheRegistry().last; }
+const std::vector<ItemInfo>& ItemRegistry::Items() {
+    return TheRegistry().last;
+}
 
 const ItemInfo* ItemRegistry::Find(const std::string& label) {
     for (const ItemInfo& item : TheRegistry().last)
@@ -68,4 +72,6 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}

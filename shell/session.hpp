@@ -21,8 +21,8 @@ namespace chorus::shell {
 // Progress of the load in flight, written by the platform, read by the Explorer.
 struct LoadProgress {
     bool active = false;
-    std::string file_name;     // file being read now
-    int file_index = 0;        // 0-based, of file_count
+    std::string file_name;  // file being read now
+    int file_index = 0;     // 0-based, of file_count
     int file_count = 0;
     uint64_t bytes_done = 0;   // over all files of this load
     uint64_t bytes_total = 0;  // 0 when unknown

@@ -15,11 +15,14 @@ using nlohmann::json;
 
 namespace {
 
-json TopOf(const json& summary) { return summary["top_hashtags"]; }
+json TopOf(const json& summary) {
+    return summary["top_hashtags"];
+}
 
 std::vector<std::string> TopTexts(const Dataset& ds, Field field) {
     std::vector<std::string> out;
-    for (const auto& item : chorus::core::TopCounts(ds, field, 50)) out.push_back(item.text + "=" + std::to_string(item.count));
+    for (const auto& item : chorus::core::TopCounts(ds, field, 50))
+        out.push_back(item.text + "=" + std::to_string(item.count));
     return out;
 }
 
@@ -75,8 +78,9 @@ TEST_CASE("hashtags: NFKC, case-folded, once per post") {
     Dataset ds;
     json s = LoadSummary(ds, {"v1_mixed.jsonl"});
     // "#metoo #MeToo #METOO" counts once; full-width ＃ＭｅＴｏｏ folds to metoo; accents stay.
-    CHECK(TopTexts(ds, Field::Hashtag) ==
-          std::vector<std::string>{"metoo=4", "breakthesilence=2", "ecoute=1", "\xC3\xA9" "coute=1"});
+    CHECK(TopTexts(ds, Field::Hashtag) == std::vector<std::string>{"metoo=4", "breakthesilence=2", "ecoute=1",
+                                                                   "\xC3\xA9"
+                                                                   "coute=1"});
 }
 
 TEST_CASE("v1.1: ids above 2^53 keep every digit") {
@@ -141,7 +145,8 @@ TEST_CASE("twarc2: pages, stream lines and flattened lines") {
 }
 
 TEST_CASE("ingest: slices of any size give the same counts") {
-    std::string text = ReadAll(chorus::test::Fixture("v1_mixed.jsonl")) + ReadAll(chorus::test::Fixture("v2_twarc2.jsonl"));
+    std::string text =
+        ReadAll(chorus::test::Fixture("v1_mixed.jsonl")) + ReadAll(chorus::test::Fixture("v2_twarc2.jsonl"));
     Dataset whole;
     {
         Ingest ingest(whole);

@@ -11,7 +11,10 @@ TEST_CASE("hashtags: normalisation folds case, width and compatibility forms") {
     CHECK(out == "metoo");
     NormalizeHashtag("\xEF\xBC\x83\xEF\xBC\xAD\xEF\xBD\x85", out);  // ＃Ｍｅ
     CHECK(out == "me");
-    NormalizeHashtag("Stra\xC3\x9F" "e", out);  // Straße: full case folding gives "strasse"
+    NormalizeHashtag(
+        "Stra\xC3\x9F"
+        "e",
+        out);  // Straße: full case folding gives "strasse"
     CHECK(out == "strasse");
     NormalizeHashtag("\xCE\x9C\xCE\xB1", out);  // Greek "Μα"
     CHECK(out == "\xCE\xBC\xCE\xB1");

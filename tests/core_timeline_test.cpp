@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "test_support.hpp"
-#include "timeline.hpp"
 #include "time_utc.hpp"
+#include "timeline.hpp"
 
 using namespace chorus::core;
 
@@ -20,6 +20,7 @@ TEST_CASE("timeline: bins are half-open and aligned") {
     CHECK(DefaultStep(day, day + 2 * kDay) == kHour);
     CHECK(DefaultStep(day, day + 3 * kDay) == kDay);
     CHECK(StepForSpan(kHour, 100) == kMinute);
+    CHECK(StepForSpan(kMinute, 100) == 1);
     CHECK(StepForSpan(kDay, 10) == 3 * kHour);
     CHECK(FloorTo(-1, kDay) == -kDay);
 }

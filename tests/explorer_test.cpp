@@ -56,18 +56,38 @@ void Load(Session& session, const std::string& fixture) {
 
 }  // namespace
 
-TEST_CASE("explorer: draws an empty session and asks for files or the demo") {
+TEST_CASE("explorer: an empty session has no timeline and no Clear button") {
     Headless ui;
     Session session;
     Explorer explorer(session);
     ui.Frame(explorer);
     ui.Frame(explorer);
-    ui.Click(explorer, "Try the demo");
-    CHECK(explorer.TakeRequest(Request::LoadDemo));
-    CHECK_FALSE(explorer.TakeRequest(Request::LoadDemo));  // once per click
-    ui.Click(explorer, "Open files...");
-    CHECK(explorer.TakeRequest(Request::OpenFile));
-    CHECK(ItemRegistry::Find("Timeline") == nullptr);  // no data, no timeline
+    CHECK(ItemRegistry::Find("Timeline") == nullptr);
+    CHECK(ItemRegistry::Find("Clear") == nullptr);
+}
+
+TEST_CASE("explorer: Clear asks the platform once per click") {
+    Headless ui;
+    Session session;
+    Load(session, "v1_mixed.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    ui.Click(explorer, "Clear");
+    CHECK(explorer.TakeRequest(Request::ClearData));
+    CHECK_FALSE(explorer.TakeRequest(Request::ClearData));
+}
+
+TEST_CASE("explorer: new data re-fits the timeline unless the user zoomed") {
+    Headless ui;
+    Session session;
+    Load(session, "v1_mixed.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    auto first = explorer.view();
+    Load(session, "v2_twarc2.jsonl");  // 2021: the fitted range must move there
+    ui.Frame(explorer);
+    CHECK(explorer.view().view_end > first.view_end + 365 * 86400);
 }
 
 TEST_CASE("explorer: the timeline bins hold every post with a time") {

@@ -11,7 +11,9 @@
 
 namespace chorus::test {
 
-inline std::string Fixture(const std::string& name) { return std::string(CHORUS_FIXTURES) + "/" + name; }
+inline std::string Fixture(const std::string& name) {
+    return std::string(CHORUS_FIXTURES) + "/" + name;
+}
 
 // Loads fixtures (in order, as one dataset) and returns the summary JSON.
 inline nlohmann::json LoadSummary(core::Dataset& ds, const std::vector<std::string>& names) {

@@ -1,0 +1,297 @@
+// Chorus page glue: starts the WebAssembly module (chorus-core.js) and streams
+// files into it, slice by slice, through the exports of web/src/exports.cpp.
+// Files are read where they are, with File.stream(); nothing is uploaded and
+// no file is ever held in memory whole.
+//
+// For tests and benchmarks the page exposes window.chorus:
+//   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled}
+//   summary(), items(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
+//   measureRead(file) -> Promise<{bytes, seconds}>
+'use strict';
+
+(() => {
+  const YIELD_AFTER_MS = 12;   // longest stretch of parsing before the page draws again
+  const DEMO_URL = 'demo/metoo-demo.jsonl';
+
+  const canvas = document.getElementById('canvas');
+  const toolbar = document.getElementById('toolbar');
+  const fileInput = document.getElementById('file-input');
+  const openButton = document.getElementById('open-button');
+  const demoButton = document.getElementById('demo-button');
+  const dropHint = document.getElementById('drop-hint');
+  const statusLine = document.getElementById('status');
+
+  let core = null;        // the module, once it runs
+  let api = null;         // its exports, wrapped
+  let demoLoaded = false; // the dataset is the demo: opening files replaces it
+  let loadsPending = 0;
+
+  const chorus = {
+    ready: false,
+    loading: false,
+    lastLoad: null,
+    summary() { return api ? JSON.parse(api.summaryJson()) : null; },
+    items() { return api ? JSON.parse(api.itemsJson()) : []; },
+    loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
+    loadDemo() { return enqueue(loadDemo); },
+    measureRead,
+  };
+  window.chorus = chorus;
+
+  function setStatus(text, isError = false) {
+    statusLine.textContent = text;
+    statusLine.classList.toggle('error', isError);
+  }
+
+  // --- the module ----------------------------------------------------------
+
+  const started = ChorusCore({
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: () => setStatus('Chorus stopped (out of memory?). Reload the page to start again.', true),
+    chorusFatal: (message) => setStatus(message, true),
+  }).then((module) => {
+    core = module;
+    api = {
+      capacity: module.cwrap('chorus_buffer_capacity', 'number', []),
+      loadBegin: module.cwrap('chorus_load_begin', null, ['number', 'number', 'number']),
+      fileBegin: module.cwrap('chorus_file_begin', 'number', ['string']),
+      fileChunk: module.cwrap('chorus_file_chunk', null, ['number']),
+      fileEnd: module.cwrap('chorus_file_end', null, []),
+      loadEnd: module.cwrap('chorus_load_end', null, ['number']),
+      cancelRequested: module.cwrap('chorus_cancel_requested', 'number', []),
+      summaryJson: module.cwrap('chorus_summary_json', 'string', []),
+      itemsJson: module.cwrap('chorus_items_json', 'string', []),
+      pasteText: module.cwrap('chorus_paste_text', null, ['string']),
+    };
+    openButton.disabled = false;
+    demoButton.disabled = false;
+    chorus.ready = true;
+    if (location.hash === '#demo') chorus.loadDemo();
+  });
+  started.catch((error) => {
+    console.error(error);
+    setStatus('Chorus could not start in this browser.', true);
+  });
+
+  // Loads run one after another, each once the module is ready.
+  let queue = started;
+  function enqueue(job) {
+    loadsPending += 1;
+    chorus.loading = true;
+    const run = queue.then(job).finally(() => {
+      loadsPending -= 1;
+      chorus.loading = loadsPending > 0;
+    });
+    queue = run.catch(() => {});
+    return run;
+  }
+
+  // --- streaming -------------------------------------------------------------
+
+  // A task boundary (not a microtask) so the browser can draw and handle input.
+  const channel = new MessageChannel();
+  const wakeUps = [];
+  channel.port1.onmessage = () => { const wake = wakeUps.shift(); if (wake) wake(); };
+  function yieldToBrowser() {
+    return new Promise((resolve) => { wakeUps.push(resolve); channel.port2.postMessage(0); });
+  }
+
+  // sources: [{name, size, open() -> ReadableStream of Uint8Array}]
+  async function streamLoad(sources, replace) {
+    const total = sources.reduce((sum, source) => sum + (source.size || 0), 0);
+    const capacity = api.capacity();
+    const start = performance.now();
+    let lastYield = start;
+    let parseMs = 0;   // inside the module
+    let waitMs = 0;    // waiting for the browser to hand over the next slice
+    let bytes = 0;
+    let cancelled = false;
+    let failure = null;
+
+    api.loadBegin(sources.length, total, replace ? 1 : 0);
+    try {
+      for (const source of sources) {
+        const reader = source.open().getReader();
+        const buffer = api.fileBegin(source.name) >>> 0;
+        if (!buffer) throw new Error('the module could not start the file');
+        let next = reader.read();
+        try {
+          for (;;) {
+            const waitStart = performance.now();
+            const { done, value } = await next;
+            waitMs += performance.now() - waitStart;
+            if (done) break;
+            next = reader.read();   // the browser reads ahead while this slice is parsed
+            for (let offset = 0; offset < value.length; offset += capacity) {
+              const slice = value.subarray(offset, Math.min(offset + capacity, value.length));
+              core.HEAPU8.set(slice, buffer);   // HEAPU8 is replaced when memory grows: read it each time
+              const t = performance.now();
+              api.fileChunk(slice.length);
+              parseMs += performance.now() - t;
+            }
+            bytes += value.length;
+            if (api.cancelRequested()) { cancelled = true; break; }
+            if (performance.now() - lastYield >= YIELD_AFTER_MS) {
+              await yieldToBrowser();
+              lastYield = performance.now();
+            }
+          }
+        } catch (error) {
+          failure = `Could not read ${source.name}: ${error.message || error}`;
+          cancelled = true;
+        } finally {
+          next.catch(() => {});
+          if (cancelled) reader.cancel().catch(() => {});
+          else reader.releaseLock();
+        }
+        if (cancelled) break;
+        api.fileEnd();
+      }
+    } catch (error) {
+      failure = failure || `Loading stopped: ${error.message || error}`;
+      cancelled = true;
+    }
+    api.loadEnd(cancelled ? 1 : 0);
+
+    const seconds = (performance.now() - start) / 1000;
+    chorus.lastLoad = {
+      bytes, seconds, parseSeconds: parseMs / 1000, readWaitSeconds: waitMs / 1000, files: sources.length, cancelled,
+    };
+    if (failure) {
+      console.warn(failure);
+      setStatus(failure, true);
+    } else {
+      setStatus('');
+    }
+    return chorus.lastLoad;
+  }
+
+  function loadFileList(files) {
+    const sources = files.map((file) => ({ name: file.name, size: file.size, open: () => file.stream() }));
+    if (sources.length === 0) return Promise.resolve({ bytes: 0, seconds: 0, parseSeconds: 0, readWaitSeconds: 0, files: 0, cancelled: false });
+    const replace = demoLoaded;
+    demoLoaded = false;
+    return streamLoad(sources, replace);
+  }
+
+  async function loadDemo() {
+    let response;
+    try {
+      response = await fetch(DEMO_URL, { credentials: 'omit' });
+    } catch (error) {
+      response = null;
+    }
+    if (!response || !response.ok || !response.body) {
+      const why = response ? `HTTP ${response.status}` : 'network error';
+      setStatus(`The demo dataset is not available on this server (${why}).`, true);
+      return chorus.lastLoad;
+    }
+    const size = Number(response.headers.get('Content-Length')) || 0;
+    demoLoaded = true;
+    return streamLoad([{ name: 'metoo-demo.jsonl', size, open: () => response.body }], true);
+  }
+
+  // Raw read speed of a file, for the benchmark: the same stream, no parsing.
+  async function measureRead(file) {
+    const start = performance.now();
+    const reader = file.stream().getReader();
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+    }
+    return { bytes, seconds: (performance.now() - start) / 1000 };
+  }
+
+  // --- the toolbar -----------------------------------------------------------
+
+  openButton.addEventListener('click', () => fileInput.click());
+  demoButton.addEventListener('click', () => { chorus.loadDemo(); });
+  fileInput.addEventListener('change', () => {
+    const files = Array.from(fileInput.files);
+    fileInput.value = '';   // choosing the same file again still fires 'change'
+    if (files.length) chorus.loadFiles(files);
+  });
+  window.addEventListener('hashchange', () => {
+    if (location.hash === '#demo' && chorus.ready) chorus.loadDemo();
+  });
+
+  // Clicks on the toolbar are the toolbar's, not the explorer's (main.cpp reads
+  // mouse events on the window so drags can leave the canvas).
+  toolbar.addEventListener('mousedown', (event) => event.stopPropagation());
+  toolbar.addEventListener('mousemove', (event) => { if (event.buttons === 0) event.stopPropagation(); });
+
+  window.addEventListener('paste', (event) => {
+    if (!api || document.activeElement !== canvas) return;
+    const text = event.clipboardData && event.clipboardData.getData('text/plain');
+    if (text) {
+      api.pasteText(text.slice(0, 65536));   // passed on the module's stack: keep it small
+      event.preventDefault();
+    }
+  });
+
+  // --- drag and drop -----------------------------------------------------------
+
+  let dragDepth = 0;
+  const carriesFiles = (event) => Boolean(event.dataTransfer) && Array.from(event.dataTransfer.types).includes('Files');
+
+  window.addEventListener('dragenter', (event) => {
+    event.preventDefault();
+    if (!carriesFiles(event)) return;
+    dragDepth += 1;
+    dropHint.hidden = false;
+  });
+  window.addEventListener('dragover', (event) => {
+    event.preventDefault();   // anything dropped is ours: the page never navigates away
+    if (event.dataTransfer) event.dataTransfer.dropEffect = carriesFiles(event) ? 'copy' : 'none';
+  });
+  window.addEventListener('dragleave', (event) => {
+    if (!carriesFiles(event)) return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dropHint.hidden = true;
+  });
+  window.addEventListener('drop', (event) => {
+    event.preventDefault();
+    dragDepth = 0;
+    dropHint.hidden = true;
+    if (!event.dataTransfer) return;
+    const entries = Array.from(event.dataTransfer.items || [])
+      .map((item) => (item.kind === 'file' && item.webkitGetAsEntry ? item.webkitGetAsEntry() : null));
+    if (entries.length && entries.every(Boolean)) {
+      // Folders are walked: a dump is often a directory of JSONL files.
+      filesOf(entries)
+        .then((files) => { if (files.length) chorus.loadFiles(files); })
+        .catch((error) => setStatus(`Could not read the dropped folder: ${error.message || error}`, true));
+    } else if (event.dataTransfer.files.length) {
+      chorus.loadFiles(event.dataTransfer.files);
+    }
+  });
+
+  async function filesOf(entries) {
+    const files = [];
+    for (const entry of entries) {
+      if (entry.isFile) {
+        files.push(await new Promise((resolve, reject) => entry.file(resolve, reject)));
+      } else if (entry.isDirectory) {
+        const children = await readDirectory(entry);
+        const visible = children.filter((child) => !child.name.startsWith('.'));
+        visible.sort((a, b) => a.name.localeCompare(b.name));
+        files.push(...await filesOf(visible));
+      }
+    }
+    return files;
+  }
+
+  async function readDirectory(directory) {
+    const reader = directory.createReader();
+    const all = [];
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (batch.length === 0) return all;
+      all.push(...batch);
+    }
+  }
+})();

@@ -1,0 +1,230 @@
+// The C/JS boundary of the page: the only functions chorus.js calls
+// (listed in CHORUS_EXPORTS in web/CMakeLists.txt).
+//
+// A load, driven by chorus.js:
+//   chorus_load_begin(files, total_bytes, replace)
+//   for each file: p = chorus_file_begin(name);
+//                  repeat: copy up to chorus_buffer_capacity() bytes to p; chorus_file_chunk(n);
+//                          stop early when chorus_cancel_requested()
+//                  chorus_file_end()
+//   chorus_load_end(cancelled)
+// Nothing here throws past the boundary: a failure leaves the load where it was.
+#include "exports.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "app.hpp"
+#include "input.hpp"
+#include "item_registry.hpp"
+#include "summary.hpp"
+
+namespace chorus::web {
+namespace {
+
+constexpr size_t kBufferCapacity = size_t{8} << 20;
+// The explorer recomputes its views when the session changes; during a load
+// that is at most this often.
+constexpr double kChangeIntervalMs = 100.0;
+
+struct Load {
+    std::unique_ptr<char[]> buffer;  // kBufferCapacity + Ingest::kPadding bytes, reused by every file
+    double start_ms = 0;
+    double last_change_ms = 0;
+    int files_begun = 0;
+    bool reset_when_done = false;  // the user cleared the data during the load
+};
+
+Load& TheLoad() {
+    static Load load;
+    return load;
+}
+
+char* Buffer() {
+    Load& load = TheLoad();
+    if (!load.buffer) {
+        const size_t size = kBufferCapacity + core::Ingest::kPadding;
+        load.buffer = std::make_unique<char[]>(size);
+        std::memset(load.buffer.get(), 0, size);
+    }
+    return load.buffer.get();
+}
+
+void UpdateSeconds(shell::LoadProgress& progress, double now_ms) {
+    progress.seconds = (now_ms - TheLoad().start_ms) / 1000.0;
+}
+
+}  // namespace
+
+void TickLoadClock() {
+    App* app = TheApp();
+    if (app && app->session.progress().active) UpdateSeconds(app->session.progress(), emscripten_get_now());
+}
+
+void ClearData() {
+    App* app = TheApp();
+    if (!app) return;
+    if (app->session.progress().active) {
+        TheLoad().reset_when_done = true;
+        app->session.cancel_requested = true;
+        return;
+    }
+    app->session.Reset();
+}
+
+}  // namespace chorus::web
+
+using chorus::web::App;
+using chorus::web::TheApp;
+using chorus::web::TheLoad;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int chorus_buffer_capacity() {
+    return static_cast<int>(chorus::web::kBufferCapacity);
+}
+
+// replace = 1 empties the dataset first (loading the demo, or files over the demo).
+EMSCRIPTEN_KEEPALIVE void chorus_load_begin(int file_count, double total_bytes, int replace) {
+    App* app = TheApp();
+    if (!app) return;
+    try {
+        chorus::shell::Session& session = app->session;
+        if (replace) session.Reset();
+        const double now = emscripten_get_now();
+        auto& load = TheLoad();
+        load.start_ms = now;
+        load.last_change_ms = now;
+        load.files_begun = 0;
+        load.reset_when_done = false;
+        chorus::shell::LoadProgress& progress = session.progress();
+        progress = {};
+        progress.active = true;
+        progress.file_count = file_count;
+        progress.bytes_total = total_bytes > 0 ? static_cast<uint64_t>(total_bytes) : 0;
+        session.cancel_requested = false;
+        session.Changed();
+    } catch (...) {
+    }
+}
+
+// Returns the buffer the page copies each slice of the file into.
+EMSCRIPTEN_KEEPALIVE char* chorus_file_begin(const char* name) {
+    App* app = TheApp();
+    if (!app) return nullptr;
+    try {
+        char* buffer = chorus::web::Buffer();
+        chorus::core::Ingest& ingest = app->session.ingest();
+        if (ingest.InFile()) ingest.EndFile();
+        chorus::shell::LoadProgress& progress = app->session.progress();
+        progress.file_name = name ? name : "";
+        progress.file_index = TheLoad().files_begun++;
+        ingest.BeginFile(progress.file_name);
+        app->session.Changed();
+        return buffer;
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+// The page copied `size` bytes of the current file into the buffer.
+EMSCRIPTEN_KEEPALIVE void chorus_file_chunk(int size) {
+    App* app = TheApp();
+    if (!app || size <= 0 || !TheLoad().buffer) return;
+    try {
+        chorus::shell::Session& session = app->session;
+        if (!session.ingest().InFile()) return;
+        const auto bytes = static_cast<size_t>(size) < chorus::web::kBufferCapacity ? static_cast<size_t>(size)
+                                                                                    : chorus::web::kBufferCapacity;
+        session.ingest().Feed(TheLoad().buffer.get(), bytes);
+        chorus::shell::LoadProgress& progress = session.progress();
+        progress.bytes_done += bytes;
+        const double now = emscripten_get_now();
+        chorus::web::UpdateSeconds(progress, now);
+        if (now - TheLoad().last_change_ms >= chorus::web::kChangeIntervalMs) {
+            TheLoad().last_change_ms = now;
+            session.Changed();
+        }
+    } catch (...) {
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void chorus_file_end() {
+    App* app = TheApp();
+    if (!app) return;
+    try {
+        if (app->session.ingest().InFile()) app->session.ingest().EndFile();
+        app->session.Changed();
+    } catch (...) {
+    }
+}
+
+// cancelled = 1: the user cancelled or a file could not be read; what was read stays.
+EMSCRIPTEN_KEEPALIVE void chorus_load_end(int cancelled) {
+    App* app = TheApp();
+    if (!app) return;
+    try {
+        chorus::shell::Session& session = app->session;
+        chorus::core::Ingest& ingest = session.ingest();
+        if (ingest.InFile()) {
+            if (cancelled)
+                ingest.CancelFile();
+            else
+                ingest.EndFile();
+        }
+        chorus::web::UpdateSeconds(session.progress(), emscripten_get_now());
+        session.progress().active = false;
+        session.cancel_requested = false;
+        if (TheLoad().reset_when_done) {
+            TheLoad().reset_when_done = false;
+            session.Reset();
+        }
+        session.Changed();
+    } catch (...) {
+    }
+}
+
+// 1 once after the user pressed Cancel (the flag is cleared by reading it).
+EMSCRIPTEN_KEEPALIVE int chorus_cancel_requested() {
+    App* app = TheApp();
+    if (!app || !app->session.cancel_requested) return 0;
+    app->session.cancel_requested = false;
+    return 1;
+}
+
+// core::SummaryJson of the dataset; valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* chorus_summary_json() {
+    static std::string json;
+    App* app = TheApp();
+    try {
+        json = app ? chorus::core::SummaryJson(app->session.dataset()) : "null";
+    } catch (...) {
+        json = "null";
+    }
+    return json.c_str();
+}
+
+// The widgets drawn last frame with their rectangles in CSS pixels (shell::ItemRegistry).
+EMSCRIPTEN_KEEPALIVE const char* chorus_items_json() {
+    static std::string json;
+    try {
+        json = chorus::shell::ItemRegistry::Json();
+    } catch (...) {
+        json = "[]";
+    }
+    return json.c_str();
+}
+
+// Text of a DOM paste event, typed into the active ImGui text field.
+EMSCRIPTEN_KEEPALIVE void chorus_paste_text(const char* utf8) {
+    try {
+        chorus::web::PasteText(utf8);
+    } catch (...) {
+    }
+}
+
+}  // extern "C"

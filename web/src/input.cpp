@@ -1,0 +1,284 @@
+#include "input.hpp"
+
+#include <emscripten/em_asm.h>
+#include <emscripten/html5.h>
+
+#include <cfloat>
+#include <cstring>
+
+#include <imgui.h>
+
+namespace chorus::web {
+namespace {
+
+// DOM KeyboardEvent.keyCode values of the keys ImGui 1.86 asks for in io.KeyMap.
+enum DomKey : int {
+    kDomBackspace = 8,
+    kDomTab = 9,
+    kDomEnter = 13,
+    kDomEscape = 27,
+    kDomSpace = 32,
+    kDomPageUp = 33,
+    kDomPageDown = 34,
+    kDomEnd = 35,
+    kDomHome = 36,
+    kDomLeft = 37,
+    kDomUp = 38,
+    kDomRight = 39,
+    kDomDown = 40,
+    kDomInsert = 45,
+    kDomDelete = 46,
+    kDomA = 65,
+    kDomC = 67,
+    kDomV = 86,
+    kDomX = 88,
+    kDomY = 89,
+    kDomZ = 90,
+};
+
+struct InputState {
+    bool pressed[3] = {};  // went down since the last frame (a click inside one frame still counts)
+    bool held[3] = {};     // down now
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+};
+
+InputState& State() {
+    static InputState state;
+    return state;
+}
+
+// DOM buttons are 0 left, 1 middle, 2 right; ImGui's are 0 left, 1 right, 2 middle.
+int ImGuiButton(unsigned short dom_button) {
+    switch (dom_button) {
+        case 0: return 0;
+        case 1: return 2;
+        case 2: return 1;
+        default: return -1;
+    }
+}
+
+bool AnyButtonHeld() {
+    const InputState& s = State();
+    return s.held[0] || s.held[1] || s.held[2];
+}
+
+void SetModifiers(bool ctrl, bool shift, bool alt, bool meta) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyShift = shift;
+    io.KeyAlt = alt;
+    io.KeySuper = meta;
+}
+
+EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
+    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    return EM_FALSE;
+}
+
+EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    const int button = ImGuiButton(e->button);
+    if (button < 0) return EM_FALSE;
+    InputState& s = State();
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+        s.pressed[button] = true;
+        s.held[button] = true;
+    } else {
+        s.held[button] = false;
+    }
+    return EM_FALSE;  // let the canvas take focus
+}
+
+// The canvas fills the window, so leaving it means leaving the page or moving
+// over the toolbar: either way ImGui should stop showing hover.
+EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*) {
+    if (!AnyButtonHeld()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    return EM_FALSE;
+}
+
+EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    // deltaMode: 0 pixels (about 100 per notch), 1 lines (3 per notch), 2 pages.
+    double scale = 1.0 / 100.0;
+    if (e->deltaMode == DOM_DELTA_LINE) scale = 1.0 / 3.0;
+    if (e->deltaMode == DOM_DELTA_PAGE) scale = 1.0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel += static_cast<float>(-e->deltaY * scale);
+    io.MouseWheelH += static_cast<float>(-e->deltaX * scale);
+    io.MousePos = ImVec2(static_cast<float>(e->mouse.clientX), static_cast<float>(e->mouse.clientY));
+    // Ctrl+wheel stays the browser's zoom (the display follows the device pixel ratio).
+    return e->mouse.ctrlKey ? EM_FALSE : EM_TRUE;
+}
+
+// Keys belong to ImGui only while the canvas (or nothing) has focus.
+bool CanvasHasFocus() {
+    // clang-format off
+    return EM_ASM_INT({
+        const active = document.activeElement;
+        return !active || active === document.body || active.id === 'canvas';
+    }) != 0;
+    // clang-format on
+}
+
+// True when `key` is one typed character (one UTF-8 code point), false when it
+// names a key ("Enter", "Dead", "ArrowLeft").
+bool IsOneCodePoint(const char* key) {
+    const size_t length = std::strlen(key);
+    if (length == 0) return false;
+    const auto lead = static_cast<unsigned char>(key[0]);
+    size_t expected = 1;
+    if (lead >= 0xF0)
+        expected = 4;
+    else if (lead >= 0xE0)
+        expected = 3;
+    else if (lead >= 0xC0)
+        expected = 2;
+    return length == expected;
+}
+
+EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const auto code = static_cast<int>(e->keyCode);
+    if (down && !CanvasHasFocus()) return EM_FALSE;
+
+    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    if (code > 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[code] = down;
+    if (!down) return EM_FALSE;
+
+    // AltGr arrives as Ctrl+Alt on Windows and types text ("@" on a German keyboard).
+    const bool alt_gr = e->ctrlKey && e->altKey;
+    const bool shortcut = (e->ctrlKey || e->metaKey) && !alt_gr;
+    if (!shortcut && IsOneCodePoint(e->key)) io.AddInputCharactersUTF8(e->key);
+
+    if (!io.WantCaptureKeyboard) return EM_FALSE;
+    // Copy, cut and paste keep their default so the browser fires its clipboard events.
+    if (shortcut) return code == kDomA || code == kDomZ || code == kDomY;
+    return EM_TRUE;
+}
+
+void ReleaseAll() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ClearInputKeys();
+    io.ClearInputCharacters();
+    SetModifiers(false, false, false, false);
+    InputState& s = State();
+    for (bool& held : s.held)
+        held = false;
+}
+
+EM_BOOL OnBlur(int, const EmscriptenFocusEvent*, void*) {
+    ReleaseAll();
+    ImGui::GetIO().AddFocusEvent(false);
+    return EM_FALSE;
+}
+
+EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*) {
+    ReleaseAll();
+    ImGui::GetIO().AddFocusEvent(true);
+    return EM_FALSE;
+}
+
+void SetClipboardText(void*, const char* text) {
+    // clang-format off
+    EM_ASM({
+        const text = UTF8ToString($0);
+        if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
+    }, text);
+    // clang-format on
+}
+
+// Pasting arrives as a DOM paste event (see PasteText), never through Ctrl+V.
+const char* GetClipboardText(void*) {
+    return "";
+}
+
+const char* CssCursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+        case ImGuiMouseCursor_None: return "none";
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return "default";
+    }
+}
+
+}  // namespace
+
+void InstallInput(const char* canvas_selector) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "chorus_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.SetClipboardTextFn = SetClipboardText;
+    io.GetClipboardTextFn = GetClipboardText;
+    // clang-format off
+    io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
+    // clang-format on
+
+    io.KeyMap[ImGuiKey_Tab] = kDomTab;
+    io.KeyMap[ImGuiKey_LeftArrow] = kDomLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = kDomRight;
+    io.KeyMap[ImGuiKey_UpArrow] = kDomUp;
+    io.KeyMap[ImGuiKey_DownArrow] = kDomDown;
+    io.KeyMap[ImGuiKey_PageUp] = kDomPageUp;
+    io.KeyMap[ImGuiKey_PageDown] = kDomPageDown;
+    io.KeyMap[ImGuiKey_Home] = kDomHome;
+    io.KeyMap[ImGuiKey_End] = kDomEnd;
+    io.KeyMap[ImGuiKey_Insert] = kDomInsert;
+    io.KeyMap[ImGuiKey_Delete] = kDomDelete;
+    io.KeyMap[ImGuiKey_Backspace] = kDomBackspace;
+    io.KeyMap[ImGuiKey_Space] = kDomSpace;
+    io.KeyMap[ImGuiKey_Enter] = kDomEnter;
+    io.KeyMap[ImGuiKey_Escape] = kDomEscape;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = kDomEnter;  // the DOM gives both Enter keys one keyCode
+    io.KeyMap[ImGuiKey_A] = kDomA;
+    io.KeyMap[ImGuiKey_C] = kDomC;
+    io.KeyMap[ImGuiKey_V] = kDomV;
+    io.KeyMap[ImGuiKey_X] = kDomX;
+    io.KeyMap[ImGuiKey_Y] = kDomY;
+    io.KeyMap[ImGuiKey_Z] = kDomZ;
+
+    const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
+    emscripten_set_mousemove_callback(window, nullptr, EM_FALSE, OnMouseMove);
+    emscripten_set_mousedown_callback(window, nullptr, EM_FALSE, OnMouseButton);
+    emscripten_set_mouseup_callback(window, nullptr, EM_FALSE, OnMouseButton);
+    emscripten_set_mouseleave_callback(canvas_selector, nullptr, EM_FALSE, OnMouseLeave);
+    emscripten_set_wheel_callback(canvas_selector, nullptr, EM_FALSE, OnWheel);
+    emscripten_set_keydown_callback(window, nullptr, EM_FALSE, OnKey);
+    emscripten_set_keyup_callback(window, nullptr, EM_FALSE, OnKey);
+    emscripten_set_blur_callback(window, nullptr, EM_FALSE, OnBlur);
+    emscripten_set_focus_callback(window, nullptr, EM_FALSE, OnFocus);
+}
+
+void InputNewFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    InputState& s = State();
+    for (int i = 0; i < 3; ++i) {
+        io.MouseDown[i] = s.pressed[i] || s.held[i];
+        s.pressed[i] = false;
+    }
+}
+
+void UpdateCursor() {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiMouseCursor cursor = io.MouseDrawCursor ? ImGuiMouseCursor_None : ImGui::GetMouseCursor();
+    InputState& s = State();
+    if (cursor == s.cursor) return;
+    s.cursor = cursor;
+    // clang-format off
+    EM_ASM({ document.getElementById('canvas').style.cursor = UTF8ToString($0); }, CssCursor(cursor));
+    // clang-format on
+}
+
+void PasteText(const char* utf8) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput && utf8) io.AddInputCharactersUTF8(utf8);
+}
+
+}  // namespace chorus::web

@@ -1,0 +1,75 @@
+// The page's entry point: creates the ImGui context, the WebGL2 display and
+// the App, then hands control back to the browser, which calls Frame() once per
+// animation frame. Files arrive through the exports in exports.cpp.
+#include <emscripten/emscripten.h>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app.hpp"
+#include "display.hpp"
+#include "exports.hpp"
+#include "input.hpp"
+#include "item_registry.hpp"
+
+namespace chorus::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+App* g_app = nullptr;
+Display g_display;
+double g_last_frame_ms = 0;
+
+void HandleRequests(App& app) {
+    if (app.explorer.TakeRequest(shell::Request::ClearData)) ClearData();
+}
+
+void Frame() {
+    App& app = *g_app;
+    ImGuiIO& io = ImGui::GetIO();
+    const double now = emscripten_get_now();
+    io.DeltaTime = g_last_frame_ms > 0 && now > g_last_frame_ms ? static_cast<float>((now - g_last_frame_ms) / 1000.0)
+                                                                : 1.0f / 60.0f;
+    g_last_frame_ms = now;
+
+    g_display.BeginFrame();
+    InputNewFrame();
+    TickLoadClock();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    shell::ItemRegistry::NewFrame();
+    app.explorer.Frame();
+    ImGui::Render();
+    g_display.Render();
+    UpdateCursor();
+    HandleRequests(app);
+}
+
+}  // namespace
+
+App* TheApp() {
+    return g_app;
+}
+
+}  // namespace chorus::web
+
+int main() {
+    using namespace chorus::web;
+    ImGui::CreateContext();
+    chorus::shell::ItemRegistry::Install(ImGui::GetCurrentContext());
+    ImGui::GetIO().IniFilename = nullptr;  // nothing is written anywhere, not even window layout
+
+    if (!g_display.Init(kCanvas)) {
+        // clang-format off
+        EM_ASM({
+            if (Module.chorusFatal) Module.chorusFatal('This browser cannot draw with WebGL 2, which Chorus needs.');
+        });
+        // clang-format on
+        return 1;
+    }
+    InstallInput(kCanvas);
+    g_app = new App();  // lives as long as the page
+    emscripten_set_main_loop(Frame, 0, false);
+    return 0;
+}

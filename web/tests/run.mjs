@@ -1,0 +1,212 @@
+// Browser tests: the real page in Debian's headless Chromium, driven by playwright-core.
+//   node web/tests/run.mjs SITE_DIR
+// Serves SITE_DIR on 127.0.0.1 itself, runs every case, saves screenshots in SITE_DIR/../screenshots,
+// and prints 'browser: N passed, N failed'.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { decodePng, distinctColours } from './png.mjs';
+import { startCanary, startStatic } from './servers.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const SITE = path.resolve(process.argv[2] || path.join(ROOT, 'build', 'web', 'site'));
+const SAMPLES = path.resolve(ROOT, '..', 'shared', 'samples');
+const SHOTS = path.resolve(SITE, '..', 'screenshots');
+const SAMPLE_500 = path.join(SAMPLES, 'twitter-v1-jsonl', 'twut-500-sample.jsonl');
+const DEMO = path.join(ROOT, 'assets', 'demo', 'metoo-demo.jsonl');
+const FIELDS = ['posts', 'duplicates', 'skipped', 'types', 'authors', 'first', 'last', 'top_hashtags'];
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+// The expected numbers come from the independent Python checker, never from Chorus itself.
+function expected(files) {
+  const out = execFileSync('python3', [path.join(ROOT, 'tests', 'tools', 'check_counts.py'), ...files]);
+  return JSON.parse(out.toString());
+}
+
+function assert(condition, message) { if (!condition) throw new Error(message); }
+
+function assertSummary(got, want, label) {
+  for (const key of FIELDS) {
+    const a = JSON.stringify(got[key]), b = JSON.stringify(want[key]);
+    assert(a === b, `${label}: ${key} is ${a}, the checker says ${b}`);
+  }
+}
+
+async function waitFor(page, predicate, arg, timeout = 60000) {
+  await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+}
+
+async function openPage(browser, site, { dpr = 1, hash = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(site.origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`request outside the page's origin: ${url}`);
+  });
+  await page.goto(`${site.origin}/${hash}`);
+  await waitFor(page, () => window.chorus && window.chorus.ready === true);
+  return { context, page, problems };
+}
+
+async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name);
+  const png = await page.screenshot();
+  writeFileSync(file, png);
+  return decodePng(png);
+}
+
+async function clickItem(page, label) {
+  const items = await page.evaluate(() => window.chorus.items());
+  const item = items.find((i) => i.label === label);
+  assert(item, `no ImGui item labelled "${label}" (have: ${items.map((i) => i.label).join(', ')})`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  return item;
+}
+
+const cases = [];
+const test = (name, fn, needsSamples = false) => cases.push({ name, fn, needsSamples });
+
+test('the 500-tweet sample loads through #file-input with the checker\'s numbers', async ({ browser, site }) => {
+  const { context, page, problems } = await openPage(browser, site);
+  await page.setInputFiles('#file-input', SAMPLE_500);
+  await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === 500; });
+  const got = await page.evaluate(() => window.chorus.summary());
+  assertSummary(got, expected([SAMPLE_500]), 'twut-500-sample');
+  assert(got.files.length === 1 && got.files[0].name === 'twut-500-sample.jsonl', 'the file is named in the report');
+  const png = await screenshot(page, 'sample-500-dpr1.png');
+  assert(distinctColours(png) > 20, 'the screenshot of the loaded sample is (nearly) blank');
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+}, true);
+
+test('the demo loads by the HTML button and by #demo, with the checker\'s numbers', async ({ browser, site }) => {
+  const want = expected([DEMO]);
+  const { context, page, problems } = await openPage(browser, site);
+  await page.click('#demo-button');
+  await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+  assertSummary(await page.evaluate(() => window.chorus.summary()), want, 'demo (button)');
+  const png = await screenshot(page, 'demo-dpr1.png');
+  assert(distinctColours(png) > 20, 'the screenshot of the demo is (nearly) blank');
+  await context.close();
+  const second = await openPage(browser, site, { hash: '#demo' });
+  await waitFor(second.page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+  assertSummary(await second.page.evaluate(() => window.chorus.summary()), want, 'demo (#demo)');
+  assert(problems.length + second.problems.length === 0, [...problems, ...second.problems].join('\n'));
+  await second.context.close();
+});
+
+test('at devicePixelRatio 2 the canvas is crisp and the mouse hits what it points at', async ({ browser, site }) => {
+  const want = expected([DEMO]);
+  const { context, page, problems } = await openPage(browser, site, { dpr: 2 });
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { width: c.width, height: c.height, css: c.getBoundingClientRect().width, dpr: devicePixelRatio };
+  });
+  assert(size.dpr === 2 && size.width === Math.round(size.css * 2), `canvas backing store ${size.width}px for ${size.css} CSS px at dpr 2`);
+  await page.click('#demo-button');
+  await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+  await page.waitForTimeout(300);
+  const png = await screenshot(page, 'demo-dpr2.png');
+  assert(png.width === 2560, `a dpr-2 screenshot is 2560 px wide, got ${png.width}`);
+  assert(distinctColours(png) > 20, 'the dpr-2 screenshot is (nearly) blank');
+  // Clicking the ImGui button at the rectangle it reports (CSS px) must press that button.
+  await clickItem(page, 'Clear');
+  await waitFor(page, () => window.chorus.summary().posts === 0, undefined, 5000);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
+test('the Open button opens the file picker; dropping a file on the page loads it', async ({ browser, site }) => {
+  const { context, page, problems } = await openPage(browser, site);
+  const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+  await page.click('#open-button');
+  await chooser;
+  const text = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v1_mixed.jsonl'), 'utf8');
+  const transfer = await page.evaluateHandle((body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], 'dropped.jsonl', { type: 'application/x-ndjson' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('canvas', 'dragenter', { dataTransfer: transfer });
+  await page.dispatchEvent('canvas', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('canvas', 'drop', { dataTransfer: transfer });
+  await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === 6; }, undefined, 10000);
+  const got = await page.evaluate(() => window.chorus.summary());
+  assert(got.files[0].name === 'dropped.jsonl', `the dropped file is named in the report (${got.files[0].name})`);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
+test('privacy: nothing reaches another origin (CSP canary on another port)', async ({ browser, site, canary }) => {
+  // The canary counts every TCP connection, HTTP request and WebSocket upgrade. First prove it counts.
+  await fetch(`${canary.origin}/self-check`).then((r) => r.text());
+  assert(canary.count() > 0, 'the canary did not see a request made to it directly');
+  canary.reset();
+  const { context, page } = await openPage(browser, site);
+  const violations = await page.evaluate(async (origin) => {
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+    fetch(`${origin}/fetch`).catch(() => {});
+    const img = new Image();
+    img.src = `${origin}/image.png`;
+    document.body.appendChild(img);
+    const script = document.createElement('script');
+    script.src = `${origin}/script.js`;
+    document.head.appendChild(script);
+    try { new WebSocket(`${origin.replace('http', 'ws')}/socket`); } catch (e) { seen.push('websocket-threw'); }
+    navigator.sendBeacon && (() => { try { navigator.sendBeacon(`${origin}/beacon`, 'x'); } catch (e) { /* blocked */ } })();
+    await new Promise((r) => setTimeout(r, 1500));
+    return seen;
+  }, canary.origin);
+  await page.waitForTimeout(500);
+  assert(canary.count() === 0, `the canary received ${canary.count()} connection(s)/request(s): ${canary.log().join(', ')}`);
+  assert(violations.length >= 4, `expected the CSP to block fetch, image, script and WebSocket; saw: ${violations.join(', ')}`);
+  await context.close();
+});
+
+async function main() {
+  if (!existsSync(path.join(SITE, 'index.html'))) {
+    console.error(`no site in ${SITE}: build the web app first (./run --build)`);
+    process.exit(1);
+  }
+  const haveSamples = existsSync(SAMPLE_500);
+  const site = await startStatic(SITE);
+  const canary = await startCanary();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  let passed = 0, failed = 0, skipped = 0;
+  for (const c of cases) {
+    if (c.needsSamples && !haveSamples) {
+      console.log(`SKIP ${c.name}: ${SAMPLE_500} is absent`);
+      skipped++;
+      continue;
+    }
+    const t0 = Date.now();
+    try {
+      await c.fn({ browser, site, canary });
+      passed++;
+      console.log(`ok   ${c.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${c.name}\n     ${String(e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
+    }
+  }
+  await browser.close();
+  site.close();
+  canary.close();
+  console.log(`screenshots: ${SHOTS}`);
+  console.log(`browser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
