@@ -22,6 +22,23 @@ bool ParseNumericId(std::string_view id, uint64_t& out) {
 
 }  // namespace
 
+std::string_view DomainOf(std::string_view url) {
+    size_t scheme = url.find("://");
+    std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+    size_t end = rest.find_first_of("/?#");
+    std::string_view host = rest.substr(0, end);
+    if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+    if (size_t colon = host.rfind(':'); colon != std::string_view::npos && host.find(']') == std::string_view::npos)
+        host = host.substr(0, colon);
+    thread_local std::string lower;
+    lower.assign(host);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::string_view out = lower;
+    if (out.starts_with("www.")) out.remove_prefix(4);
+    return out;
+}
+
 size_t Dataset::BeginFile(std::string name) {
     m_files.emplace_back();
     m_files.back().name = std::move(name);
@@ -34,14 +51,15 @@ bool Dataset::IsNewId(std::string_view id) {
     return m_seen_text.emplace(id).second;
 }
 
-void Dataset::AddEntities(const std::vector<std::string_view>& raw, bool is_hashtag, Dictionary& dict,
+void Dataset::AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
                           std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets) {
     size_t begin = ids.size();
     for (std::string_view text : raw) {
-        if (is_hashtag) {
-            NormalizeHashtag(text, m_scratch);
-        } else {
-            NormalizeMention(text, m_scratch);
+        switch (kind) {
+            case Entity::Hashtag: NormalizeHashtag(text, m_scratch); break;
+            case Entity::Mention: NormalizeMention(text, m_scratch); break;
+            case Entity::Link: m_scratch.assign(text); break;
+            case Entity::Domain: m_scratch.assign(DomainOf(text)); break;
         }
         if (m_scratch.empty()) continue;
         uint32_t id = dict.Intern(m_scratch);
@@ -76,8 +94,13 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, uint64_t 
         if (!record.author_name.empty()) m_author_name[author] = m_names.Intern(record.author_name);
         m_author.push_back(author);
     }
-    AddEntities(record.hashtags, true, m_hashtags, m_hashtag_ids, m_hashtag_offsets);
-    AddEntities(record.mentions, false, m_mentions, m_mention_ids, m_mention_offsets);
+    AddEntities(record.hashtags, Entity::Hashtag, m_hashtags, m_hashtag_ids, m_hashtag_offsets);
+    AddEntities(record.mentions, Entity::Mention, m_mentions, m_mention_ids, m_mention_offsets);
+    AddEntities(record.links, Entity::Link, m_links, m_link_ids, m_link_offsets);
+    AddEntities(record.links, Entity::Domain, m_domains, m_domain_ids, m_domain_offsets);
+    m_lang.push_back(record.lang.empty() ? kNoLang : m_langs.Intern(record.lang));
+    m_text.insert(m_text.end(), record.text.begin(), record.text.end());
+    m_text_offsets.push_back(m_text.size());
     if (record.time != kNoTime) m_sorted_dirty = true;
     ++report.posts;
     return AddResult::Added;
@@ -89,6 +112,18 @@ std::span<const uint32_t> Dataset::HashtagsOf(RowId row) const {
 
 std::span<const uint32_t> Dataset::MentionsOf(RowId row) const {
     return {m_mention_ids.data() + m_mention_offsets[row], m_mention_offsets[row + 1] - m_mention_offsets[row]};
+}
+
+std::span<const uint32_t> Dataset::LinksOf(RowId row) const {
+    return {m_link_ids.data() + m_link_offsets[row], m_link_offsets[row + 1] - m_link_offsets[row]};
+}
+
+std::span<const uint32_t> Dataset::DomainsOf(RowId row) const {
+    return {m_domain_ids.data() + m_domain_offsets[row], m_domain_offsets[row + 1] - m_domain_offsets[row]};
+}
+
+std::string_view Dataset::TextOf(RowId row) const {
+    return {m_text.data() + m_text_offsets[row], static_cast<size_t>(m_text_offsets[row + 1] - m_text_offsets[row])};
 }
 
 std::string_view Dataset::AuthorName(uint32_t author) const {

@@ -28,6 +28,10 @@ namespace chorus::core {
 
 using RowId = uint32_t;
 
+// The domain of a URL: lower-case host without "www." ("https://WWW.Example.org/a" -> "example.org").
+// The view stays valid until the next call on the same thread.
+std::string_view DomainOf(std::string_view url);
+
 class Dataset {
 public:
     Dataset() = default;
@@ -49,10 +53,17 @@ public:
     uint32_t AuthorOf(RowId row) const { return m_author[row]; }  // id in Authors(), or kNoAuthor
     std::span<const uint32_t> HashtagsOf(RowId row) const;
     std::span<const uint32_t> MentionsOf(RowId row) const;
+    std::span<const uint32_t> LinksOf(RowId row) const;       // ids in Links()
+    std::span<const uint32_t> DomainsOf(RowId row) const;     // ids in Domains(), once per post
+    uint32_t LangOf(RowId row) const { return m_lang[row]; }  // id in Languages(), or kNoLang
+    std::string_view TextOf(RowId row) const;
 
     const Dictionary& Hashtags() const { return m_hashtags; }  // normalised tags
     const Dictionary& Mentions() const { return m_mentions; }  // lower-case handles
     const Dictionary& Authors() const { return m_authors; }    // account ids
+    const Dictionary& Links() const { return m_links; }        // URLs as given (expanded)
+    const Dictionary& Domains() const { return m_domains; }    // lower-case host, "www." removed
+    const Dictionary& Languages() const { return m_langs; }    // language codes as given
     // Display name of an author (latest screen name seen), or its id.
     std::string_view AuthorName(uint32_t author) const;
 
@@ -63,10 +74,12 @@ public:
     uint64_t Skipped() const;
 
     static constexpr uint32_t kNoAuthor = 0xFFFFFFFFu;
+    static constexpr uint32_t kNoLang = 0xFFFFFFFFu;
 
 private:
     bool IsNewId(std::string_view id);
-    void AddEntities(const std::vector<std::string_view>& raw, bool is_hashtag, Dictionary& dict,
+    enum class Entity : uint8_t { Hashtag, Mention, Link, Domain };
+    void AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
                      std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets);
 
     std::vector<IngestReport> m_files;
@@ -78,10 +91,21 @@ private:
     std::vector<uint32_t> m_hashtag_ids;
     std::vector<uint32_t> m_mention_offsets{0};
     std::vector<uint32_t> m_mention_ids;
+    std::vector<uint32_t> m_link_offsets{0};
+    std::vector<uint32_t> m_link_ids;
+    std::vector<uint32_t> m_domain_offsets{0};
+    std::vector<uint32_t> m_domain_ids;
+    std::vector<uint32_t> m_lang;
+    // Post text, one arena: text of row r is m_text[m_text_offsets[r] .. m_text_offsets[r + 1]).
+    std::vector<uint64_t> m_text_offsets{0};
+    std::vector<char> m_text;
 
     Dictionary m_hashtags;
     Dictionary m_mentions;
     Dictionary m_authors;
+    Dictionary m_links;
+    Dictionary m_domains;
+    Dictionary m_langs;
     std::vector<uint32_t> m_author_name;  // per author: id in m_names
     Dictionary m_names;
 

@@ -29,16 +29,19 @@ struct PostRecord {
     std::string_view author_id;    // account id ("" when none)
     std::string_view author_name;  // screen name / handle, for display
     std::string_view lang;         // language code as given ("" when none)
+    std::string_view text;         // full text (a retweet: the original's full text)
     // Raw entity texts as the source gives them; the sink normalises them.
     std::vector<std::string_view> hashtags;  // without the leading '#'
     std::vector<std::string_view> mentions;  // without the leading '@'
+    std::vector<std::string_view> links;     // expanded URLs
 
     void Clear() {
-        id = unusable_id = author_id = author_name = lang = {};
+        id = unusable_id = author_id = author_name = lang = text = {};
         time = kNoTime;
         type = PostType::Original;
         hashtags.clear();
         mentions.clear();
+        links.clear();
     }
 };
 

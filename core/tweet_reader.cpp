@@ -63,6 +63,7 @@ bool IsNoticeKey(od::raw_json_string key) {
 
 void TweetReader::Fields::Clear() {
     id = id_from_number = created_at = timestamp_ms = author_id = author_name = lang = retweeted_id = {};
+    text = full_text = original_text = {};
     retweet = quote = reply = has_user = has_text = has_full_entities = has_original = false;
     tags.clear();
     mentions.clear();
@@ -70,10 +71,13 @@ void TweetReader::Fields::Clear() {
     full_mentions.clear();
     original_tags.clear();
     original_mentions.clear();
+    urls.clear();
+    full_urls.clear();
+    original_urls.clear();
 }
 
 error_code TweetReader::ReadEntities(od::value value, std::vector<std::string_view>& tags,
-                                     std::vector<std::string_view>& mentions) {
+                                     std::vector<std::string_view>& mentions, std::vector<std::string_view>& urls) {
     od::object entities;
     if (value.get_object().get(entities)) return SUCCESS;  // null or odd: no entities
     for (auto field_result : entities) {
@@ -82,16 +86,26 @@ error_code TweetReader::ReadEntities(od::value value, std::vector<std::string_vi
         od::raw_json_string key = field.key();
         bool is_tags = key == "hashtags";
         bool is_mentions = key == "user_mentions" || key == "mentions";
-        if (!is_tags && !is_mentions) continue;
+        bool is_urls = key == "urls";
+        if (!is_tags && !is_mentions && !is_urls) continue;
         od::array list;
         if (field.value().get_array().get(list)) continue;
         for (auto item_result : list) {
             od::object item;
             if (auto e = item_result.get_object().get(item)) return e;
+            std::string_view short_url, expanded_url;
             for (auto inner_result : item) {
                 od::field inner;
                 if (auto e = std::move(inner_result).get(inner)) return e;
                 od::raw_json_string k = inner.key();
+                if (is_urls) {
+                    if (k == "expanded_url") {
+                        if (auto e = Scalar(inner.value(), expanded_url)) return e;
+                    } else if (k == "url") {
+                        if (auto e = Scalar(inner.value(), short_url)) return e;
+                    }
+                    continue;
+                }
                 // v1.1: hashtags[].text, user_mentions[].screen_name; v2: hashtags[].tag, mentions[].username
                 if (is_tags && (k == "text" || k == "tag")) {
                     std::string_view s;
@@ -103,6 +117,8 @@ error_code TweetReader::ReadEntities(od::value value, std::vector<std::string_vi
                     if (!s.empty()) mentions.push_back(s);
                 }
             }
+            if (is_urls && (!expanded_url.empty() || !short_url.empty()))
+                urls.push_back(expanded_url.empty() ? short_url : expanded_url);
         }
     }
     return SUCCESS;
@@ -154,6 +170,8 @@ error_code TweetReader::ReadReferenced(od::value value, Fields& f, int depth) {
                 f.has_original = true;
                 f.original_tags = ref.BestTags();
                 f.original_mentions = ref.BestMentions();
+                f.original_urls = ref.BestUrls();
+                f.original_text = ref.BestText();
             }
         } else if (type == "quoted") {
             f.quote = true;
@@ -170,9 +188,16 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
     if (key == "created_at") return Scalar(value, f.created_at);
     if (key == "text" || key == "full_text") {
         f.has_text = true;
+        std::string_view s;
+        if (auto e = Scalar(value, s)) return e;
+        if (key == "full_text") {
+            f.full_text = s;  // extended mode: the whole text
+        } else if (f.text.empty()) {
+            f.text = s;
+        }
         return SUCCESS;
     }
-    if (key == "entities") return ReadEntities(value, f.tags, f.mentions);
+    if (key == "entities") return ReadEntities(value, f.tags, f.mentions, f.urls);
     if (key == "extended_tweet" || key == "note_tweet") {
         od::object ext;
         if (value.get_object().get(ext)) return SUCCESS;
@@ -181,7 +206,9 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
             if (auto e = std::move(field_result).get(field)) return e;
             if (field.key() == "entities") {
                 f.has_full_entities = true;
-                if (auto e = ReadEntities(field.value(), f.full_tags, f.full_mentions)) return e;
+                if (auto e = ReadEntities(field.value(), f.full_tags, f.full_mentions, f.full_urls)) return e;
+            } else if (field.key() == "full_text" || field.key() == "text") {
+                if (auto e = Scalar(field.value(), f.full_text)) return e;
             }
         }
         return SUCCESS;
@@ -204,6 +231,8 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
         if (auto e = ReadTweet(original, o, depth + 1)) return e;
         f.original_tags = o.BestTags();
         f.original_mentions = o.BestMentions();
+        f.original_urls = o.BestUrls();
+        f.original_text = o.BestText();
         return SUCCESS;
     }
     if (key == "quoted_status" || key == "quoted_status_id_str" || key == "is_quote_status") {
@@ -253,6 +282,8 @@ error_code TweetReader::ReadIncludes(od::value value) {
                 Original& stored = m_originals[std::string(o.id)];
                 stored.tags.assign(o.BestTags().begin(), o.BestTags().end());
                 stored.mentions.assign(o.BestMentions().begin(), o.BestMentions().end());
+                stored.urls.assign(o.BestUrls().begin(), o.BestUrls().end());
+                stored.text = o.BestText();
             } else {
                 std::string_view id, name;
                 for (auto inner_result : item) {
@@ -307,12 +338,18 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
     if (included) {
         r.hashtags.assign(included->tags.begin(), included->tags.end());
         r.mentions.assign(included->mentions.begin(), included->mentions.end());
+        r.links.assign(included->urls.begin(), included->urls.end());
+        r.text = included->text;
     } else if (f.retweet && f.has_original) {
         r.hashtags = f.original_tags;
         r.mentions = f.original_mentions;
+        r.links = f.original_urls;
+        r.text = f.original_text;
     } else {
         r.hashtags = f.BestTags();
         r.mentions = f.BestMentions();
+        r.links = f.BestUrls();
+        r.text = f.BestText();
     }
     if (report.format.empty()) report.format = FormatName(page, f);
     dataset.Add(r, file, line);

@@ -31,31 +31,36 @@ private:
         std::string_view author_id;
         std::string_view author_name;
         std::string_view lang;
+        std::string_view text, full_text;  // `text`/`full_text`; extended_tweet / note_tweet text
         bool retweet = false, quote = false, reply = false;
-        bool has_user = false;                                   // v1.1 `user` or v2 `author_id`
-        bool has_text = false;                                   // `text` or `full_text`
-        bool has_full_entities = false;                          // extended_tweet / note_tweet entities seen
-        std::vector<std::string_view> tags, mentions;            // `entities`
-        std::vector<std::string_view> full_tags, full_mentions;  // extended_tweet / note_tweet
-        std::string_view retweeted_id;                           // v2 referenced retweeted id
-        bool has_original = false;                               // embedded original read
-        std::vector<std::string_view> original_tags, original_mentions;
+        bool has_user = false;                                              // v1.1 `user` or v2 `author_id`
+        bool has_text = false;                                              // `text` or `full_text`
+        bool has_full_entities = false;                                     // extended_tweet / note_tweet entities seen
+        std::vector<std::string_view> tags, mentions, urls;                 // `entities`
+        std::vector<std::string_view> full_tags, full_mentions, full_urls;  // extended_tweet / note_tweet
+        std::string_view retweeted_id;                                      // v2 referenced retweeted id
+        bool has_original = false;                                          // embedded original read
+        std::vector<std::string_view> original_tags, original_mentions, original_urls;
+        std::string_view original_text;
         void Clear();
         const std::vector<std::string_view>& BestTags() const { return has_full_entities ? full_tags : tags; }
         const std::vector<std::string_view>& BestMentions() const {
             return has_full_entities ? full_mentions : mentions;
         }
+        const std::vector<std::string_view>& BestUrls() const { return has_full_entities ? full_urls : urls; }
+        std::string_view BestText() const { return full_text.empty() ? text : full_text; }
     };
     // The entity lists of an original tweet found in a v2 page's includes.
     struct Original {
-        std::vector<std::string> tags, mentions;
+        std::vector<std::string> tags, mentions, urls;
+        std::string text;
     };
 
     simdjson::error_code ReadTweetField(simdjson::ondemand::raw_json_string key, simdjson::ondemand::value value,
                                         Fields& f, int depth);
     simdjson::error_code ReadTweet(simdjson::ondemand::object object, Fields& f, int depth);
     simdjson::error_code ReadEntities(simdjson::ondemand::value value, std::vector<std::string_view>& tags,
-                                      std::vector<std::string_view>& mentions);
+                                      std::vector<std::string_view>& mentions, std::vector<std::string_view>& urls);
     simdjson::error_code ReadUser(simdjson::ondemand::value value, Fields& f);
     simdjson::error_code ReadReferenced(simdjson::ondemand::value value, Fields& f, int depth);
     simdjson::error_code ReadIncludes(simdjson::ondemand::value value);

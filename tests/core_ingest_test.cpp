@@ -191,3 +191,32 @@ TEST_CASE("ingest: lines that are not posts are reported with their line") {
     CHECK(s["errors"][3]["line"] == 4);
     CHECK(s["first"].is_null());
 }
+
+TEST_CASE("posts keep their full text, language, links and domains") {
+    std::string line =
+        R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":"7","text":"cut…","truncated":true,)"
+        R"("user":{"id_str":"1","screen_name":"a"},"lang":"fr","entities":{"urls":[{"url":"https://t.co/x"}]},)"
+        R"("extended_tweet":{"full_text":"Le texte entier \"cité\" https://t.co/y","entities":{"urls":[)"
+        R"({"url":"https://t.co/y","expanded_url":"https://WWW.Example.org/a?b=1"},)"
+        R"({"url":"https://t.co/z","expanded_url":"http://news.example.org:8080/p"}]}}})"
+        "\n";
+    Dataset ds;
+    Ingest ingest(ds);
+    chorus::test::FeedInSlices(ingest, "one.jsonl", line, line.size());
+    REQUIRE(ds.Posts() == 1);
+    CHECK(ds.TextOf(0) == "Le texte entier \"cité\" https://t.co/y");
+    CHECK(ds.Languages().Text(ds.LangOf(0)) == "fr");
+    REQUIRE(ds.LinksOf(0).size() == 2);
+    CHECK(ds.Links().Text(ds.LinksOf(0)[0]) == "https://WWW.Example.org/a?b=1");
+    REQUIRE(ds.DomainsOf(0).size() == 2);
+    CHECK(ds.Domains().Text(ds.DomainsOf(0)[0]) == "example.org");
+    CHECK(ds.Domains().Text(ds.DomainsOf(0)[1]) == "news.example.org");
+}
+
+TEST_CASE("v1.1: a retweet's text is the original's full text") {
+    Dataset ds;
+    LoadSummary(ds, {"v1_mixed.jsonl"});
+    CHECK(ds.TextOf(0) == "... #MeToo #BreakTheSilence");  // extended_tweet.full_text
+    CHECK(ds.TextOf(1) == ds.TextOf(0));                   // the retweet
+    CHECK(ds.TextOf(2) == "Read this. #metoo #MeToo #METOO");
+}
