@@ -310,9 +310,10 @@ void Explorer::DrawTimeline() {
     int64_t tick = TickStep(span, pw, label_w);
     for (core::UnixSeconds t = core::FloorTo(m_view.view_start, tick); static_cast<double>(t) <= ve; t += tick) {
         float x = x_of(static_cast<double>(t));
-        if (x < plot.Min.x) continue;
+        std::string label = TimeLabel(t, tick);
+        if (x < plot.Min.x || x + ImGui::CalcTextSize(label.c_str()).x > plot.Max.x) continue;
         dl->AddLine(ImVec2(x, plot.Max.y), ImVec2(x, plot.Max.y + 4), grid);
-        dl->AddText(ImVec2(x + 2, plot.Max.y + 4), dim, TimeLabel(t, tick).c_str());
+        dl->AddText(ImVec2(x + 2, plot.Max.y + 4), dim, label.c_str());
     }
     dl->PopClipRect();
     char caption[96];

@@ -5,7 +5,7 @@
 //
 // For tests and benchmarks the page exposes window.chorus:
 //   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled}
-//   summary(), items(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
+//   summary(), items(), view(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
 //   measureRead(file) -> Promise<{bytes, seconds}>
 'use strict';
 
@@ -32,6 +32,7 @@
     lastLoad: null,
     summary() { return api ? JSON.parse(api.summaryJson()) : null; },
     items() { return api ? JSON.parse(api.itemsJson()) : []; },
+    view() { return api ? JSON.parse(api.viewJson()) : null; },
     loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
     loadDemo() { return enqueue(loadDemo); },
     measureRead,
@@ -63,6 +64,7 @@
       cancelRequested: module.cwrap('chorus_cancel_requested', 'number', []),
       summaryJson: module.cwrap('chorus_summary_json', 'string', []),
       itemsJson: module.cwrap('chorus_items_json', 'string', []),
+      viewJson: module.cwrap('chorus_view_json', 'string', []),
       pasteText: module.cwrap('chorus_paste_text', null, ['string']),
     };
     openButton.disabled = false;

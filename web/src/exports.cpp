@@ -8,7 +8,8 @@
 //                          stop early when chorus_cancel_requested()
 //                  chorus_file_end()
 //   chorus_load_end(cancelled)
-// Nothing here throws past the boundary: a failure leaves the load where it was.
+// No exception crosses the boundary: the core reports bad input as values, never throws on it
+// (the web build has C++ exceptions off; an allocation failure aborts the module and the page says so).
 #include "exports.hpp"
 
 #include <emscripten/emscripten.h>
@@ -92,100 +93,84 @@ EMSCRIPTEN_KEEPALIVE int chorus_buffer_capacity() {
 EMSCRIPTEN_KEEPALIVE void chorus_load_begin(int file_count, double total_bytes, int replace) {
     App* app = TheApp();
     if (!app) return;
-    try {
-        chorus::shell::Session& session = app->session;
-        if (replace) session.Reset();
-        const double now = emscripten_get_now();
-        auto& load = TheLoad();
-        load.start_ms = now;
-        load.last_change_ms = now;
-        load.files_begun = 0;
-        load.reset_when_done = false;
-        chorus::shell::LoadProgress& progress = session.progress();
-        progress = {};
-        progress.active = true;
-        progress.file_count = file_count;
-        progress.bytes_total = total_bytes > 0 ? static_cast<uint64_t>(total_bytes) : 0;
-        session.cancel_requested = false;
-        session.Changed();
-    } catch (...) {
-    }
+    chorus::shell::Session& session = app->session;
+    if (replace) session.Reset();
+    const double now = emscripten_get_now();
+    auto& load = TheLoad();
+    load.start_ms = now;
+    load.last_change_ms = now;
+    load.files_begun = 0;
+    load.reset_when_done = false;
+    chorus::shell::LoadProgress& progress = session.progress();
+    progress = {};
+    progress.active = true;
+    progress.file_count = file_count;
+    progress.bytes_total = total_bytes > 0 ? static_cast<uint64_t>(total_bytes) : 0;
+    session.cancel_requested = false;
+    session.Changed();
 }
 
 // Returns the buffer the page copies each slice of the file into.
 EMSCRIPTEN_KEEPALIVE char* chorus_file_begin(const char* name) {
     App* app = TheApp();
     if (!app) return nullptr;
-    try {
-        char* buffer = chorus::web::Buffer();
-        chorus::core::Ingest& ingest = app->session.ingest();
-        if (ingest.InFile()) ingest.EndFile();
-        chorus::shell::LoadProgress& progress = app->session.progress();
-        progress.file_name = name ? name : "";
-        progress.file_index = TheLoad().files_begun++;
-        ingest.BeginFile(progress.file_name);
-        app->session.Changed();
-        return buffer;
-    } catch (...) {
-        return nullptr;
-    }
+    char* buffer = chorus::web::Buffer();
+    chorus::core::Ingest& ingest = app->session.ingest();
+    if (ingest.InFile()) ingest.EndFile();
+    chorus::shell::LoadProgress& progress = app->session.progress();
+    progress.file_name = name ? name : "";
+    progress.file_index = TheLoad().files_begun++;
+    ingest.BeginFile(progress.file_name);
+    app->session.Changed();
+    return buffer;
 }
 
 // The page copied `size` bytes of the current file into the buffer.
 EMSCRIPTEN_KEEPALIVE void chorus_file_chunk(int size) {
     App* app = TheApp();
     if (!app || size <= 0 || !TheLoad().buffer) return;
-    try {
-        chorus::shell::Session& session = app->session;
-        if (!session.ingest().InFile()) return;
-        const auto bytes = static_cast<size_t>(size) < chorus::web::kBufferCapacity ? static_cast<size_t>(size)
-                                                                                    : chorus::web::kBufferCapacity;
-        session.ingest().Feed(TheLoad().buffer.get(), bytes);
-        chorus::shell::LoadProgress& progress = session.progress();
-        progress.bytes_done += bytes;
-        const double now = emscripten_get_now();
-        chorus::web::UpdateSeconds(progress, now);
-        if (now - TheLoad().last_change_ms >= chorus::web::kChangeIntervalMs) {
-            TheLoad().last_change_ms = now;
-            session.Changed();
-        }
-    } catch (...) {
+    chorus::shell::Session& session = app->session;
+    if (!session.ingest().InFile()) return;
+    const auto bytes = static_cast<size_t>(size) < chorus::web::kBufferCapacity ? static_cast<size_t>(size)
+                                                                                : chorus::web::kBufferCapacity;
+    session.ingest().Feed(TheLoad().buffer.get(), bytes);
+    chorus::shell::LoadProgress& progress = session.progress();
+    progress.bytes_done += bytes;
+    const double now = emscripten_get_now();
+    chorus::web::UpdateSeconds(progress, now);
+    if (now - TheLoad().last_change_ms >= chorus::web::kChangeIntervalMs) {
+        TheLoad().last_change_ms = now;
+        session.Changed();
     }
 }
 
 EMSCRIPTEN_KEEPALIVE void chorus_file_end() {
     App* app = TheApp();
     if (!app) return;
-    try {
-        if (app->session.ingest().InFile()) app->session.ingest().EndFile();
-        app->session.Changed();
-    } catch (...) {
-    }
+    if (app->session.ingest().InFile()) app->session.ingest().EndFile();
+    app->session.Changed();
 }
 
 // cancelled = 1: the user cancelled or a file could not be read; what was read stays.
 EMSCRIPTEN_KEEPALIVE void chorus_load_end(int cancelled) {
     App* app = TheApp();
     if (!app) return;
-    try {
-        chorus::shell::Session& session = app->session;
-        chorus::core::Ingest& ingest = session.ingest();
-        if (ingest.InFile()) {
-            if (cancelled)
-                ingest.CancelFile();
-            else
-                ingest.EndFile();
-        }
-        chorus::web::UpdateSeconds(session.progress(), emscripten_get_now());
-        session.progress().active = false;
-        session.cancel_requested = false;
-        if (TheLoad().reset_when_done) {
-            TheLoad().reset_when_done = false;
-            session.Reset();
-        }
-        session.Changed();
-    } catch (...) {
+    chorus::shell::Session& session = app->session;
+    chorus::core::Ingest& ingest = session.ingest();
+    if (ingest.InFile()) {
+        if (cancelled)
+            ingest.CancelFile();
+        else
+            ingest.EndFile();
     }
+    chorus::web::UpdateSeconds(session.progress(), emscripten_get_now());
+    session.progress().active = false;
+    session.cancel_requested = false;
+    if (TheLoad().reset_when_done) {
+        TheLoad().reset_when_done = false;
+        session.Reset();
+    }
+    session.Changed();
 }
 
 // 1 once after the user pressed Cancel (the flag is cleared by reading it).
@@ -200,31 +185,33 @@ EMSCRIPTEN_KEEPALIVE int chorus_cancel_requested() {
 EMSCRIPTEN_KEEPALIVE const char* chorus_summary_json() {
     static std::string json;
     App* app = TheApp();
-    try {
-        json = app ? chorus::core::SummaryJson(app->session.dataset()) : "null";
-    } catch (...) {
-        json = "null";
-    }
+    json = app ? chorus::core::SummaryJson(app->session.dataset()) : "null";
     return json.c_str();
 }
 
 // The widgets drawn last frame with their rectangles in CSS pixels (shell::ItemRegistry).
 EMSCRIPTEN_KEEPALIVE const char* chorus_items_json() {
     static std::string json;
-    try {
-        json = chorus::shell::ItemRegistry::Json();
-    } catch (...) {
-        json = "[]";
-    }
+    json = chorus::shell::ItemRegistry::Json();
+    return json.c_str();
+}
+
+// The timeline's visible range and bins: {"start","end","step","bins","user_moved"} (UTC seconds).
+EMSCRIPTEN_KEEPALIVE const char* chorus_view_json() {
+    static std::string json;
+    App* app = TheApp();
+    if (!app) return "null";
+    const auto& view = app->explorer.view();
+    const auto& bins = app->explorer.TimelineBins();
+    json = "{\"start\":" + std::to_string(view.view_start) + ",\"end\":" + std::to_string(view.view_end) +
+           ",\"step\":" + std::to_string(bins.step) + ",\"bins\":" + std::to_string(bins.counts.size()) +
+           ",\"user_moved\":" + (view.user_moved ? "true" : "false") + "}";
     return json.c_str();
 }
 
 // Text of a DOM paste event, typed into the active ImGui text field.
 EMSCRIPTEN_KEEPALIVE void chorus_paste_text(const char* utf8) {
-    try {
-        chorus::web::PasteText(utf8);
-    } catch (...) {
-    }
+    chorus::web::PasteText(utf8);
 }
 
 }  // extern "C"

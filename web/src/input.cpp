@@ -5,6 +5,7 @@
 
 #include <cfloat>
 #include <cstring>
+#include <deque>
 
 #include <imgui.h>
 
@@ -36,9 +37,18 @@ enum DomKey : int {
     kDomZ = 90,
 };
 
+// Mouse events wait in a queue and each frame takes at most one press or release per button, so a
+// click, or a double-click, that happens between two frames still reaches ImGui (1.86 has no input queue).
+struct MouseEvent {
+    int button;  // -1: a move
+    bool down;
+    ImVec2 pos;
+};
+
 struct InputState {
-    bool pressed[3] = {};  // went down since the last frame (a click inside one frame still counts)
-    bool held[3] = {};     // down now
+    std::deque<MouseEvent> mouse;  // not yet given to ImGui
+    bool held[3] = {};             // down now, as the browser last said
+    bool down[3] = {};             // down as ImGui was last told
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
 };
 
@@ -71,30 +81,25 @@ void SetModifiers(bool ctrl, bool shift, bool alt, bool meta) {
 }
 
 EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void*) {
-    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    State().mouse.push_back({-1, false, ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY))});
     return EM_FALSE;
 }
 
 EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
     SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     const int button = ImGuiButton(e->button);
     if (button < 0) return EM_FALSE;
     InputState& s = State();
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
-        s.pressed[button] = true;
-        s.held[button] = true;
-    } else {
-        s.held[button] = false;
-    }
+    const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+    s.held[button] = down;
+    s.mouse.push_back({button, down, ImVec2(static_cast<float>(e->clientX), static_cast<float>(e->clientY))});
     return EM_FALSE;  // let the canvas take focus
 }
 
 // The canvas fills the window, so leaving it means leaving the page or moving
 // over the toolbar: either way ImGui should stop showing hover.
 EM_BOOL OnMouseLeave(int, const EmscriptenMouseEvent*, void*) {
-    if (!AnyButtonHeld()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    if (!AnyButtonHeld()) State().mouse.push_back({-1, false, ImVec2(-FLT_MAX, -FLT_MAX)});
     return EM_FALSE;
 }
 
@@ -106,7 +111,8 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.MouseWheel += static_cast<float>(-e->deltaY * scale);
     io.MouseWheelH += static_cast<float>(-e->deltaX * scale);
-    io.MousePos = ImVec2(static_cast<float>(e->mouse.clientX), static_cast<float>(e->mouse.clientY));
+    State().mouse.push_back(
+        {-1, false, ImVec2(static_cast<float>(e->mouse.clientX), static_cast<float>(e->mouse.clientY))});
     // Ctrl+wheel stays the browser's zoom (the display follows the device pixel ratio).
     return e->mouse.ctrlKey ? EM_FALSE : EM_TRUE;
 }
@@ -164,8 +170,10 @@ void ReleaseAll() {
     io.ClearInputCharacters();
     SetModifiers(false, false, false, false);
     InputState& s = State();
-    for (bool& held : s.held)
-        held = false;
+    for (int i = 0; i < 3; ++i) {
+        if (s.held[i]) s.mouse.push_back({i, false, io.MousePos});
+        s.held[i] = false;
+    }
 }
 
 EM_BOOL OnBlur(int, const EmscriptenFocusEvent*, void*) {
@@ -259,10 +267,19 @@ void InstallInput(const char* canvas_selector) {
 void InputNewFrame() {
     ImGuiIO& io = ImGui::GetIO();
     InputState& s = State();
-    for (int i = 0; i < 3; ++i) {
-        io.MouseDown[i] = s.pressed[i] || s.held[i];
-        s.pressed[i] = false;
+    bool changed[3] = {};
+    while (!s.mouse.empty()) {
+        const MouseEvent& e = s.mouse.front();
+        if (e.button >= 0) {
+            if (changed[e.button]) break;  // the next press or release waits for the next frame
+            changed[e.button] = true;
+            s.down[e.button] = e.down;
+        }
+        io.MousePos = e.pos;
+        s.mouse.pop_front();
     }
+    for (int i = 0; i < 3; ++i)
+        io.MouseDown[i] = s.down[i];
 }
 
 void UpdateCursor() {

@@ -148,6 +148,50 @@ test('the Open button opens the file picker; dropping a file on the page loads i
   await context.close();
 });
 
+test('the timeline: one wheel notch zooms one step around the cursor, drag pans, double-click fits, resize follows', async ({ browser, site }) => {
+  const want = expected([DEMO]);
+  const { context, page, problems } = await openPage(browser, site);
+  await page.click('#demo-button');
+  await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+  await page.waitForTimeout(200);
+  const view = () => page.evaluate(() => window.chorus.view());
+  const fitted = await view();
+  const items = await page.evaluate(() => window.chorus.items());
+  const timeline = items.find((i) => i.label === 'Timeline');
+  assert(timeline, 'no Timeline item');
+  const x = timeline.x + timeline.w * 0.75, y = timeline.y + timeline.h / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, -100);  // one notch towards the user's screen: zoom in
+  await page.waitForTimeout(250);
+  const zoomed = await view();
+  const span = (v) => v.end - v.start;
+  const ratio = span(fitted) / span(zoomed);
+  assert(ratio > 1.15 && ratio < 1.35, `one wheel notch should zoom in by one step (x1.25), zoomed by x${ratio.toFixed(3)}`);
+  assert(zoomed.start > fitted.start && zoomed.end < fitted.end, 'zoom keeps the cursor\'s time in place');
+  await page.mouse.wheel(0, 100);
+  await page.waitForTimeout(250);
+  const back = await view();
+  assert(Math.abs(span(back) - span(fitted)) / span(fitted) < 0.01, 'one notch back restores the span');
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 50, y, { steps: 5 });
+  await page.mouse.move(x - 100, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(150);
+  const panned = await view();
+  assert(panned.start > back.start && panned.user_moved, 'dragging left shows later times');
+  await page.mouse.dblclick(x, y);
+  await page.waitForTimeout(150);
+  const refit = await view();
+  assert(refit.start === fitted.start && refit.end === fitted.end && !refit.user_moved, 'double-click fits the data again');
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.waitForTimeout(300);
+  const canvas = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height]; });
+  assert(canvas[0] === 900 && canvas[1] === 640, `the canvas follows the window: ${canvas}`);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
 test('privacy: nothing reaches another origin (CSP canary on another port)', async ({ browser, site, canary }) => {
   // The canary counts every TCP connection, HTTP request and WebSocket upgrade. First prove it counts.
   await fetch(`${canary.origin}/self-check`).then((r) => r.text());
