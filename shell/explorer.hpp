@@ -13,6 +13,7 @@
 // Runs on any backend, including none (ImGui's null backend in tests).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,6 +62,8 @@ private:
     Session& m_session;
     ViewState m_view;
     uint64_t m_generation = UINT64_MAX;
+    std::chrono::steady_clock::time_point m_refreshed_at{};
+    double m_refresh_seconds = 0;  // how long the last refresh took
     uint32_t m_requests = 0;
 
     // Cached results (recomputed in Refresh()).
