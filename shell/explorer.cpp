@@ -218,9 +218,10 @@ void Explorer::DrawTimeline() {
         return;
     }
     // The visible range; the fitted range is the data's span with a margin, at least a minute.
-    double data_span = std::max(60.0, static_cast<double>(s.last - s.first + 1));
-    double data_start = static_cast<double>(s.first) - data_span * 0.02;
-    double data_end = data_start + data_span * 1.04;
+    double actual = static_cast<double>(s.last - s.first + 1);
+    double data_span = std::max(60.0, actual * 1.04);
+    double data_start = static_cast<double>(s.first) - (data_span - actual) / 2;  // the data in the middle
+    double data_end = data_start + data_span;
     bool fit = m_view.view_start == 0 && m_view.view_end == 0;
     double vs = fit ? data_start : static_cast<double>(m_view.view_start);
     double ve = fit ? data_end : static_cast<double>(m_view.view_end);

@@ -3,7 +3,7 @@
 // Serves SITE_DIR on 127.0.0.1 itself, runs every case, saves screenshots in SITE_DIR/../screenshots,
 // and prints 'browser: N passed, N failed'.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -188,6 +188,31 @@ test('the timeline: one wheel notch zooms one step around the cursor, drag pans,
   await page.waitForTimeout(300);
   const canvas = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height]; });
   assert(canvas[0] === 900 && canvas[1] === 640, `the canvas follows the window: ${canvas}`);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
+test('a long load shows its progress and Cancel stops it, keeping what was read', async ({ browser, site }) => {
+  // A 60 MB dump written here: many copies of one fixture post with new ids.
+  const big = path.join(SHOTS, '..', 'cancel-test.jsonl');
+  mkdirSync(path.dirname(big), { recursive: true });
+  const template = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v1_mixed.jsonl'), 'utf8').split('\n')[0];
+  const lines = [];
+  for (let i = 0; i < 16000; i++) lines.push(template.replaceAll('9007199254740993', String(1000000000000 + i)));
+  const chunk = lines.join('\n') + '\n';
+  writeFileSync(big, chunk.repeat(Math.ceil(60e6 / chunk.length)));  // repeats: later copies are duplicates
+  const { context, page, problems } = await openPage(browser, site);
+  await page.setInputFiles('#file-input', big);
+  await waitFor(page, () => window.chorus.items().some((i) => i.label === 'Cancel'), undefined, 20000);
+  await screenshot(page, 'loading-dpr1.png');
+  await clickItem(page, 'Cancel');
+  await waitFor(page, () => !window.chorus.loading && window.chorus.lastLoad, undefined, 20000);
+  const load = await page.evaluate(() => window.chorus.lastLoad);
+  const s = await page.evaluate(() => window.chorus.summary());
+  assert(load.cancelled === true, 'the load says it was cancelled');
+  assert(s.files[0].cancelled === true && s.errors.some((e) => e.kind === 'cancelled'), 'the report says the file was cancelled');
+  assert(s.files[0].bytes < statSync(big).size, `only part of the file was read (${s.files[0].bytes} bytes)`);
+  assert(s.posts + s.duplicates > 0, 'what was read before Cancel stays');
   assert(problems.length === 0, problems.join('\n'));
   await context.close();
 });
