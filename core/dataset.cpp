@@ -70,10 +70,14 @@ void Dataset::AddEntities(const std::vector<std::string_view>& raw, Entity kind,
 }
 
 Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, uint64_t line) {
+    return Add(record, file, RecordPlace{line, 0});
+}
+
+Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const RecordPlace& place) {
     assert(file < m_files.size());
     IngestReport& report = m_files[file];
     if (record.id.empty()) {
-        report.Add(Problem::NoId, line,
+        report.Add(Problem::NoId, place,
                    record.unusable_id.empty() ? std::string("post has no id: kept, but cannot be de-duplicated")
                                               : "unusable id " + std::string(record.unusable_id.substr(0, 40)) +
                                                     " (rounded or not an integer): kept, but cannot be de-duplicated");
@@ -81,12 +85,13 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, uint64_t 
         ++report.duplicates;
         return AddResult::Duplicate;
     }
-    if (record.time == kNoTime) report.Add(Problem::NoTime, line, "post has no usable time: kept, not on the timeline");
+    if (record.time == kNoTime)
+        report.Add(Problem::NoTime, place, "post has no usable time: kept, not on the timeline");
 
     m_time.push_back(record.time);
     m_type.push_back(static_cast<uint8_t>(record.type));
     if (record.author_id.empty()) {
-        report.Add(Problem::NoAuthor, line, "post has no author id");
+        report.Add(Problem::NoAuthor, place, "post has no author id");
         m_author.push_back(kNoAuthor);
     } else {
         uint32_t author = m_authors.Intern(record.author_id);
@@ -156,6 +161,25 @@ uint64_t Dataset::Skipped() const {
     for (const auto& f : m_files)
         n += f.skipped;
     return n;
+}
+
+Dataset::Memory Dataset::MemoryBytes() const {
+    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    Memory m;
+    m.columns = bytes(m_time) + bytes(m_type) + bytes(m_author) + bytes(m_hashtag_offsets) + bytes(m_hashtag_ids) +
+                bytes(m_mention_offsets) + bytes(m_mention_ids) + bytes(m_link_offsets) + bytes(m_link_ids) +
+                bytes(m_domain_offsets) + bytes(m_domain_ids) + bytes(m_lang) + bytes(m_author_name) +
+                bytes(m_sorted_times);
+    m.text = bytes(m_text) + bytes(m_text_offsets);
+    m.dictionaries = m_hashtags.MemoryBytes() + m_mentions.MemoryBytes() + m_authors.MemoryBytes() +
+                     m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() + m_names.MemoryBytes();
+    // A node holds the value and a next pointer, rounded up by the allocator; one pointer per bucket.
+    constexpr size_t kNodeOverhead = 2 * sizeof(void*);
+    m.ids = m_seen_numeric.bucket_count() * sizeof(void*) +
+            m_seen_numeric.size() * (sizeof(uint64_t) + sizeof(void*) + kNodeOverhead) +
+            m_seen_text.bucket_count() * sizeof(void*) +
+            m_seen_text.size() * (sizeof(std::string) + sizeof(void*) + kNodeOverhead);
+    return m;
 }
 
 }  // namespace chorus::core

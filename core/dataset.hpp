@@ -44,8 +44,9 @@ public:
     const std::vector<IngestReport>& Files() const { return m_files; }
 
     enum class AddResult : uint8_t { Added, Duplicate };
-    // Adds one post (copies what it keeps). `line` is for the report.
+    // Adds one post (copies what it keeps). `line` / `place` is for the report.
     AddResult Add(const PostRecord& record, size_t file, uint64_t line);
+    AddResult Add(const PostRecord& record, size_t file, const RecordPlace& place);
 
     size_t Posts() const { return m_time.size(); }
     UnixSeconds TimeOf(RowId row) const { return m_time[row]; }
@@ -57,6 +58,20 @@ public:
     std::span<const uint32_t> DomainsOf(RowId row) const;     // ids in Domains(), once per post
     uint32_t LangOf(RowId row) const { return m_lang[row]; }  // id in Languages(), or kNoLang
     std::string_view TextOf(RowId row) const;
+    // Whole fixed-width columns, read-only, for scans (row r at index r).
+    std::span<const UnixSeconds> TimeColumn() const { return m_time; }
+    std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
+    std::span<const uint32_t> AuthorColumn() const { return m_author; }
+    std::span<const uint32_t> LangColumn() const { return m_lang; }
+    // Bytes held (capacities, not sizes), for memory reports. `ids` (the seen-id sets used to refuse
+    // duplicates) is an estimate of the hash sets' nodes and buckets.
+    struct Memory {
+        size_t columns = 0;       // fixed-width columns, entity id lists, the sorted-times cache
+        size_t text = 0;          // the text arena and its offsets
+        size_t dictionaries = 0;  // entity strings, author names and their indexes
+        size_t ids = 0;           // seen post ids
+    };
+    Memory MemoryBytes() const;
 
     const Dictionary& Hashtags() const { return m_hashtags; }  // normalised tags
     const Dictionary& Mentions() const { return m_mentions; }  // lower-case handles

@@ -1,9 +1,13 @@
 #include "ingest.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
+#include "format_detect.hpp"
+#include "json_document.hpp"
+#include "record_reader.hpp"
 #include "tweet_reader.hpp"
 
 namespace chorus::core {
@@ -11,10 +15,15 @@ namespace chorus::core {
 static_assert(Ingest::kPadding >= simdjson::SIMDJSON_PADDING);
 
 struct Ingest::Reader {
-    TweetReader tweets;
+    explicit Reader(Dataset& dataset) : records(dataset) {}
+    enum class Mode : uint8_t { Detecting, Lines, Document, Ignore };
+    RecordReader records;
+    ContainerDetector detector;
+    Mode mode = Mode::Detecting;
+    std::string head;  // Detecting: the bytes so far; Document: the whole document
 };
 
-Ingest::Ingest(Dataset& dataset) : m_dataset(dataset), m_reader(std::make_unique<Reader>()) {}
+Ingest::Ingest(Dataset& dataset) : m_dataset(dataset), m_reader(std::make_unique<Reader>(dataset)) {}
 Ingest::~Ingest() = default;
 
 void Ingest::BeginFile(std::string name) {
@@ -23,6 +32,10 @@ void Ingest::BeginFile(std::string name) {
     m_file_bytes = 0;
     m_line = 0;
     m_carry.clear();
+    m_skipping_line = false;
+    m_reader->mode = Reader::Mode::Detecting;
+    m_reader->detector = ContainerDetector();
+    m_reader->head.clear();
 }
 
 void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
@@ -40,31 +53,45 @@ void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
     if (start == size) return;  // blank lines are not records
     IngestReport& report = m_dataset.Report(m_file);
     ++report.lines;
-    m_reader->tweets.ReadLine(line + start, size - start, readable - start, m_dataset, m_file, m_line);
+    m_reader->records.Read(line + start, size - start, readable - start, RecordPlace{m_line, 0});
 }
 
-void Ingest::Feed(const char* data, size_t size) {
-    if (!InFile()) return;
-    m_dataset.Report(m_file).bytes += size;
-    m_file_bytes += size;
+void Ingest::LineTooLarge() {
+    IngestReport& report = m_dataset.Report(m_file);
+    ++report.lines;
+    report.Add(Problem::TooLarge, m_line + 1,
+               "a line longer than " + std::to_string(m_document_limit >> 20) + " MiB: not read");
+    m_carry.clear();
+    m_skipping_line = true;
+}
+
+void Ingest::FeedLines(const char* data, size_t size) {
     const char* p = data;
     const char* end = data + size;
-    if (!m_carry.empty()) {
+    if (m_skipping_line || !m_carry.empty()) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', size));
         if (!nl) {
+            if (m_skipping_line) return;
+            if (m_carry.size() + size > m_document_limit) return LineTooLarge();
             m_carry.append(p, size);
             return;
         }
-        m_carry.append(p, static_cast<size_t>(nl - p));
-        size_t n = m_carry.size();
-        m_carry.append(kPadding, ' ');
-        ConsumeLine(m_carry.data(), n, m_carry.size());
-        m_carry.clear();
+        if (m_skipping_line) {
+            ++m_line;
+            m_skipping_line = false;
+        } else {
+            m_carry.append(p, static_cast<size_t>(nl - p));
+            size_t n = m_carry.size();
+            m_carry.append(kPadding, ' ');
+            ConsumeLine(m_carry.data(), n, m_carry.size());
+            m_carry.clear();
+        }
         p = nl + 1;
     }
     while (p < end) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
         if (!nl) {
+            if (static_cast<size_t>(end - p) > m_document_limit) return LineTooLarge();
             m_carry.assign(p, static_cast<size_t>(end - p));
             break;
         }
@@ -74,24 +101,114 @@ void Ingest::Feed(const char* data, size_t size) {
     }
 }
 
+void Ingest::StartContainer(Container container) {
+    Reader& r = *m_reader;
+    if (container == Container::JsonDocument) {
+        r.mode = Reader::Mode::Document;
+        return;
+    }
+    r.mode = Reader::Mode::Lines;
+    r.records.BeginFile(m_file, FileLayout{});
+    std::string bytes = std::move(r.head);
+    r.head.clear();
+    size_t n = bytes.size();
+    bytes.append(kPadding, ' ');
+    FeedLines(bytes.data(), n);
+}
+
+void Ingest::Feed(const char* data, size_t size) {
+    if (!InFile()) return;
+    m_dataset.Report(m_file).bytes += size;
+    m_file_bytes += size;
+    Reader& r = *m_reader;
+    switch (r.mode) {
+        case Reader::Mode::Lines: return FeedLines(data, size);
+        case Reader::Mode::Ignore: return;
+        case Reader::Mode::Detecting:
+        case Reader::Mode::Document: break;
+    }
+    if (r.head.size() + size > m_document_limit) {
+        if (r.mode == Reader::Mode::Detecting) {
+            // Still undecided this far in: the first line alone is over the limit.
+            StartContainer(Container::JsonLines);
+            return FeedLines(data, size);
+        }
+        IngestReport& report = m_dataset.Report(m_file);
+        ++report.lines;
+        report.Add(Problem::TooLarge, 0,
+                   "a JSON document larger than " + std::to_string(m_document_limit >> 20) +
+                       " MiB: not read (documents are read whole; JSON lines have no limit)");
+        r.head.clear();
+        r.head.shrink_to_fit();
+        r.mode = Reader::Mode::Ignore;
+        return;
+    }
+    if (r.head.capacity() < r.head.size() + size + kPadding)  // room for the padding ReadDocument adds
+        r.head.reserve(std::max(2 * r.head.capacity(), r.head.size() + size + kPadding));
+    r.head.append(data, size);
+    if (r.mode == Reader::Mode::Detecting) {
+        Container container = r.detector.Decide(r.head, false);
+        if (container != Container::Undecided) StartContainer(container);
+    }
+}
+
+void Ingest::ReadDocument() {
+    Reader& r = *m_reader;
+    IngestReport& report = m_dataset.Report(m_file);
+    size_t n = r.head.size();
+    r.head.append(kPadding, ' ');  // the parsers read up to kPadding bytes past a record
+    std::string_view text(r.head.data(), n);
+    std::string script = r.detector.ScriptName();
+    bool started = false;
+    DocumentScan scan =
+        ScanDocument(text, r.detector.DocumentStart(), !script.empty(), [&](const DocumentRecord& record) {
+            if (!started) {
+                r.records.BeginFile(m_file, FileLayout{true, record.root_array, std::string(record.list_key), script});
+                started = true;
+            }
+            ++report.lines;
+            r.records.Read(r.head.data() + record.begin, record.end - record.begin, r.head.size() - record.begin,
+                           RecordPlace{record.line, record.item});
+        });
+    if (!scan.error.empty() && scan.error_loses_record) {
+        ++report.lines;  // the cut record, or the text after the document: one record not read
+        report.Add(Problem::InvalidJson, RecordPlace{scan.error_line, scan.error_item}, scan.error);
+    }
+}
+
 void Ingest::EndFile() {
     if (!InFile()) return;
-    if (!m_carry.empty()) {
+    Reader& r = *m_reader;
+    if (r.mode == Reader::Mode::Detecting) StartContainer(r.detector.Decide(r.head, true));
+    if (r.mode == Reader::Mode::Document) ReadDocument();
+    if (r.mode == Reader::Mode::Lines && !m_carry.empty() && !m_skipping_line) {
         size_t n = m_carry.size();
         m_carry.append(kPadding, ' ');
         ConsumeLine(m_carry.data(), n, m_carry.size());
-        m_carry.clear();
     }
+    m_carry.clear();
+    r.head.clear();
+    r.head.shrink_to_fit();
     m_file = kNoFile;
 }
 
 void Ingest::CancelFile() {
     if (!InFile()) return;
+    Reader& r = *m_reader;
+    if (r.mode == Reader::Mode::Detecting) {
+        // Still deciding: complete lines are read (a partial last one is not); a document is read
+        // only if what arrived is one whole value.
+        Container container = r.detector.Decide(r.head, true);
+        StartContainer(container);
+        if (container == Container::JsonDocument) ReadDocument();
+    }
     IngestReport& report = m_dataset.Report(m_file);
     report.cancelled = true;
     report.Add(Problem::Cancelled, m_line + 1,
                "load cancelled after " + std::to_string(m_file_bytes) + " bytes: the rest of the file was not read");
     m_carry.clear();
+    r.head.clear();
+    r.head.shrink_to_fit();
     m_file = kNoFile;
 }
 

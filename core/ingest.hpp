@@ -1,10 +1,12 @@
 // Ingest: turns the bytes of a dump, fed in slices of any size, into posts.
 //
-// The caller streams each file through BeginFile / Feed / EndFile; lines are
-// found across slice boundaries, each record is parsed (simdjson on-demand)
-// and added to the Dataset, and everything else lands in the file's
-// IngestReport. Nothing here blocks or reads the whole file: the browser
-// feeds one reused buffer per slice, the CLI reads with stdio.
+// The caller streams each file through BeginFile / Feed / EndFile. The first bytes decide how
+// the file holds its records (COUNTING.md, rule 18): JSON lines are read as they arrive, line by
+// line across slice boundaries; one JSON document (an array, a pretty-printed object, a Twitter
+// archive's `window.YTD.tweets.part0 = [...]`) is kept whole, up to DocumentLimit() bytes, and
+// read at EndFile. Each record goes to the reader of its format (rule 22) and lands in the
+// Dataset; everything else lands in the file's IngestReport. The browser feeds one reused buffer
+// per slice, the CLI reads with stdio.
 //
 //   chorus::core::Dataset ds;
 //   chorus::core::Ingest ingest(ds);
@@ -12,9 +14,12 @@
 //   ingest.Feed(buf, n);   // buf[n .. n + Ingest::kPadding) must be readable
 //   ingest.EndFile();
 //
-// Formats read here (COUNTING.md): Twitter API v1.1 JSONL (twarc 1.x, with
-// `delete`/`limit` notices), twarc2 JSONL (API pages with data[] + includes,
-// stream lines with a single data object, and flattened lines).
+// Formats read here (COUNTING.md, rule 22): Twitter v1.1 (JSONL, search responses, Gnip
+// original and Activity Streams), twarc2 (pages, stream lines, flattened lines), Twitter
+// archives (tweets.js, tweet.js, Grailbird), Mastodon (outbox.json + actor.json, REST
+// statuses), Bluesky (PostView / FeedViewPost, feed and search responses, Jetstream, Tap),
+// Reddit (Pushshift), YouTube (commentThreads, scraped comments), Zeeschuimer (X, TikTok,
+// Instagram).
 #pragma once
 
 #include <cstddef>
@@ -26,10 +31,15 @@
 
 namespace chorus::core {
 
+enum class Container : uint8_t;  // format_detect.hpp
+
 class Ingest {
 public:
     // Bytes past the end of each slice that Feed() may read (never writes).
     static constexpr size_t kPadding = 64;
+    // The largest JSON document (and the longest JSON line) read; beyond it the report says
+    // `too_large` and the rest of the document (or line) is not read.
+    static constexpr size_t kDocumentLimit = size_t{512} << 20;
 
     explicit Ingest(Dataset& dataset);
     ~Ingest();
@@ -38,7 +48,7 @@ public:
 
     void BeginFile(std::string name);
     void Feed(const char* data, size_t size);
-    // Reads the last line if the file did not end in a newline.
+    // Reads the last line if the file did not end in a newline, or the whole JSON document.
     void EndFile();
     // Stops the current file: what was read stays, the report says "cancelled".
     void CancelFile();
@@ -46,16 +56,25 @@ public:
     bool InFile() const { return m_file != kNoFile; }
     uint64_t FileBytes() const { return m_file_bytes; }
 
+    size_t DocumentLimit() const { return m_document_limit; }
+    void SetDocumentLimit(size_t bytes) { m_document_limit = bytes; }  // tests use small limits
+
 private:
+    void FeedLines(const char* data, size_t size);
     void ConsumeLine(const char* line, size_t size, size_t readable);
+    void StartContainer(Container container);
+    void ReadDocument();
+    void LineTooLarge();
 
     static constexpr size_t kNoFile = static_cast<size_t>(-1);
     Dataset& m_dataset;
     size_t m_file = kNoFile;
     uint64_t m_file_bytes = 0;
-    uint64_t m_line = 0;  // lines seen in this file, blank ones included
-    std::string m_carry;  // the unfinished line of the previous slice
-    struct Reader;        // the JSON side, kept out of this header
+    uint64_t m_line = 0;           // lines seen in this file, blank ones included
+    std::string m_carry;           // the unfinished line of the previous slice
+    bool m_skipping_line = false;  // the current line is too long: skipped up to its end
+    size_t m_document_limit = kDocumentLimit;
+    struct Reader;  // detection, the document buffer and the record readers, kept out of this header
     std::unique_ptr<Reader> m_reader;
 };
 

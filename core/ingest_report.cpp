@@ -26,6 +26,8 @@ const char* ProblemName(Problem problem) {
         case Problem::NoTime: return "no_time";
         case Problem::NoAuthor: return "no_author";
         case Problem::Cancelled: return "cancelled";
+        case Problem::TooLarge: return "too_large";
+        case Problem::Context: return "context";
     }
     return "unknown";
 }
@@ -36,7 +38,9 @@ bool ProblemSkipsRecord(Problem problem) {
         case Problem::NotAPost:
         case Problem::DeleteNotice:
         case Problem::LimitNotice:
-        case Problem::ApiError: return true;
+        case Problem::ApiError:
+        case Problem::TooLarge:
+        case Problem::Context: return true;
         case Problem::ApiNote:
         case Problem::NoId:
         case Problem::NoTime:
@@ -47,14 +51,20 @@ bool ProblemSkipsRecord(Problem problem) {
 }
 
 bool ProblemIsNotice(Problem problem) {
-    return problem == Problem::DeleteNotice || problem == Problem::LimitNotice;
+    return problem == Problem::DeleteNotice || problem == Problem::LimitNotice || problem == Problem::Context;
 }
 
 void IngestReport::Add(Problem problem, uint64_t line, std::string detail) {
+    Add(problem, RecordPlace{line, 0}, std::move(detail));
+}
+
+void IngestReport::Add(Problem problem, const RecordPlace& place, std::string detail) {
     ++counts[problem];
     if (ProblemSkipsRecord(problem)) ++skipped;
-    if (!ProblemIsNotice(problem) && problems.size() < kMaxProblems)
-        problems.push_back({problem, line, std::move(detail)});
+    if (!ProblemIsNotice(problem) && problems.size() < kMaxProblems) {
+        if (place.item > 0) detail = "item " + std::to_string(place.item) + ": " + detail;
+        problems.push_back({problem, place.line, std::move(detail), place.item});
+    }
 }
 
 }  // namespace chorus::core

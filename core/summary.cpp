@@ -60,8 +60,11 @@ std::string SummaryJson(const Dataset& ds) {
                          {"problems", counts}});
         for (const ProblemEntry& p : f.problems) {
             if (errors.size() >= kMaxListedErrors) break;
-            errors.push_back(
-                {{"file", f.name}, {"line", p.line}, {"kind", ProblemName(p.problem)}, {"reason", p.detail}});
+            ordered_json error = {{"file", f.name}, {"line", p.line}};
+            if (p.item > 0) error["item"] = p.item;  // a JSON document's record, by its place in the list
+            error["kind"] = ProblemName(p.problem);
+            error["reason"] = p.detail;
+            errors.push_back(std::move(error));
         }
     }
     j["files"] = files;

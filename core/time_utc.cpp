@@ -91,6 +91,7 @@ UnixSeconds ParseIsoTime(std::string_view s) {
     if (!Digits(s, 0, 4, y) || !Digits(s, 5, 2, mo) || !Digits(s, 8, 2, d) || !Digits(s, 11, 2, h) ||
         !Digits(s, 14, 2, mi) || !Digits(s, 17, 2, sec))
         return kNoTime;
+    if (y == 0) return kNoTime;  // year 0000: a client's placeholder, not a date (COUNTING.md, rule 8)
     size_t pos = 19;
     if (pos < s.size() && s[pos] == '.') {
         ++pos;
@@ -99,6 +100,8 @@ UnixSeconds ParseIsoTime(std::string_view s) {
             ++pos;
         if (pos == start) return kNoTime;
     }
+    // Twitter archives (Grailbird) write one space before a numeric offset: "2019-01-01 04:50:27 +0000".
+    if (pos + 1 < s.size() && s[pos] == ' ' && (s[pos + 1] == '+' || s[pos + 1] == '-')) ++pos;
     int64_t offset = 0;
     if (pos == s.size()) {
         offset = 0;  // no zone written: read as UTC (COUNTING.md, "Time")
@@ -124,6 +127,19 @@ UnixSeconds ParseEpochMillis(std::string_view s) {
     int64_t v = 0;
     if (!Digits(s, 0, s.size(), v)) return kNoTime;
     return v / 1000;
+}
+
+UnixSeconds ParseEpochSeconds(std::string_view s) {
+    if (size_t dot = s.find('.'); dot != std::string_view::npos) {
+        for (size_t i = dot + 1; i < s.size(); ++i)
+            if (s[i] < '0' || s[i] > '9') return kNoTime;
+        if (dot + 1 == s.size()) return kNoTime;
+        s = s.substr(0, dot);  // fractions of a second are dropped
+    }
+    if (s.empty() || s.size() > 12) return kNoTime;
+    int64_t v = 0;
+    if (!Digits(s, 0, s.size(), v)) return kNoTime;
+    return v;
 }
 
 std::string FormatIsoUtc(UnixSeconds t) {

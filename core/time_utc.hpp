@@ -16,9 +16,12 @@
 namespace chorus::core {
 
 UnixSeconds ParseTwitterTime(std::string_view text);  // "Www Mmm dd hh:mm:ss +hhmm yyyy"
-UnixSeconds ParseIsoTime(std::string_view text);      // "yyyy-mm-ddThh:mm:ss[.fff](Z|±hh:mm|±hhmm)"
-UnixSeconds ParseEpochMillis(std::string_view text);  // "1575296173000"
-std::string FormatIsoUtc(UnixSeconds t);              // "yyyy-mm-ddThh:mm:ssZ", "" for kNoTime
+// "yyyy-mm-ddThh:mm:ss[.fff](Z|±hh:mm|±hhmm)"; 'T' may be a space, one space may precede a numeric
+// offset ("2019-01-01 04:50:27 +0000", Twitter archives); year 0000 is not a time.
+UnixSeconds ParseIsoTime(std::string_view text);
+UnixSeconds ParseEpochMillis(std::string_view text);   // "1575296173000"
+UnixSeconds ParseEpochSeconds(std::string_view text);  // "1538889892" or "1538889892.0" (fraction dropped)
+std::string FormatIsoUtc(UnixSeconds t);               // "yyyy-mm-ddThh:mm:ssZ", "" for kNoTime
 
 // Days since 1970-01-01 of a proleptic Gregorian date, and back.
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);

@@ -308,7 +308,7 @@ const char* TweetReader::FormatName(bool page, const Fields& f) {
     return "twitter-v2-flat-jsonl";
 }
 
-void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file, uint64_t line) {
+void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file, const RecordPlace& place) {
     PostRecord& r = m_record;
     r.Clear();
     IngestReport& report = dataset.Report(file);
@@ -322,9 +322,14 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
     r.time = ParseTwitterTime(f.created_at);
     if (r.time == kNoTime) r.time = ParseIsoTime(f.created_at);
     if (r.time == kNoTime) r.time = ParseEpochMillis(f.timestamp_ms);
-    r.type = f.retweet ? PostType::Retweet : f.quote ? PostType::Quote : f.reply ? PostType::Reply : PostType::Original;
+    bool retweet = f.retweet || (m_archive && f.BestText().starts_with("RT @"));
+    r.type = retweet ? PostType::Retweet : f.quote ? PostType::Quote : f.reply ? PostType::Reply : PostType::Original;
     r.author_id = f.author_id;
     r.author_name = f.author_name;
+    if (m_archive && !f.has_user) {
+        r.author_id = m_owner_id;
+        r.author_name = m_owner_name;
+    }
     if (r.author_name.empty() && page) {
         auto it = m_user_names.find(std::string(f.author_id));
         if (it != m_user_names.end()) r.author_name = it->second;
@@ -352,10 +357,11 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
         r.text = f.BestText();
     }
     if (report.format.empty()) report.format = FormatName(page, f);
-    dataset.Add(r, file, line);
+    dataset.Add(r, file, place);
 }
 
-error_code TweetReader::ReadPageData(od::value value, Dataset& dataset, size_t file, uint64_t line, uint64_t& posts) {
+error_code TweetReader::ReadPageData(od::value value, Dataset& dataset, size_t file, const RecordPlace& place,
+                                     uint64_t& posts) {
     od::json_type type;
     if (auto e = value.type().get(type)) return e;
     auto read_one = [&](od::object tweet) -> error_code {
@@ -380,25 +386,25 @@ error_code TweetReader::ReadPageData(od::value value, Dataset& dataset, size_t f
     }
     // Only once the whole page parsed: a broken page adds nothing.
     for (const Fields& f : m_page_tweets) {
-        Emit(f, true, dataset, file, line);
+        Emit(f, true, dataset, file, place);
         ++posts;
     }
     return SUCCESS;
 }
 
 void TweetReader::ReadLine(const char* json, size_t size, size_t readable, Dataset& dataset, size_t file,
-                           uint64_t line) {
+                           const RecordPlace& place) {
     IngestReport& report = dataset.Report(file);
     auto invalid = [&](error_code e) {
-        report.Add(Problem::InvalidJson, line, std::string("invalid JSON: ") + simdjson::error_message(e));
+        report.Add(Problem::InvalidJson, place, std::string("invalid JSON: ") + simdjson::error_message(e));
     };
     od::document doc;
     if (auto e = m_parser.iterate(json, size, readable).get(doc)) return invalid(e);
     od::json_type type;
     if (auto e = doc.type().get(type)) return invalid(e);
-    if (type == od::json_type::array) return report.Add(Problem::NotAPost, line, "a JSON array, not a post record");
+    if (type == od::json_type::array) return report.Add(Problem::NotAPost, place, "a JSON array, not a post record");
     if (type != od::json_type::object) {
-        return report.Add(Problem::InvalidJson, line, "invalid JSON: expected an object");
+        return report.Add(Problem::InvalidJson, place, "invalid JSON: expected an object");
     }
     od::object top;
     if (auto e = doc.get_object().get(top)) return invalid(e);
@@ -442,13 +448,16 @@ void TweetReader::ReadLine(const char* json, size_t size, size_t readable, Datas
             is_limit = true;
         } else if (IsNoticeKey(key)) {
             is_notice = true;
+        } else if (m_archive && key == "tweet") {  // an archive's wrapper: the tweet is inside
+            od::object inner;
+            if (!field.value().get_object().get(inner)) e = ReadTweet(inner, m_fields, 0);
         } else {
             e = ReadTweetField(key, field.value(), m_fields, 0);
         }
         if (e) return invalid(e);
     }
     if (const char* rest = nullptr; !doc.current_location().get(rest)) {  // an error here means: at the end
-        report.Add(Problem::InvalidJson, line, "invalid JSON: text after the end of the record");
+        report.Add(Problem::InvalidJson, place, "invalid JSON: text after the end of the record");
         return;
     }
 
@@ -458,22 +467,22 @@ void TweetReader::ReadLine(const char* json, size_t size, size_t readable, Datas
         if (auto e = doc.find_field_unordered("data").get(data)) return invalid(e);
         m_page_tweets.clear();
         uint64_t posts = 0;
-        if (auto e = ReadPageData(data, dataset, file, line, posts)) return invalid(e);
+        if (auto e = ReadPageData(data, dataset, file, place, posts)) return invalid(e);
         if (api_errors > 0) {
-            report.Add(posts > 0 ? Problem::ApiNote : Problem::ApiError, line,
+            report.Add(posts > 0 ? Problem::ApiNote : Problem::ApiError, place,
                        std::to_string(api_errors) + " API error(s) in the page: " + api_error);
         } else if (posts == 0) {
-            report.Add(Problem::NotAPost, line, "a page with no posts in `data`");
+            report.Add(Problem::NotAPost, place, "a page with no posts in `data`");
         }
         return;
     }
-    if (is_delete) return report.Add(Problem::DeleteNotice, line, "delete notice");
-    if (is_limit) return report.Add(Problem::LimitNotice, line, "limit notice");
+    if (is_delete) return report.Add(Problem::DeleteNotice, place, "delete notice");
+    if (is_limit) return report.Add(Problem::LimitNotice, place, "limit notice");
     bool tweet_like = m_fields.has_user || ((!m_fields.id.empty() || !m_fields.id_from_number.empty()) &&
                                             (m_fields.has_text || !m_fields.created_at.empty()));
-    if (tweet_like) return Emit(m_fields, false, dataset, file, line);
-    if (api_errors > 0) return report.Add(Problem::ApiError, line, "API error: " + api_error);
-    report.Add(Problem::NotAPost, line,
+    if (tweet_like) return Emit(m_fields, false, dataset, file, place);
+    if (api_errors > 0) return report.Add(Problem::ApiError, place, "API error: " + api_error);
+    report.Add(Problem::NotAPost, place,
                is_notice ? "a stream notice, not a post" : "a JSON object that is not a post of a known shape");
 }
 

@@ -1,5 +1,5 @@
-// TweetReader: one JSON line of a Twitter dump (v1.1 or v2) to PostRecords.
-// Internal to core: the only place that knows simdjson.
+// TweetReader: one Twitter record (a JSON line, or a record of a JSON document; v1.1 or v2) to PostRecords.
+// Internal to core; simdjson on-demand, the fast path for the largest dumps (the other readers use its DOM).
 #pragma once
 
 #include <cstddef>
@@ -19,7 +19,17 @@ namespace chorus::core {
 class TweetReader {
 public:
     // Reads one record. `json[size .. readable)` must hold at least SIMDJSON_PADDING bytes.
-    void ReadLine(const char* json, size_t size, size_t readable, Dataset& dataset, size_t file, uint64_t line);
+    void ReadLine(const char* json, size_t size, size_t readable, Dataset& dataset, size_t file,
+                  const RecordPlace& place);
+
+    // Twitter archives (COUNTING.md, rule 24): records may wrap the tweet (`{"tweet": {...}}`), a
+    // text starting "RT @" marks a retweet, and a tweet without `user` is by the archive's owner.
+    void SetArchive(bool archive) { m_archive = archive; }
+    void SetArchiveOwner(std::string_view id, std::string_view name) {
+        m_owner_id = id;
+        m_owner_name = name;
+    }
+    static constexpr std::string_view kUnknownOwner = "(archive owner)";
 
 private:
     // Everything a tweet object (v1.1 or v2) says that Chorus counts.
@@ -64,9 +74,9 @@ private:
     simdjson::error_code ReadUser(simdjson::ondemand::value value, Fields& f);
     simdjson::error_code ReadReferenced(simdjson::ondemand::value value, Fields& f, int depth);
     simdjson::error_code ReadIncludes(simdjson::ondemand::value value);
-    simdjson::error_code ReadPageData(simdjson::ondemand::value value, Dataset& dataset, size_t file, uint64_t line,
-                                      uint64_t& posts);
-    void Emit(const Fields& f, bool page, Dataset& dataset, size_t file, uint64_t line);
+    simdjson::error_code ReadPageData(simdjson::ondemand::value value, Dataset& dataset, size_t file,
+                                      const RecordPlace& place, uint64_t& posts);
+    void Emit(const Fields& f, bool page, Dataset& dataset, size_t file, const RecordPlace& place);
     static const char* FormatName(bool page, const Fields& f);
 
     simdjson::ondemand::parser m_parser;
@@ -76,6 +86,8 @@ private:
     std::string m_id_text;
     std::unordered_map<std::string, Original> m_originals;      // v2 page includes.tweets
     std::unordered_map<std::string, std::string> m_user_names;  // v2 page includes.users
+    bool m_archive = false;
+    std::string m_owner_id{kUnknownOwner}, m_owner_name{kUnknownOwner};
 };
 
 }  // namespace chorus::core

@@ -1,58 +1,237 @@
 // chorus: the command-line front end of the core.
 //
-//   chorus summary FILE... [--json]   the summary of the files loaded together as one dataset
+//   chorus summary  FILE... [--json]
+//   chorus timeline FILE... [--bin B] [--query Q] [--format csv|json]
+//   chorus top      FILE... --field F [-n N] [--include I] [--query Q] [--format csv|json]
+//   chorus posts    FILE... [--query Q] [-n N]
+// The files are loaded together as one dataset. Exit status: 0 ok, 1 a file could not be read,
+// 2 a usage error (unknown command or option, bad value, query syntax error: all on stderr).
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "aggregate.hpp"
+#include "aggregate_json.hpp"
 #include "dataset.hpp"
 #include "ingest.hpp"
+#include "query.hpp"
 #include "summary.hpp"
 #include "time_utc.hpp"
+#include "timeline.hpp"
 #include "top_counts.hpp"
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: chorus summary FILE... [--json]\n"
-    "  Loads the files as one dataset (Twitter v1.1 JSONL, twarc2 JSONL) and prints its summary.\n"
-    "  --json   the machine-readable summary (same as the page's window.chorus.summary())\n";
+using namespace chorus::core;
 
-int Summary(const std::vector<std::string>& files, bool json) {
-    chorus::core::Dataset dataset;
-    chorus::core::Ingest ingest(dataset);
+constexpr const char* kUsage =
+    "usage: chorus COMMAND FILE... [OPTIONS]\n"
+    "  Loads the files as one dataset (Twitter v1.1 JSONL, twarc2 JSONL) and prints:\n"
+    "  summary  [--json]            its summary (--json: the same as the page's window.chorus.summary())\n"
+    "  timeline [--bin B]           posts per time bin, zero-filled, over the dataset's span (UTC);\n"
+    "                               B = minute|hour|day|week|month|year (default: hour under 3 days, else day)\n"
+    "  top      --field F [-n N]    the N (default 10) most frequent values of F =\n"
+    "           [--include I]       hashtags|mentions|authors|domains|links|languages, counted in\n"
+    "                               I = both|originals|amplification posts (default both)\n"
+    "  posts    [-n N]              the selected posts as JSON lines (row, time, type, author, lang, text)\n"
+    "  timeline, top and posts take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
+    "  timeline and top take --format csv|json (default csv)\n";
+
+// Concatenation by appends (GCC 12 warns falsely, -Wrestrict, on "literal" + std::string).
+template <class... Parts>
+std::string Cat(const Parts&... parts) {
+    std::string out;
+    (out.append(parts), ...);
+    return out;
+}
+
+int Usage(const std::string& message) {
+    std::fprintf(stderr, "chorus: %s\n%s", message.c_str(), kUsage);
+    return 2;
+}
+
+struct Options {
+    std::string command;
+    std::vector<std::string> files;
+    bool json = false;
+    std::optional<std::string> query, bin, format, field, include, n;
+};
+
+// Which options each command takes; `flag` options take no value.
+bool Accepts(const std::string& command, const std::string& option) {
+    if (command == "summary") return option == "--json";
+    if (command == "timeline") return option == "--bin" || option == "--query" || option == "--format";
+    if (command == "top")
+        return option == "--field" || option == "-n" || option == "--include" || option == "--query" ||
+               option == "--format";
+    if (command == "posts") return option == "--query" || option == "-n";
+    return false;
+}
+
+std::optional<std::string>* Slot(Options& o, const std::string& option) {
+    if (option == "--query") return &o.query;
+    if (option == "--bin") return &o.bin;
+    if (option == "--format") return &o.format;
+    if (option == "--field") return &o.field;
+    if (option == "--include") return &o.include;
+    if (option == "-n") return &o.n;
+    return nullptr;
+}
+
+// Parses argv; returns 0, or the exit status of a usage error (already reported).
+int ParseArgs(int argc, char** argv, Options& o) {
+    o.command = argv[1];
+    if (o.command != "summary" && o.command != "timeline" && o.command != "top" && o.command != "posts")
+        return Usage(Cat("unknown command '", o.command, "'"));
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg.size() < 2 || arg[0] != '-') {
+            o.files.push_back(arg);
+            continue;
+        }
+        if (!Accepts(o.command, arg)) return Usage(Cat("unknown option '", arg, "' for ", o.command));
+        if (arg == "--json") {
+            o.json = true;
+            continue;
+        }
+        if (i + 1 == argc) return Usage(arg + " needs a value");
+        *Slot(o, arg) = argv[++i];
+    }
+    if (o.files.empty()) return Usage(o.command + " needs at least one FILE");
+    return 0;
+}
+
+int Load(const std::vector<std::string>& files, Dataset& dataset) {
+    Ingest ingest(dataset);
     int status = 0;
     for (const std::string& path : files) {
         std::string error;
-        if (!chorus::core::LoadFile(ingest, path, error)) {
+        if (!LoadFile(ingest, path, error)) {
             std::fprintf(stderr, "chorus: %s\n", error.c_str());
             status = 1;
         }
     }
+    return status;
+}
+
+int Summary(const Dataset& dataset, bool json) {
     if (json) {
-        std::printf("%s\n", chorus::core::SummaryJson(dataset).c_str());
-        return status;
+        std::printf("%s\n", SummaryJson(dataset).c_str());
+        return 0;
     }
-    using chorus::core::PostType;
-    chorus::core::Summary s = chorus::core::Summarize(dataset);
+    chorus::core::Summary s = Summarize(dataset);
     std::printf("posts       %llu\n", static_cast<unsigned long long>(s.posts));
     std::printf("authors     %llu\n", static_cast<unsigned long long>(s.authors));
-    std::printf("first       %s\n", chorus::core::FormatIsoUtc(s.first).c_str());
-    std::printf("last        %s\n", chorus::core::FormatIsoUtc(s.last).c_str());
-    for (int t = 0; t < chorus::core::kPostTypeCount; ++t)
-        std::printf("%-11s %llu\n", chorus::core::PostTypeName(static_cast<PostType>(t)),
+    std::printf("first       %s\n", FormatIsoUtc(s.first).c_str());
+    std::printf("last        %s\n", FormatIsoUtc(s.last).c_str());
+    for (int t = 0; t < kPostTypeCount; ++t)
+        std::printf("%-11s %llu\n", PostTypeName(static_cast<PostType>(t)),
                     static_cast<unsigned long long>(s.types[static_cast<size_t>(t)]));
     std::printf("duplicates  %llu\nskipped     %llu\n", static_cast<unsigned long long>(s.duplicates),
                 static_cast<unsigned long long>(s.skipped));
     std::printf("top hashtags:\n");
-    for (const auto& item : chorus::core::TopCounts(dataset, chorus::core::Field::Hashtag, 10))
+    for (const auto& item : TopCounts(dataset, Field::Hashtag, 10))
         std::printf("  %-30s %llu\n", item.text.c_str(), static_cast<unsigned long long>(item.count));
     for (const auto& f : dataset.Files()) {
         std::printf("file %s: %s, %llu posts, %llu skipped\n", f.name.c_str(), f.format.c_str(),
                     static_cast<unsigned long long>(f.posts), static_cast<unsigned long long>(f.skipped));
         for (const auto& p : f.problems)
             std::printf("  line %llu: %s\n", static_cast<unsigned long long>(p.line), p.detail.c_str());
+    }
+    return 0;
+}
+
+// RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled.
+std::string CsvField(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+bool ParseCount(const std::string& text, size_t& out) {
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = static_cast<size_t>(std::strtoul(text.c_str(), nullptr, 10));
+    return true;
+}
+
+int Run(const Options& o) {
+    bool json = false;
+    if (o.format) {
+        if (*o.format != "csv" && *o.format != "json")
+            return Usage(Cat("--format is csv or json, not '", *o.format, "'"));
+        json = *o.format == "json";
+    }
+    std::optional<TimeBin> bin;
+    if (o.bin) {
+        TimeBin b{};
+        if (!ParseTimeBin(*o.bin, b))
+            return Usage(Cat("--bin is minute, hour, day, week, month or year, not '", *o.bin, "'"));
+        bin = b;
+    }
+    EntityField field = EntityField::Hashtag;
+    if (o.command == "top") {
+        if (!o.field) return Usage("top needs --field");
+        if (!ParseEntityField(*o.field, field))
+            return Usage(
+                Cat("--field is hashtags, mentions, authors, domains, links or languages, not '", *o.field, "'"));
+    }
+    Amplification include = Amplification::Both;
+    if (o.include && !ParseAmplification(*o.include, include))
+        return Usage(Cat("--include is both, originals or amplification, not '", *o.include, "'"));
+    size_t n = o.command == "top" ? 10 : SIZE_MAX;
+    if (o.n && !ParseCount(*o.n, n)) return Usage(Cat("-n wants a count, not '", *o.n, "'"));
+    const std::string query_text = o.query.value_or("");
+    ParsedQuery parsed = ParseQuery(query_text);
+    if (!parsed.ok()) {
+        std::fprintf(stderr, "chorus: query error at %zu: %s\n  %s\n  %*s^\n", parsed.error->position,
+                     parsed.error->message.c_str(), query_text.c_str(), static_cast<int>(parsed.error->position), "");
+        return 2;
+    }
+
+    Dataset dataset;
+    int status = Load(o.files, dataset);
+    if (o.command == "summary") {
+        int s = Summary(dataset, o.json);
+        return status != 0 ? status : s;
+    }
+    QueryIndex index(dataset);
+    Selection rows = index.Select(parsed.query);
+
+    if (o.command == "timeline") {
+        if (!bin) {
+            const auto& times = dataset.SortedTimes();
+            bin = times.empty() || DefaultStep(times.front(), times.back()) == kDay ? TimeBin::Day : TimeBin::Hour;
+        }
+        TimeSeries series = CountByTime(dataset, rows, *bin);
+        if (json) {
+            std::printf("%s\n", TimeSeriesJson(series, rows.Count(), query_text).c_str());
+        } else {
+            std::printf("start,count\n");
+            for (size_t i = 0; i < series.counts.size(); ++i)
+                std::printf("%s,%llu\n", FormatIsoUtc(series.edges[i]).c_str(),
+                            static_cast<unsigned long long>(series.counts[i]));
+        }
+    } else if (o.command == "top") {
+        TopList top = TopK(index, rows, field, n, include);
+        if (json) {
+            std::printf("%s\n", TopListJson(top, field, include, query_text).c_str());
+        } else {
+            std::printf("value,count\n");
+            for (const TopItem& item : top.items)
+                std::printf("%s,%llu\n", CsvField(item.text).c_str(), static_cast<unsigned long long>(item.count));
+        }
+    } else {
+        size_t written = 0;
+        rows.ForEach([&](RowId r) {
+            if (written++ < n) std::printf("%s\n", PostJson(dataset, r).c_str());
+        });
     }
     return status;
 }
@@ -64,26 +243,7 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
-    std::string command = argv[1];
-    if (command != "summary") {
-        std::fprintf(stderr, "chorus: unknown command '%s'\n%s", command.c_str(), kUsage);
-        return 2;
-    }
-    bool json = false;
-    std::vector<std::string> files;
-    for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--json") == 0) {
-            json = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            std::fprintf(stderr, "chorus: unknown option '%s'\n%s", argv[i], kUsage);
-            return 2;
-        } else {
-            files.emplace_back(argv[i]);
-        }
-    }
-    if (files.empty()) {
-        std::fprintf(stderr, "chorus: summary needs at least one FILE\n%s", kUsage);
-        return 2;
-    }
-    return Summary(files, json);
+    Options options;
+    if (int status = ParseArgs(argc, argv, options); status != 0) return status;
+    return Run(options);
 }

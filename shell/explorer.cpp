@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "time_utc.hpp"
+#include "visual_text.hpp"
 
 namespace chorus::shell {
 namespace {
@@ -79,6 +80,13 @@ int64_t TickStep(double span, float width, float min_px) {
     return 52 * core::kWeek;
 }
 
+// ImGui draws code points left to right, unshaped: the lists hold names as they are seen.
+std::vector<core::TopItem> Visual(std::vector<core::TopItem> items) {
+    for (core::TopItem& item : items)
+        item.text = VisualText(item.text);
+    return items;
+}
+
 }  // namespace
 
 bool Explorer::TakeRequest(Request request) {
@@ -86,6 +94,14 @@ bool Explorer::TakeRequest(Request request) {
     bool was = (m_requests & bit) != 0;
     m_requests &= ~bit;
     return was;
+}
+
+std::vector<std::string> Explorer::ListedTexts() const {
+    std::vector<std::string> texts;
+    for (const auto* list : {&m_top_hashtags, &m_top_mentions, &m_top_authors})
+        for (const core::TopItem& item : *list)
+            texts.push_back(item.text);
+    return texts;
 }
 
 void Explorer::FitView() {
@@ -103,9 +119,9 @@ void Explorer::Refresh() {
         if (m_session.progress().active && since < std::max(0.1, 10 * m_refresh_seconds)) return;
         m_generation = m_session.Generation();
         m_summary = core::Summarize(ds);
-        m_top_hashtags = core::TopCounts(ds, core::Field::Hashtag, kTopRows);
-        m_top_mentions = core::TopCounts(ds, core::Field::Mention, kTopRows);
-        m_top_authors = core::TopCounts(ds, core::Field::Author, kTopRows);
+        m_top_hashtags = Visual(core::TopCounts(ds, core::Field::Hashtag, kTopRows));
+        m_top_mentions = Visual(core::TopCounts(ds, core::Field::Mention, kTopRows));
+        m_top_authors = Visual(core::TopCounts(ds, core::Field::Author, kTopRows));
         m_bins_width = -1;  // force new bins
         if (!m_view.user_moved || m_summary.posts == 0) FitView();
         m_refreshed_at = std::chrono::steady_clock::now();

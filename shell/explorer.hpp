@@ -48,6 +48,8 @@ public:
     ViewState& view() { return m_view; }
     // The bins the timeline shows now (for tests and exports).
     const core::TimeBins& TimelineBins() const { return m_bins; }
+    // The names the top lists show, as drawn (VisualText), for tests and exports.
+    std::vector<std::string> ListedTexts() const;
 
 private:
     void Refresh();
@@ -66,7 +68,7 @@ private:
     double m_refresh_seconds = 0;  // how long the last refresh took
     uint32_t m_requests = 0;
 
-    // Cached results (recomputed in Refresh()).
+    // Cached results (recomputed in Refresh()); the lists' texts are in visual order (VisualText).
     core::Summary m_summary;
     std::vector<core::TopItem> m_top_hashtags, m_top_mentions, m_top_authors;
     core::TimeBins m_bins;

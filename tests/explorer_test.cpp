@@ -2,12 +2,15 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <numeric>
 
 #include "explorer.hpp"
+#include "glyph_coverage.hpp"
 #include "item_registry.hpp"
 #include "test_support.hpp"
+#include "visual_text.hpp"
 
 using chorus::shell::Explorer;
 using chorus::shell::ItemRegistry;
@@ -152,4 +155,141 @@ TEST_CASE("explorer: the Cancel button asks the platform to stop the load") {
     ui.Frame(explorer);
     ui.Click(explorer, "Cancel");
     CHECK(session.cancel_requested);
+}
+
+// --- text that renders (issue 5, item 5) ------------------------------------------
+
+namespace {
+
+using chorus::shell::CodePointUse;
+
+std::string Tweet(int id, const std::string& text, const std::vector<std::string>& tags) {
+    std::string hashtags;
+    for (const std::string& tag : tags)
+        hashtags += (hashtags.empty() ? "" : ",") + std::string("{\"text\":\"") + tag + "\"}";
+    return "{\"created_at\":\"Sun Oct 15 20:21:00 +0000 2017\",\"id_str\":\"" + std::to_string(1000 + id) +
+           "\",\"text\":\"" + text + "\",\"entities\":{\"hashtags\":[" + hashtags +
+           "],\"user_mentions\":[],\"urls\":[]},\"user\":{\"id_str\":\"" + std::to_string(id) +
+           "\",\"screen_name\":\"user" + std::to_string(id) + "\"},\"lang\":\"und\"}\n";
+}
+
+const CodePointUse* Find(const std::vector<CodePointUse>& uses, char32_t cp) {
+    for (const CodePointUse& use : uses)
+        if (use.code_point == cp) return &use;
+    return nullptr;
+}
+
+// U+ code points as UTF-8, to write expectations without an editor's bidi in the way.
+std::string U8(std::initializer_list<char32_t> cps) {
+    std::string out;
+    for (char32_t cp : cps) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (cp >> 18));
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("glyph coverage: names come first, ASCII is left out, joiners are invisible, Arabic brings its forms") {
+    Session session;
+    // #東京 and #مصر (Misr) are names; the emoji and the heart with its variation selector are only in texts.
+    const std::string dump = Tweet(1, "plain \\ud83d\\ude02 text", {"\\u6771\\u4eac", "\\u0645\\u0635\\u0631"}) +
+                             Tweet(2, "\\u2764\\ufe0f", {}) + Tweet(3, "\\ud83d\\ude02 again", {});
+    chorus::test::FeedInSlices(session.ingest(), "scripts.jsonl", dump, 1 << 16);
+    session.Changed();
+    const std::vector<CodePointUse> uses = chorus::shell::CollectCodePoints(session.dataset());
+
+    for (const CodePointUse& use : uses)
+        CHECK(use.code_point >= 0x80);
+    const CodePointUse* tokyo = Find(uses, 0x6771);
+    const CodePointUse* joy = Find(uses, 0x1F602);
+    const CodePointUse* selector = Find(uses, 0xFE0F);
+    REQUIRE(tokyo != nullptr);
+    REQUIRE(joy != nullptr);
+    REQUIRE(selector != nullptr);
+    CHECK(tokyo->in_names == 1);
+    CHECK(joy->in_names == 0);
+    CHECK(joy->in_texts == 2);
+    CHECK(selector->invisible);
+    CHECK_FALSE(joy->invisible);
+    // Names before texts: every code point used in a name ranks above every one used only in texts.
+    auto first_text_only =
+        std::find_if(uses.begin(), uses.end(), [](const CodePointUse& u) { return u.in_names == 0; });
+    CHECK(std::all_of(first_text_only, uses.end(), [](const CodePointUse& u) { return u.in_names == 0; }));
+    // The forms VisualText draws for meem, sad and reh (initial, medial, final) are asked for too.
+    CHECK(Find(uses, 0xFEE3) != nullptr);
+    CHECK(Find(uses, 0xFEBC) != nullptr);
+    CHECK(Find(uses, 0xFEAE) != nullptr);
+}
+
+TEST_CASE("glyph coverage: the scan of post texts stops at its cap") {
+    Session session;
+    chorus::test::FeedInSlices(session.ingest(), "two.jsonl",
+                               Tweet(1, "first \\u00e9", {}) + Tweet(2, "second \\u00f1", {}), 1 << 16);
+    const auto uses = chorus::shell::CollectCodePoints(session.dataset(), {.max_posts = 1});
+    CHECK(Find(uses, 0x00E9) != nullptr);
+    CHECK(Find(uses, 0x00F1) == nullptr);
+}
+
+TEST_CASE("glyph coverage: a new set once per finished load, never during one") {
+    Session session;
+    chorus::shell::GlyphCoverage coverage;
+    CHECK_FALSE(coverage.Update(session));  // empty, as before: nothing new
+    session.progress().active = true;
+    chorus::test::FeedInSlices(session.ingest(), "a.jsonl", Tweet(1, "\\u3042", {}), 1 << 16);
+    session.Changed();
+    CHECK_FALSE(coverage.Update(session));  // a load is running
+    session.progress().active = false;
+    session.Changed();
+    CHECK(coverage.Update(session));
+    CHECK(Find(coverage.CodePoints(), 0x3042) != nullptr);
+    CHECK_FALSE(coverage.Update(session));  // nothing changed since
+    session.Reset();
+    CHECK(coverage.Update(session));  // cleared: the atlas can shrink again
+    CHECK(coverage.CodePoints().empty());
+}
+
+TEST_CASE("visual text: left-to-right strings are unchanged") {
+    for (const char* s : {"metoo", "yotambi\xc3\xa9n", "\xce\xb5\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1",
+                          "\xe7\xa7\x81\xe3\x82\x82", ""})
+        CHECK(chorus::shell::VisualText(s) == s);
+}
+
+TEST_CASE("visual text: Hebrew runs are reversed, numbers and Latin keep their order, brackets mirror") {
+    using chorus::shell::VisualText;
+    const std::string shalom = U8({0x05E9, 0x05DC, 0x05D5, 0x05DD});  // "shalom", logical order
+    const std::string molahs = U8({0x05DD, 0x05D5, 0x05DC, 0x05E9});  // as seen, left to right
+    CHECK(VisualText(shalom) == molahs);
+    CHECK(VisualText("abc " + shalom + " def") == "abc " + molahs + " def");
+    CHECK(VisualText(shalom + " 2019") == "2019 " + molahs);
+    CHECK(VisualText("(" + shalom + ")") == "(" + molahs + ")");  // mirrored: still opens on the left
+}
+
+TEST_CASE("visual text: Arabic letters join (presentation forms) and read right to left") {
+    using chorus::shell::ShapeArabic;
+    using chorus::shell::VisualText;
+    // Misr: meem initial, sad medial, reh final.
+    CHECK(ShapeArabic(U8({0x0645, 0x0635, 0x0631})) == U8({0xFEE3, 0xFEBC, 0xFEAE}));
+    CHECK(VisualText(U8({0x0645, 0x0635, 0x0631})) == U8({0xFEAE, 0xFEBC, 0xFEE3}));
+    // Salam: seen initial, lam + alef as one ligature (final), meem alone after the alef.
+    CHECK(ShapeArabic(U8({0x0633, 0x0644, 0x0627, 0x0645})) == U8({0xFEB3, 0xFEFC, 0xFEE1}));
+    // Digits after Arabic letters stay left to right, on the left of the word.
+    CHECK(VisualText(U8({0x0645, 0x0635, 0x0631, '2', '0', '1', '9'})) ==
+          U8({'2', '0', '1', '9', 0xFEAE, 0xFEBC, 0xFEE3}));
+    // A mark on a right-to-left letter comes before it (where the letter's pen starts).
+    CHECK(VisualText(U8({0x0628, 0x064E})) == U8({0x064E, 0xFE8F}));
 }

@@ -5,7 +5,7 @@
 //
 // For tests and benchmarks the page exposes window.chorus:
 //   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled}
-//   summary(), items(), view(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
+//   summary(), items(), view(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
 //   measureRead(file) -> Promise<{bytes, seconds}>
 'use strict';
 
@@ -33,6 +33,7 @@
     summary() { return api ? JSON.parse(api.summaryJson()) : null; },
     items() { return api ? JSON.parse(api.itemsJson()) : []; },
     view() { return api ? JSON.parse(api.viewJson()) : null; },
+    glyphs() { return api ? JSON.parse(api.glyphsJson()) : null; },
     loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
     loadDemo() { return enqueue(loadDemo); },
     measureRead,
@@ -52,6 +53,7 @@
     printErr: (text) => console.warn(text),
     onAbort: () => setStatus('Chorus stopped (out of memory?). Reload the page to start again.', true),
     chorusFatal: (message) => setStatus(message, true),
+    chorusDrawGlyphs: drawGlyphs,
   }).then((module) => {
     core = module;
     api = {
@@ -65,6 +67,7 @@
       summaryJson: module.cwrap('chorus_summary_json', 'string', []),
       itemsJson: module.cwrap('chorus_items_json', 'string', []),
       viewJson: module.cwrap('chorus_view_json', 'string', []),
+      glyphsJson: module.cwrap('chorus_glyphs_json', 'string', []),
       pasteText: module.cwrap('chorus_paste_text', null, ['string']),
     };
     openButton.disabled = false;
@@ -76,6 +79,116 @@
     console.error(error);
     setStatus('Chorus could not start in this browser.', true);
   });
+
+  // --- characters the module's font lacks ------------------------------------------
+
+  // The module draws with Noto Sans (Latin, Greek, Cyrillic). Every other character of the data (CJK,
+  // Arabic, Thai, emoji...) it asks of drawGlyphs (web/src/browser_glyphs.cpp), which draws each code
+  // point alone, with the fonts of this system, and hands back bitmaps for the module's font atlas.
+  // One code point at a time: no shaping, no grapheme clusters (a flag is two letters in boxes).
+  const TEXT_FONTS = ['Noto Sans CJK JP', 'Noto Sans CJK KR', 'Noto Sans CJK SC', 'Noto Sans CJK TC',
+    'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Thai', 'Noto Sans Devanagari', 'Noto Sans Symbols 2']
+    .map((family) => `"${family}"`).join(', ') + ', sans-serif';
+  const EMOJI_FONTS = `"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", ${TEXT_FONTS}`;
+  const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}/u;
+  const BLANK = /\p{Z}/u;
+  // A mark of an Indic or Southeast Asian script drawn alone gets a dotted circle from the shaper
+  // (a "broken cluster"): it is drawn after a no-break space, its usual stand-in base, instead.
+  const NEEDS_BASE = /^(?!\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko}|\p{Script=Thai}|\p{Script=Lao}|\p{Script=Inherited}|\p{Script=Common})\p{M}$/u;
+  const STAND_IN_BASE = '\u00a0';
+  const NO_SUCH_CHARACTER = '\u0378';   // unassigned: drawn the way a character no font has is drawn
+  const SHEET = 2048;                   // glyphs are drawn on a canvas of this side, a sheetful at a time
+
+  // codes: code points; pixelSize: the em size in device pixels.
+  // Returns {metrics: Float32Array, 7 per code point: left, top (the bitmap's corner from the pen on the
+  // baseline), width, height, advance, colour (0/1), missing (0/1); pixels: Uint8Array, the RGBA bitmaps
+  // one after the other, white with alpha unless colour}, or null when this browser cannot draw.
+  function drawGlyphs(codes, pixelSize) {
+    const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(SHEET, SHEET)
+      : Object.assign(document.createElement('canvas'), { width: SHEET, height: SHEET });
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = '#fff';
+    const limit = pixelSize * 4;   // ink beyond four ems (stacked marks) is cut
+    const fontFor = (text) => `${pixelSize}px ${PICTOGRAPHIC.test(text) ? EMOJI_FONTS : TEXT_FONTS}`;
+    const measure = (text, font = fontFor(text)) => {
+      ctx.font = font;
+      const base = NEEDS_BASE.test(text) ? STAND_IN_BASE : '';
+      const shift = base ? ctx.measureText(base).width : 0;   // the glyph's pen is after the base
+      const m = ctx.measureText(base + text);
+      const left = Math.max(-limit, Math.floor(-m.actualBoundingBoxLeft - shift) - 1);   // one clear pixel around
+      const top = Math.max(-limit, Math.floor(-m.actualBoundingBoxAscent) - 1);
+      const right = Math.min(limit, Math.ceil(m.actualBoundingBoxRight - shift) + 1);
+      const bottom = Math.min(limit, Math.ceil(m.actualBoundingBoxDescent) + 1);
+      return {
+        text, font, base, shift, left, top,
+        width: Math.max(1, right - left), height: Math.max(1, bottom - top), advance: m.width - shift,
+      };
+    };
+    const glyphs = codes.map((code) => measure(String.fromCodePoint(code)));
+    const references = new Map();   // font -> how it draws a character no font has
+    for (const g of glyphs) if (!references.has(g.font)) references.set(g.font, null);
+    for (const font of references.keys()) references.set(font, measure(NO_SUCH_CHARACTER, font));
+
+    let x = 0, y = 0, rowHeight = 0, sheet = [];
+    const flush = () => {
+      if (sheet.length === 0) return;
+      const image = ctx.getImageData(0, 0, SHEET, Math.min(SHEET, y + rowHeight)).data;
+      for (const g of sheet) {
+        g.rgba = new Uint8Array(g.width * g.height * 4);
+        for (let row = 0; row < g.height; row++) {
+          const from = ((g.y + row) * SHEET + g.x) * 4;
+          g.rgba.set(image.subarray(from, from + g.width * 4), row * g.width * 4);
+        }
+      }
+      ctx.clearRect(0, 0, SHEET, SHEET);
+      sheet = [];
+      x = y = rowHeight = 0;
+    };
+    const draw = (g) => {
+      if (x + g.width > SHEET) { x = 0; y += rowHeight; rowHeight = 0; }
+      if (y + g.height > SHEET) flush();
+      g.x = x;
+      g.y = y;
+      ctx.font = g.font;
+      ctx.fillText(g.base + g.text, x - g.left - g.shift, y - g.top);
+      x += g.width;
+      rowHeight = Math.max(rowHeight, g.height);
+      sheet.push(g);
+    };
+    const sameBitmap = (a, b) => a.width === b.width && a.height === b.height && a.advance === b.advance
+      && a.rgba.every((v, i) => v === b.rgba[i]);
+    const isMissing = (g) => !BLANK.test(g.text) && references.has(g.font) && sameBitmap(g, references.get(g.font));
+    for (const g of references.values()) draw(g);
+    for (const g of glyphs) draw(g);
+    flush();
+    // A character no font has may have a compatibility equivalent one has (half-width katakana,
+    // mathematical letters, squared abbreviations): that is drawn in its place.
+    const standIns = [];
+    glyphs.forEach((g, i) => {
+      const folded = g.text.normalize('NFKC');
+      if (folded !== g.text && folded.trim() && isMissing(g)) standIns.push([i, measure(folded)]);
+    });
+    for (const [, g] of standIns) draw(g);
+    flush();
+    for (const [i, g] of standIns) if (!isMissing(g)) glyphs[i] = g;
+
+    const metrics = new Float32Array(codes.length * 7);
+    const pixels = new Uint8Array(glyphs.reduce((sum, g) => sum + g.rgba.length, 0));
+    let offset = 0;
+    glyphs.forEach((g, i) => {
+      const missing = isMissing(g);
+      let colour = false;
+      for (let p = 0; p < g.rgba.length && !colour; p += 4)
+        colour = g.rgba[p + 3] > 16 && (g.rgba[p] < 250 || g.rgba[p + 1] < 250 || g.rgba[p + 2] < 250);
+      if (!colour) for (let p = 0; p < g.rgba.length; p += 4) g.rgba[p] = g.rgba[p + 1] = g.rgba[p + 2] = 255;
+      metrics.set([g.left, g.top, g.width, g.height, g.advance, colour ? 1 : 0, missing ? 1 : 0], i * 7);
+      pixels.set(g.rgba, offset);
+      offset += g.rgba.length;
+    });
+    return { metrics, pixels };
+  }
 
   // Loads run one after another, each once the module is ready.
   let queue = started;

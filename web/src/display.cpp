@@ -5,25 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include <imgui_impl_opengl3.h>
 
 namespace chorus::web {
-namespace {
-
-constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";  // --preload-file, see CMakeLists.txt
-constexpr float kFontSize = 16.0f;                                // CSS pixels
-constexpr float kDefaultFontSize = 13.0f;                         // ImGui's own font, the fallback
-
-bool FileExists(const char* path) {
-    std::FILE* file = std::fopen(path, "rb");
-    if (!file) return false;
-    std::fclose(file);
-    return true;
-}
-
-}  // namespace
 
 bool Display::Init(const char* canvas_selector) {
     m_canvas = canvas_selector;
@@ -40,47 +25,11 @@ bool Display::Init(const char* canvas_selector) {
     if (m_context <= 0) return false;
     emscripten_webgl_make_context_current(m_context);
 
-    // Names as the post authors write them: Latin with its extensions, Greek, Cyrillic,
-    // and the punctuation and symbols the interface uses ("…", "–", arrows, triangles).
-    static const ImWchar kExtraRanges[] = {
-        0x0100, 0x024F,  // Latin Extended-A and -B
-        0x0370, 0x03FF,  // Greek and Coptic
-        0x1E00, 0x1EFF,  // Latin Extended Additional
-        0x2000, 0x206F,  // General Punctuation
-        0x20A0, 0x20CF,  // Currency Symbols
-        0x2190, 0x21FF,  // Arrows
-        0x2200, 0x22FF,  // Mathematical Operators
-        0x25A0, 0x25FF,  // Geometric Shapes
-        0,
-    };
-    ImFontGlyphRangesBuilder builder;
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
-    builder.AddRanges(atlas.GetGlyphRangesCyrillic());
-    builder.AddRanges(kExtraRanges);
-    builder.BuildRanges(&m_glyph_ranges);
+    GLint max_texture = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture);
+    m_atlas.SetMaxSide(max_texture);
 
     return ImGui_ImplOpenGL3_Init("#version 300 es");
-}
-
-void Display::BuildFonts(float dpr) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig config;
-    // At dpr >= 2 a glyph has enough pixels that horizontal oversampling buys little
-    // and would quadruple the atlas.
-    config.OversampleH = dpr >= 2.0f ? 1 : 2;
-    config.OversampleV = 1;
-    ImFont* font = nullptr;
-    if (FileExists(kFontPath))
-        font = io.Fonts->AddFontFromFileTTF(kFontPath, std::round(kFontSize * dpr), &config, m_glyph_ranges.Data);
-    if (!font) {
-        std::fprintf(stderr, "chorus: %s missing, using ImGui's built-in font\n", kFontPath);
-        config.SizePixels = std::round(kDefaultFontSize * dpr);
-        io.Fonts->AddFontDefault(&config);
-    }
-    io.FontGlobalScale = 1.0f / dpr;
-    m_font_dpr = dpr;
 }
 
 void Display::BeginFrame() {
@@ -103,11 +52,14 @@ void Display::BeginFrame() {
     io.DisplayFramebufferScale =
         ImVec2(static_cast<float>(fb_width / css_width), static_cast<float>(fb_height / css_height));
 
-    if (dpr != m_font_dpr) {
-        BuildFonts(dpr);
+    if (m_atlas.NeedsBuild(dpr)) {
+        m_atlas.Build(dpr);
         if (m_texture_made) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
+            // The GPU has the pixels: the CPU copy (up to 80 MB for a full atlas) can go. Only once the
+            // renderer exists, since it would rebuild a missing copy without the browser's glyphs.
+            ImGui::GetIO().Fonts->ClearTexData();
         }
     }
 }

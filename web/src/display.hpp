@@ -1,5 +1,5 @@
 // Display: the canvas, its WebGL2 context, and a font atlas that follows the
-// device pixel ratio.
+// device pixel ratio and the characters of the data.
 //
 // ImGui works in CSS pixels (io.DisplaySize); the canvas backing store has
 // round(css * dpr) pixels and the font is rasterised at its size * dpr, then
@@ -7,6 +7,7 @@
 //
 //   Display display;
 //   if (!display.Init("#canvas")) ...;      // after ImGui::CreateContext()
+//   display.SetCodePoints(coverage.CodePoints());  // after a load (font_atlas.hpp)
 //   display.BeginFrame();                    // before ImGui_ImplOpenGL3_NewFrame()
 //   ... ImGui::Render();
 //   display.Render();
@@ -15,8 +16,9 @@
 #include <emscripten/html5_webgl.h>
 
 #include <string>
+#include <vector>
 
-#include <imgui.h>
+#include "font_atlas.hpp"
 
 namespace chorus::web {
 
@@ -25,21 +27,22 @@ public:
     // Creates the WebGL2 context on the canvas and the ImGui renderer.
     // False when the browser offers no WebGL2.
     bool Init(const char* canvas_selector);
+    // The characters the font atlas needs; it is rebuilt at the next BeginFrame().
+    void SetCodePoints(const std::vector<shell::CodePointUse>& uses) { m_atlas.SetCodePoints(uses); }
     // Sizes the canvas backing store, sets io.DisplaySize and
-    // io.DisplayFramebufferScale, and rebuilds the font when the dpr changed.
+    // io.DisplayFramebufferScale, and rebuilds the font atlas when the dpr or the characters changed.
     void BeginFrame();
     // Clears the canvas and draws ImGui's draw data.
     void Render();
 
-private:
-    void BuildFonts(float dpr);
+    const FontAtlas& Atlas() const { return m_atlas; }
 
+private:
     std::string m_canvas;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE m_context = 0;
     int m_fb_width = 0, m_fb_height = 0;
-    float m_font_dpr = 0;
     bool m_texture_made = false;  // the renderer has uploaded a font texture
-    ImVector<ImWchar> m_glyph_ranges;
+    FontAtlas m_atlas;
 };
 
 }  // namespace chorus::web

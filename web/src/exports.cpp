@@ -13,11 +13,16 @@
 #include "exports.hpp"
 
 #include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app.hpp"
 #include "input.hpp"
@@ -206,6 +211,45 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_view_json() {
     json = "{\"start\":" + std::to_string(view.view_start) + ",\"end\":" + std::to_string(view.view_end) +
            ",\"step\":" + std::to_string(bins.step) + ",\"bins\":" + std::to_string(bins.counts.size()) +
            ",\"user_moved\":" + (view.user_moved ? "true" : "false") + "}";
+    return json.c_str();
+}
+
+// The font atlas (web/src/font_atlas.hpp): {"requested", "in_font", "from_browser", "colour", "invisible", "missing",
+// "left_out", "width", "height", "max_side", "pixel_size", "build_ms", "browser_ms", "current", "listed_missing",
+// "missing_examples"}. current: the atlas holds the characters of the data as it is now (no load running, nothing new
+// since). listed_missing: code points in the names the top lists show that have no glyph and draw as '?';
+// missing_examples: the most used code points no font of this system has (up to 20).
+EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
+    static std::string json;
+    App* app = TheApp();
+    if (!app) return "null";
+    const chorus::web::AtlasStats& s = chorus::web::TheFontAtlas().Stats();
+    const bool current = !app->session.progress().active && app->glyphs.Generation() == app->session.Generation();
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const ImFont* font = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
+    std::vector<unsigned int> missing;
+    for (const std::string& text : app->explorer.ListedTexts()) {
+        for (const char* p = text.c_str(); *p;) {
+            unsigned int cp = 0;
+            p += ImTextCharFromUtf8(&cp, p, nullptr);  // as ImGui reads it when drawing
+            if (cp < 0x20 || (font && font->FindGlyphNoFallback(static_cast<ImWchar>(cp)))) continue;
+            if (std::find(missing.begin(), missing.end(), cp) == missing.end()) missing.push_back(cp);
+        }
+    }
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "{\"requested\":%d,\"in_font\":%d,\"from_browser\":%d,\"colour\":%d,\"invisible\":%d,\"missing\":%d,"
+                  "\"left_out\":%d,\"width\":%d,\"height\":%d,\"max_side\":%d,\"pixel_size\":%d,"
+                  "\"build_ms\":%.1f,\"browser_ms\":%.1f,\"current\":%s,\"listed_missing\":[",
+                  s.requested, s.in_font, s.from_browser, s.colour, s.invisible, s.missing, s.left_out, s.width,
+                  s.height, s.max_side, s.pixel_size, s.build_ms, s.browser_ms, current ? "true" : "false");
+    json = buf;
+    for (size_t i = 0; i < missing.size(); ++i)
+        json += (i ? "," : "") + std::to_string(missing[i]);
+    json += "],\"missing_examples\":[";
+    for (size_t i = 0; i < s.missing_examples.size(); ++i)
+        json += (i ? "," : "") + std::to_string(static_cast<uint32_t>(s.missing_examples[i]));
+    json += "]}";
     return json.c_str();
 }
 

@@ -33,6 +33,7 @@ void Frame() {
                                                                 : 1.0f / 60.0f;
     g_last_frame_ms = now;
 
+    if (app.glyphs.Update(app.session)) g_display.SetCodePoints(app.glyphs.CodePoints());
     g_display.BeginFrame();
     InputNewFrame();
     TickLoadClock();
@@ -50,6 +51,10 @@ void Frame() {
 
 App* TheApp() {
     return g_app;
+}
+
+const FontAtlas& TheFontAtlas() {
+    return g_display.Atlas();
 }
 
 }  // namespace chorus::web

@@ -61,7 +61,7 @@ const p = (q) => frames.length ? frames[Math.min(frames.length - 1, Math.floor(q
 console.log(JSON.stringify({
   file: path.basename(file), MB: +mb.toFixed(1), posts: summary.posts,
   ingest_seconds: +load.seconds.toFixed(3), ingest_MBps: +ingestMBps.toFixed(1),
-  parse_seconds: load.parseSeconds !== undefined ? +load.parseSeconds.toFixed(3) : null,
+  parse_seconds: +load.parseSeconds.toFixed(3), read_wait_seconds: +load.readWaitSeconds.toFixed(3),
   raw_read_seconds: +read.seconds.toFixed(3), raw_read_MBps: +readMBps.toFixed(1),
   ingest_over_read: +(ingestMBps / readMBps).toFixed(3),
   frames: frames.length, frame_ms_p50: p(0.5) && +p(0.5).toFixed(1), frame_ms_p95: p(0.95) && +p(0.95).toFixed(1),

@@ -3,7 +3,7 @@
 // Serves SITE_DIR on 127.0.0.1 itself, runs every case, saves screenshots in SITE_DIR/../screenshots,
 // and prints 'browser: N passed, N failed'.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -193,14 +193,15 @@ test('the timeline: one wheel notch zooms one step around the cursor, drag pans,
 });
 
 test('a long load shows its progress and Cancel stops it, keeping what was read', async ({ browser, site }) => {
-  // A 60 MB dump written here: many copies of one fixture post with new ids.
+  // A 250 MB dump written here (large enough that a loaded machine is still reading it when Cancel is
+  // clicked): many copies of one fixture post with new ids.
   const big = path.join(SHOTS, '..', 'cancel-test.jsonl');
   mkdirSync(path.dirname(big), { recursive: true });
   const template = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v1_mixed.jsonl'), 'utf8').split('\n')[0];
   const lines = [];
   for (let i = 0; i < 16000; i++) lines.push(template.replaceAll('9007199254740993', String(1000000000000 + i)));
   const chunk = lines.join('\n') + '\n';
-  writeFileSync(big, chunk.repeat(Math.ceil(60e6 / chunk.length)));  // repeats: later copies are duplicates
+  writeFileSync(big, chunk.repeat(Math.ceil(250e6 / chunk.length)));  // repeats: later copies are duplicates
   const { context, page, problems } = await openPage(browser, site);
   await page.setInputFiles('#file-input', big);
   await waitFor(page, () => window.chorus.items().some((i) => i.label === 'Cancel'), undefined, 20000);
@@ -213,6 +214,107 @@ test('a long load shows its progress and Cancel stops it, keeping what was read'
   assert(s.files[0].cancelled === true && s.errors.some((e) => e.kind === 'cancelled'), 'the report says the file was cancelled');
   assert(s.files[0].bytes < statSync(big).size, `only part of the file was read (${s.files[0].bytes} bytes)`);
   assert(s.posts + s.duplicates > 0, 'what was read before Cancel stays');
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+  unlinkSync(big);
+});
+
+// Loads `file` (a path, or {name, text} dropped as a File) and waits for the font atlas of its characters.
+async function loadAndWaitForGlyphs(page, file, posts) {
+  if (typeof file === 'string') {
+    await page.setInputFiles('#file-input', file);
+  } else {
+    await page.evaluate(({ name, text }) => window.chorus.loadFiles([new File([text], name)]), file);
+  }
+  await waitFor(page, (n) => {
+    const s = window.chorus.summary();
+    return !window.chorus.loading && s && s.posts === n && window.chorus.glyphs().current;
+  }, posts);
+  return page.evaluate(() => window.chorus.glyphs());
+}
+
+function describeGlyphs(g) {
+  return `${g.requested} code points: ${g.in_font} Noto Sans, ${g.from_browser} browser (${g.colour} in colour), ${g.invisible} invisible, `
+    + `${g.missing} missing, ${g.left_out} left out; atlas ${g.width}x${g.height} at ${g.pixel_size} px`;
+}
+
+const FONT_HINT = 'is a CJK / emoji font installed? (./run --setup installs fonts-wqy-zenhei and fonts-noto-color-emoji)';
+
+test('text that renders: the 500-tweet sample\'s Japanese, Korean, Thai, Arabic and emoji get glyphs at dpr 1 and 2', async ({ browser, site }) => {
+  for (const dpr of [1, 2]) {
+    const { context, page, problems } = await openPage(browser, site, { dpr });
+    const before = await page.evaluate(() => window.chorus.glyphs());
+    const g = await loadAndWaitForGlyphs(page, SAMPLE_500, 500);
+    console.log(`     dpr ${dpr}: before ${before.width}x${before.height}; after ${describeGlyphs(g)} (${g.build_ms} ms)`);
+    assert(g.listed_missing.length === 0,
+      `code points of the top lists draw as '?': ${g.listed_missing.map((c) => 'U+' + c.toString(16)).join(' ')}; ${FONT_HINT}`);
+    assert(g.missing === 0, `${g.missing} code points have no glyph in any font of this system `
+      + `(${g.missing_examples.map((c) => 'U+' + c.toString(16)).join(' ')}); ${FONT_HINT}`);
+    assert(g.from_browser > 1000, `the browser drew only ${g.from_browser} glyphs (CJK, Hangul, Thai, Arabic, emoji)`);
+    assert(g.colour > 50, `only ${g.colour} glyphs in colour: the sample's emoji should be (${FONT_HINT})`);
+    assert(g.left_out === 0 && g.max_side <= 4096 && g.width <= g.max_side && g.height <= g.max_side,
+      `the atlas is ${g.width}x${g.height} (limit ${g.max_side}), ${g.left_out} left out`);
+    assert(g.pixel_size === 16 * dpr, `glyphs are drawn at 16 px x dpr, got ${g.pixel_size}`);
+    const png = await screenshot(page, `glyphs-sample-500-dpr${dpr}.png`);
+    assert(distinctColours(png) > 20, 'the screenshot is (nearly) blank');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }
+}, true);
+
+// Hashtags in the scripts of ../shared/samples, one post each (more posts for the first, so the order is fixed).
+const SCRIPT_TAGS = [
+  ['Latin', 'yotambién'], ['Greek', 'ελλάδα'], ['Cyrillic', 'москва'], ['Japanese', '私も'], ['Chinese', '我也是'],
+  ['Korean', '미투운동'], ['Thai', 'ประเทศไทย'], ['Devanagari', 'मीटू'], ['Arabic', 'أنا_كمان'], ['Persian', 'منهم'],
+  ['Hebrew', 'גםאני'], ['Arabic and digits', 'مصر2019'], ['emoji', '✊🏽'], ['emoji', '💜'],
+];
+
+test('text that renders: a hashtag in each script of the samples, emoji in colour, no \'?\'', async ({ browser, site }) => {
+  const lines = [];
+  SCRIPT_TAGS.forEach(([, tag], i) => {
+    for (let k = 0; k < SCRIPT_TAGS.length - i; k++) {
+      const id = 1000 * (i + 1) + k;
+      lines.push(JSON.stringify({
+        created_at: 'Sun Oct 15 20:21:00 +0000 2017', id_str: String(id), text: `#${tag}`,
+        entities: { hashtags: [{ text: tag }], user_mentions: [], urls: [] },
+        user: { id_str: String(id), screen_name: `user${id}` }, lang: 'und',
+      }));
+    }
+  });
+  const posts = lines.length;
+  const { context, page, problems } = await openPage(browser, site, { dpr: 2 });
+  const g = await loadAndWaitForGlyphs(page, { name: 'scripts.jsonl', text: lines.join('\n') + '\n' }, posts);
+  console.log(`     ${describeGlyphs(g)}`);
+  assert(g.listed_missing.length === 0,
+    `code points of the hashtags draw as '?': ${g.listed_missing.map((c) => 'U+' + c.toString(16)).join(' ')}; ${FONT_HINT}`);
+  const tags = (await page.evaluate(() => window.chorus.summary())).top_hashtags.map(([tag]) => tag);
+  assert(tags.length === 10 && tags[0] === 'yotambién', `the hashtags are listed in order: ${tags.join(' ')}`);
+  const png = await screenshot(page, 'glyphs-scripts-dpr2.png');
+  // The emoji are drawn in colour: the hashtag list (left third, below the timeline) holds warm, saturated
+  // pixels (the raised fist's skin tone, the purple heart), which grey text on grey rows never has.
+  let colourful = 0;
+  for (let y = Math.round(png.height * 0.55); y < png.height; y++) {
+    for (let x = 0; x < Math.round(png.width / 3); x++) {
+      const i = (y * png.width + x) * png.channels;
+      const [r, g2, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+      if (Math.max(r, g2, b) - Math.min(r, g2, b) > 80) colourful++;
+    }
+  }
+  assert(colourful > 50, `no colour emoji in the hashtag list (${colourful} saturated pixels)`);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
+test('text that renders: a character no font has is counted as missing and drawn as \'?\'', async ({ browser, site }) => {
+  const post = {
+    created_at: 'Sun Oct 15 20:21:00 +0000 2017', id_str: '1', text: '#tofu\u0378',
+    entities: { hashtags: [{ text: 'tofu\u0378' }], user_mentions: [], urls: [] },
+    user: { id_str: '1', screen_name: 'user1' }, lang: 'und',
+  };
+  const { context, page, problems } = await openPage(browser, site);
+  const g = await loadAndWaitForGlyphs(page, { name: 'tofu.jsonl', text: JSON.stringify(post) + '\n' }, 1);
+  assert(g.missing === 1 && g.from_browser === 0, `U+0378 (unassigned) is missing, not drawn: ${describeGlyphs(g)}`);
+  assert(JSON.stringify(g.listed_missing) === '[888]', `the list reports U+0378 as '?': ${g.listed_missing}`);
   assert(problems.length === 0, problems.join('\n'));
   await context.close();
 });

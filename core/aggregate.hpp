@@ -1,0 +1,92 @@
+// Aggregates over a Selection: top-k lists of an entity field and time series.
+//
+//   Selection rows = index.Select(ParseQuery("#metoo").query);
+//   TopList top = TopK(index, rows, EntityField::Hashtag, 20, Amplification::Both);
+//   TimeSeries days = CountByTime(dataset, rows, TimeBin::Day);   // the dataset's whole span
+//   Overview view = CountOverview(index, rows, {{EntityField::Hashtag, EntityField::Author}, 10,
+//                                               Amplification::Both, TimeBin::Day});  // all at once
+//
+// Top lists: a value counts once per post (lists hold each id once per post), in
+// the posts the Amplification toggle lets through; order is count descending,
+// then text ascending (byte order), then id. Time series: every selected post
+// with a time counts once, in half-open bins [start, next start) aligned to the
+// calendar in UTC (weeks start on Monday), zero-filled. Rules: COUNTING.md,
+// "Aggregates".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "dataset.hpp"
+#include "entity_field.hpp"
+#include "query.hpp"
+#include "selection.hpp"
+#include "top_counts.hpp"
+
+namespace chorus::core {
+
+// Which selected posts count toward entity lists (top-k). Time series count every selected post.
+enum class Amplification : uint8_t {
+    Both,               // every selected post
+    OriginalsOnly,      // originals and replies: what authors wrote themselves
+    AmplificationOnly,  // retweets and quotes: posts that pass on another post
+};
+const char* AmplificationName(Amplification a);  // "both", "originals", "amplification"
+bool ParseAmplification(std::string_view name, Amplification& out);
+bool CountsToward(PostType type, Amplification a);
+
+struct TopList {
+    std::vector<TopItem> items;  // at most k; TopItem.text as EntityText() gives it
+    uint64_t posts = 0;          // selected posts the toggle let through (the denominator of a share)
+};
+
+// Counts row by row: cost grows with the number of selected rows.
+TopList TopK(const Dataset& dataset, const Selection& rows, EntityField field, size_t k,
+             Amplification amplification = Amplification::Both);
+// The same list, read off the index's posting lists when that is cheaper: for a selection of at
+// least 1/8 of the rows, values are counted most frequent first, and counting stops as soon as no
+// value left can enter the top k. Smaller selections, and lists that would cost more than the row
+// scan, are counted row by row.
+TopList TopK(QueryIndex& index, const Selection& rows, EntityField field, size_t k,
+             Amplification amplification = Amplification::Both);
+
+enum class TimeBin : uint8_t { Minute, Hour, Day, Week, Month, Year };
+const char* TimeBinName(TimeBin bin);  // "minute", "hour", "day", "week", "month", "year"
+bool ParseTimeBin(std::string_view name, TimeBin& out);
+// Start of the bin holding t (UTC; a week starts on Monday 00:00), and the start of the next bin.
+UnixSeconds BinFloor(UnixSeconds t, TimeBin bin);
+UnixSeconds BinNext(UnixSeconds start, TimeBin bin);
+
+struct TimeSeries {
+    TimeBin bin = TimeBin::Day;
+    std::vector<UnixSeconds> edges;  // counts.size() + 1 bin edges: bin i is [edges[i], edges[i + 1])
+    std::vector<uint64_t> counts;    // selected posts per bin, zeros included
+    uint64_t outside = 0;            // selected posts with a time outside the bins
+    uint64_t no_time = 0;            // selected posts without a time
+};
+
+// Bins from the one holding `first` to the one holding `last` (both included).
+TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin, UnixSeconds first, UnixSeconds last);
+// Over the dataset's whole span (its first to its last post), so series of different queries line up.
+// No bins when no post has a time.
+TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin);
+
+// Everything a view shows at once: the top lists of several fields and, when a bin is given, the
+// time series over the dataset's span. The results equal separate TopK / CountByTime calls, but the
+// rows that must be read are read once for all of them (with millions of rows, reading a row's
+// columns costs more than counting them).
+struct OverviewRequest {
+    std::vector<EntityField> fields;
+    size_t k = 10;
+    Amplification amplification = Amplification::Both;  // for the top lists
+    std::optional<TimeBin> bin;                         // no time series when empty
+};
+struct Overview {
+    std::vector<TopList> tops;  // one per requested field, in order
+    TimeSeries series;          // empty unless a bin was asked for
+};
+Overview CountOverview(QueryIndex& index, const Selection& rows, const OverviewRequest& request);
+
+}  // namespace chorus::core

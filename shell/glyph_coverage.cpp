@@ -1,0 +1,143 @@
+#include "glyph_coverage.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string_view>
+
+#include "visual_text.hpp"
+
+namespace chorus::shell {
+namespace {
+
+constexpr char32_t kMaxCodePoint = 0x10FFFF;
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Counts per code point, in pages of 256 allocated on first use (a dataset uses a few scripts).
+class CodePointCounts {
+public:
+    void Add(char32_t cp) {
+        auto& page = m_pages[cp >> 8];
+        if (!page) page = std::make_unique<std::array<uint64_t, 256>>();
+        ++(*page)[cp & 0xFF];
+    }
+    uint64_t Get(char32_t cp) const {
+        const auto& page = m_pages[cp >> 8];
+        return page ? (*page)[cp & 0xFF] : 0;
+    }
+    template <class F>
+    void ForEach(F f) const {
+        for (size_t p = 0; p < m_pages.size(); ++p)
+            if (m_pages[p])
+                for (size_t i = 0; i < 256; ++i)
+                    if ((*m_pages[p])[i]) f(static_cast<char32_t>(p << 8 | i), (*m_pages[p])[i]);
+    }
+
+private:
+    std::vector<std::unique_ptr<std::array<uint64_t, 256>>> m_pages =
+        std::vector<std::unique_ptr<std::array<uint64_t, 256>>>((kMaxCodePoint >> 8) + 1);
+};
+
+// Counts the code points above ASCII of `text` (invalid UTF-8 counts as U+FFFD, as ImGui draws it).
+void Count(std::string_view text, CodePointCounts& counts) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+        if (n <= 0) {
+            cp = static_cast<utf8proc_int32_t>(kReplacement);
+            n = 1;
+        }
+        counts.Add(static_cast<char32_t>(cp));
+        p += n;
+    }
+}
+
+void CountDictionary(const core::Dictionary& dictionary, CodePointCounts& counts) {
+    for (uint32_t id = 0; id < dictionary.Size(); ++id)
+        Count(dictionary.Text(id), counts);
+}
+
+}  // namespace
+
+bool IsInvisible(char32_t cp) {
+    if (cp > kMaxCodePoint) return false;
+    const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    return p->ignorable || p->category == UTF8PROC_CATEGORY_CC || p->category == UTF8PROC_CATEGORY_ZL ||
+           p->category == UTF8PROC_CATEGORY_ZP;
+}
+
+std::vector<CodePointUse> CollectCodePoints(const core::Dataset& dataset, const CoverageLimits& limits) {
+    CodePointCounts names, texts;
+    CountDictionary(dataset.Hashtags(), names);
+    CountDictionary(dataset.Mentions(), names);
+    CountDictionary(dataset.Languages(), names);
+    for (const core::IngestReport& file : dataset.Files())
+        Count(file.name, names);
+    for (uint32_t author = 0; author < dataset.Authors().Size(); ++author)
+        Count(dataset.AuthorName(author), names);
+    const size_t posts = std::min(dataset.Posts(), limits.max_posts);
+    size_t bytes = 0;
+    for (size_t row = 0; row < posts && bytes < limits.max_text_bytes; ++row) {
+        std::string_view text = dataset.TextOf(static_cast<core::RowId>(row));
+        bytes += text.size();
+        Count(text, texts);
+    }
+
+    std::vector<CodePointUse> uses;
+    auto add = [&](char32_t cp) {
+        if (names.Get(cp) == 0 && texts.Get(cp) == 0) return;
+        uses.push_back({cp, names.Get(cp), texts.Get(cp), IsInvisible(cp)});
+    };
+    names.ForEach([&](char32_t cp, uint64_t) { add(cp); });
+    texts.ForEach([&](char32_t cp, uint64_t) {
+        if (names.Get(cp) == 0) add(cp);
+    });
+    // What VisualText draws instead (Arabic forms, mirrored brackets) is needed as much as the original.
+    const size_t originals = uses.size();
+    for (size_t i = 0; i < originals; ++i) {
+        for (char32_t variant : VisualVariants(uses[i].code_point)) {
+            auto it =
+                std::find_if(uses.begin(), uses.end(), [&](const CodePointUse& u) { return u.code_point == variant; });
+            if (it == uses.end()) {
+                uses.push_back({variant, uses[i].in_names, uses[i].in_texts, false});
+            } else {
+                it->in_names = std::max(it->in_names, uses[i].in_names);
+                it->in_texts = std::max(it->in_texts, uses[i].in_texts);
+            }
+        }
+    }
+    std::sort(uses.begin(), uses.end(), [](const CodePointUse& a, const CodePointUse& b) {
+        if ((a.in_names > 0) != (b.in_names > 0)) return a.in_names > 0;
+        if (a.in_names + a.in_texts != b.in_names + b.in_texts)
+            return a.in_names + a.in_texts > b.in_names + b.in_texts;
+        return a.code_point < b.code_point;
+    });
+    return uses;
+}
+
+bool GlyphCoverage::Update(const Session& session) {
+    if (session.progress().active || session.Generation() == m_generation) return false;
+    m_generation = session.Generation();
+    std::vector<CodePointUse> uses = CollectCodePoints(session.dataset(), m_limits);
+    auto code_points = [](const std::vector<CodePointUse>& list) {
+        std::vector<char32_t> out;
+        out.reserve(list.size());
+        for (const CodePointUse& u : list)
+            out.push_back(u.code_point);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const bool changed = code_points(uses) != code_points(m_uses);
+    m_uses = std::move(uses);
+    return changed;
+}
+
+}  // namespace chorus::shell

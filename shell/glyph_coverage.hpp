@@ -1,0 +1,66 @@
+// Glyph coverage: the characters the explorer may have to draw for a dataset.
+//
+// A front end whose font holds only some scripts (the web page's atlas) makes
+// glyphs for exactly these code points, once per finished load. The names the
+// lists show (hashtags, mentions, author names, language codes) come first, with
+// the forms VisualText draws in their place (Arabic presentation forms, mirrored
+// brackets); post texts are scanned up to a cap, since they are not drawn yet.
+// Printable ASCII is left out: every font has it.
+//
+//   GlyphCoverage coverage;
+//   if (coverage.Update(session))                          // a load finished with new characters
+//       for (const CodePointUse& use : coverage.CodePoints()) ...;
+//
+// Grapheme clusters are not formed: a flag, a ZWJ sequence or a skin tone is
+// drawn one code point at a time, and joiners and selectors draw nothing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "dataset.hpp"
+#include "session.hpp"
+
+namespace chorus::shell {
+
+struct CodePointUse {
+    char32_t code_point = 0;
+    uint64_t in_names = 0;   // occurrences in the names of the lists
+    uint64_t in_texts = 0;   // occurrences in the scanned post texts
+    bool invisible = false;  // draws nothing and takes no room (IsInvisible)
+    bool operator==(const CodePointUse&) const = default;
+};
+
+struct CoverageLimits {
+    size_t max_posts = 200000;                 // post texts scanned, from the first post
+    size_t max_text_bytes = size_t{64} << 20;  // and at most this much of them
+};
+
+// Distinct code points above ASCII, most important first: those in names, then
+// by how often they occur, then by code point. Lower ranks are the first to go
+// when an atlas runs out of room.
+std::vector<CodePointUse> CollectCodePoints(const core::Dataset& dataset, const CoverageLimits& limits = {});
+
+// Code points a renderer draws as nothing: Unicode's default ignorables (joiners,
+// variation selectors, bidi controls, soft hyphen, tags) and other controls.
+bool IsInvisible(char32_t code_point);
+
+class GlyphCoverage {
+public:
+    explicit GlyphCoverage(CoverageLimits limits = {}) : m_limits(limits) {}
+
+    // Collects again when the session changed and no load is running. True when
+    // the set of code points is not the one CodePoints() held before.
+    bool Update(const Session& session);
+    const std::vector<CodePointUse>& CodePoints() const { return m_uses; }
+    // The session's generation CodePoints() was collected at.
+    uint64_t Generation() const { return m_generation; }
+
+private:
+    CoverageLimits m_limits;
+    uint64_t m_generation = UINT64_MAX;
+    std::vector<CodePointUse> m_uses;
+};
+
+}  // namespace chorus::shell
