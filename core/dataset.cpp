@@ -45,10 +45,10 @@ size_t Dataset::BeginFile(std::string name) {
     return m_files.size() - 1;
 }
 
-bool Dataset::IsNewId(std::string_view id) {
+uint64_t Dataset::IdKey(std::string_view id) {
     uint64_t numeric = 0;
-    if (ParseNumericId(id, numeric)) return m_seen_numeric.insert(numeric).second;
-    return m_seen_text.emplace(id).second;
+    if (ParseNumericId(id, numeric) && numeric < kTextIdBit) return numeric;
+    return kTextIdBit | m_text_ids.Intern(id);
 }
 
 void Dataset::AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
@@ -81,13 +81,18 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
                    record.unusable_id.empty() ? std::string("post has no id: kept, but cannot be de-duplicated")
                                               : "unusable id " + std::string(record.unusable_id.substr(0, 40)) +
                                                     " (rounded or not an integer): kept, but cannot be de-duplicated");
-    } else if (!IsNewId(record.id)) {
+    }
+    uint64_t key = record.id.empty() ? kNoPostId : IdKey(record.id);
+    if (key != kNoPostId && m_id_index.Find(key, m_post_id) != PostIdIndex::kNone) {
         ++report.duplicates;
         return AddResult::Duplicate;
     }
     if (record.time == kNoTime)
         report.Add(Problem::NoTime, place, "post has no usable time: kept, not on the timeline");
 
+    auto row = static_cast<RowId>(m_time.size());
+    m_post_id.push_back(key);
+    if (key != kNoPostId) m_id_index.Insert(row, m_post_id);
     m_time.push_back(record.time);
     m_type.push_back(static_cast<uint8_t>(record.type));
     if (record.author_id.empty()) {
@@ -125,6 +130,13 @@ std::span<const uint32_t> Dataset::LinksOf(RowId row) const {
 
 std::span<const uint32_t> Dataset::DomainsOf(RowId row) const {
     return {m_domain_ids.data() + m_domain_offsets[row], m_domain_offsets[row + 1] - m_domain_offsets[row]};
+}
+
+std::string Dataset::PostIdOf(RowId row) const {
+    uint64_t key = m_post_id[row];
+    if (key == kNoPostId) return {};
+    if (key & kTextIdBit) return std::string(m_text_ids.Text(static_cast<uint32_t>(key & ~kTextIdBit)));
+    return std::to_string(key);
 }
 
 std::string_view Dataset::TextOf(RowId row) const {
@@ -173,12 +185,7 @@ Dataset::Memory Dataset::MemoryBytes() const {
     m.text = bytes(m_text) + bytes(m_text_offsets);
     m.dictionaries = m_hashtags.MemoryBytes() + m_mentions.MemoryBytes() + m_authors.MemoryBytes() +
                      m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() + m_names.MemoryBytes();
-    // A node holds the value and a next pointer, rounded up by the allocator; one pointer per bucket.
-    constexpr size_t kNodeOverhead = 2 * sizeof(void*);
-    m.ids = m_seen_numeric.bucket_count() * sizeof(void*) +
-            m_seen_numeric.size() * (sizeof(uint64_t) + sizeof(void*) + kNodeOverhead) +
-            m_seen_text.bucket_count() * sizeof(void*) +
-            m_seen_text.size() * (sizeof(std::string) + sizeof(void*) + kNodeOverhead);
+    m.ids = bytes(m_post_id) + m_id_index.MemoryBytes() + m_text_ids.MemoryBytes();
     return m;
 }
 

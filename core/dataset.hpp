@@ -17,12 +17,12 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "dictionary.hpp"
 #include "ingest_report.hpp"
 #include "post.hpp"
+#include "post_id_index.hpp"
 
 namespace chorus::core {
 
@@ -58,6 +58,7 @@ public:
     std::span<const uint32_t> DomainsOf(RowId row) const;     // ids in Domains(), once per post
     uint32_t LangOf(RowId row) const { return m_lang[row]; }  // id in Languages(), or kNoLang
     std::string_view TextOf(RowId row) const;
+    std::string PostIdOf(RowId row) const;  // the post's id as the source wrote it ("" when none)
     // Whole fixed-width columns, read-only, for scans (row r at index r).
     std::span<const UnixSeconds> TimeColumn() const { return m_time; }
     std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
@@ -69,7 +70,7 @@ public:
         size_t columns = 0;       // fixed-width columns, entity id lists, the sorted-times cache
         size_t text = 0;          // the text arena and its offsets
         size_t dictionaries = 0;  // entity strings, author names and their indexes
-        size_t ids = 0;           // seen post ids
+        size_t ids = 0;           // the post id column and its index
     };
     Memory MemoryBytes() const;
 
@@ -90,9 +91,11 @@ public:
 
     static constexpr uint32_t kNoAuthor = 0xFFFFFFFFu;
     static constexpr uint32_t kNoLang = 0xFFFFFFFFu;
+    static constexpr uint64_t kNoPostId = ~uint64_t{0};
+    static constexpr uint64_t kTextIdBit = uint64_t{1} << 63;
 
 private:
-    bool IsNewId(std::string_view id);
+    uint64_t IdKey(std::string_view id);
     enum class Entity : uint8_t { Hashtag, Mention, Link, Domain };
     void AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
                      std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets);
@@ -124,9 +127,11 @@ private:
     std::vector<uint32_t> m_author_name;  // per author: id in m_names
     Dictionary m_names;
 
-    // Seen post ids: numeric ids (every Twitter id) as integers, others as text.
-    std::unordered_set<uint64_t> m_seen_numeric;
-    std::unordered_set<std::string> m_seen_text;
+    // Post ids: a plain integer below 2^63 (every Twitter id) as itself, any other id as
+    // kTextIdBit | its index in m_text_ids, kNoPostId for a post without one.
+    std::vector<uint64_t> m_post_id;
+    Dictionary m_text_ids;
+    PostIdIndex m_id_index;  // row of each id, for de-duplication
 
     mutable std::vector<UnixSeconds> m_sorted_times;
     mutable bool m_sorted_dirty = false;

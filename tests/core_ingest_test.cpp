@@ -220,3 +220,39 @@ TEST_CASE("v1.1: a retweet's text is the original's full text") {
     CHECK(ds.TextOf(1) == ds.TextOf(0));                   // the retweet
     CHECK(ds.TextOf(2) == "Read this. #metoo #MeToo #METOO");
 }
+
+TEST_CASE("ingest: post ids are kept as written, numeric or not") {
+    std::string text =
+        R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":"9223372036854775807","text":"a","user":{"id_str":"1"}})"
+        "\n"
+        R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":"9223372036854775808","text":"b","user":{"id_str":"1"}})"
+        "\n"
+        R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":"abc-1","text":"c","user":{"id_str":"1"}})"
+        "\n"
+        R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":"007","text":"d","user":{"id_str":"1"}})"
+        "\n"
+        R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":"abc-1","text":"again","user":{"id_str":"1"}})"
+        "\n";
+    Dataset ds;
+    Ingest ingest(ds);
+    chorus::test::FeedInSlices(ingest, "ids.jsonl", text, text.size());
+    REQUIRE(ds.Posts() == 4);
+    CHECK(ds.PostIdOf(0) == "9223372036854775807");  // 2^63 - 1: stored as a number
+    CHECK(ds.PostIdOf(1) == "9223372036854775808");  // 2^63: kept as text
+    CHECK(ds.PostIdOf(2) == "abc-1");
+    CHECK(ds.PostIdOf(3) == "007");  // a leading zero is text, not 7
+    CHECK(ds.Duplicates() == 1);
+}
+
+TEST_CASE("ingest: de-duplication holds across many ids (the index grows)") {
+    std::string text;
+    for (int i = 0; i < 5000; ++i)
+        text += R"({"created_at":"Mon Oct 16 09:00:00 +0000 2017","id_str":")" + std::to_string(1000000 + (i % 3000)) +
+                R"(","text":"x","user":{"id_str":"1"}})"
+                "\n";
+    Dataset ds;
+    Ingest ingest(ds);
+    chorus::test::FeedInSlices(ingest, "many.jsonl", text, 4096);
+    CHECK(ds.Posts() == 3000);
+    CHECK(ds.Duplicates() == 2000);
+}
