@@ -1,8 +1,9 @@
 // Explorer: the Dear ImGui interface over a Session.
 //
-// Panels read cached results and write intent into ViewState; they never
-// compute over posts themselves. Aggregates are recomputed only when the
-// Session's generation or the view's query (zoom, bins) changes.
+// Panels (panel_*.cpp) read cached results and write intent into ViewState; they
+// never compute over posts themselves. The query is parsed when its text changes and
+// evaluated, with the brushed time range, only when the text, the range or the
+// Session's generation changes; every list, count and the reader show that selection.
 //
 //   chorus::shell::Explorer explorer(session);
 //   ImGui::NewFrame();
@@ -15,9 +16,14 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "aggregate.hpp"
+#include "query.hpp"
+#include "selection.hpp"
 #include "session.hpp"
 #include "summary.hpp"
 #include "timeline.hpp"
@@ -34,7 +40,28 @@ struct ViewState {
     // both 0 = fit the data.
     core::UnixSeconds view_start = 0, view_end = 0;
     bool user_moved = false;  // zoomed or panned: new data keeps the view instead of re-fitting
+    // The query bar's text (core/query.hpp language), as typed.
+    std::string query;
+    // The brushed time range [brush_start, brush_end) in UTC seconds, when `brushed`: it
+    // restricts every list, count and the reader, without touching the query's text.
+    bool brushed = false;
+    core::UnixSeconds brush_start = 0, brush_end = 0;
+    bool focus_query = false;  // move the keyboard to the query bar on the next frame
 };
+
+// What the summary strip shows of the selection.
+struct SelectionStats {
+    uint64_t posts = 0;    // selected
+    uint64_t authors = 0;  // distinct authors of the selected posts
+    core::UnixSeconds first = core::kNoTime, last = core::kNoTime;
+    uint64_t types[core::kPostTypeCount] = {};
+};
+
+// The top lists the explorer shows, in tab order.
+inline constexpr core::EntityField kListFields[] = {core::EntityField::Hashtag, core::EntityField::Mention,
+                                                    core::EntityField::Author, core::EntityField::Domain,
+                                                    core::EntityField::Language};
+inline constexpr size_t kListCount = std::size(kListFields);
 
 class Explorer {
 public:
@@ -46,34 +73,72 @@ public:
     bool TakeRequest(Request request);
 
     ViewState& view() { return m_view; }
-    // The bins the timeline shows now (for tests and exports).
+    // The bins the timeline shows now (for tests and exports): posts of the query's selection.
     const core::TimeBins& TimelineBins() const { return m_bins; }
     // The names the top lists show, as drawn (VisualText), for tests and exports.
     std::vector<std::string> ListedTexts() const;
+    // The posts every list, count and the reader show: the last valid query within the brushed range.
+    const core::Selection& Selected() const { return m_selected; }
+    // The syntax error of the query bar's text, if any (the selection is then the previous query's).
+    const std::optional<core::QueryError>& QueryErrorShown() const { return m_query_error; }
+    // {"posts": selected, "total": posts, "query": text, "error": null | {"position", "message"},
+    //  "brush": null | [start, end]} for the page's tests.
+    std::string SelectionJson() const;
 
 private:
     void Refresh();
-    void DrawToolbar();
-    void DrawProgress();
-    void DrawSummary();
-    void DrawTimeline();
-    void DrawTopTable(const char* id, const char* title, const std::vector<core::TopItem>& items);
-    void DrawImportReport();
+    void RefreshData();
+    void RefreshSelection();
+    void UpdateBins(float width);
     void FitView();
+    void AppendTerm(const std::string& term, bool negated);
+    void ClearFilters();
+
+    // Panels (panel_*.cpp).
+    void DrawToolbar();
+    void DrawQueryBar();  // panel_query_bar.cpp
+    void DrawQueryHelp();
+    void DrawProgress();
+    void DrawSummary();   // panel_summary.cpp
+    void DrawTimeline();  // panel_timeline.cpp
+    void DrawLists();     // panel_lists.cpp
+    void DrawTopTable(size_t list);
+    void DrawReader();  // panel_reader.cpp
+    void DrawImportReport();
 
     Session& m_session;
     ViewState m_view;
     uint64_t m_generation = UINT64_MAX;
+    const core::Dataset* m_dataset = nullptr;  // the dataset m_index reads
     std::chrono::steady_clock::time_point m_refreshed_at{};
     double m_refresh_seconds = 0;  // how long the last refresh took
     uint32_t m_requests = 0;
 
+    // The query: parsed when the text changes; m_query is the last one that parsed.
+    std::unique_ptr<core::QueryIndex> m_index;  // rebuilt when the generation changes
+    std::string m_parsed_text = "\x01";         // text last parsed (never a real query at first)
+    core::Query m_query;
+    std::optional<core::QueryError> m_query_error;
+    bool m_selection_dirty = true;
+    bool m_eval_brushed = false;
+    core::UnixSeconds m_eval_brush_start = 0, m_eval_brush_end = 0;
+
     // Cached results (recomputed in Refresh()); the lists' texts are in visual order (VisualText).
     core::Summary m_summary;
-    std::vector<core::TopItem> m_top_hashtags, m_top_mentions, m_top_authors;
-    core::TimeBins m_bins;
+    core::Selection m_query_rows;  // the query alone: the timeline
+    core::Selection m_selected;    // within the brush: lists, counts, reader
+    SelectionStats m_stats;
+    core::TopList m_lists[kListCount];
+    std::vector<std::string> m_list_texts[kListCount];  // m_lists' texts as drawn
+    std::vector<core::RowId> m_reader_rows;             // m_selected in time order
+    core::TimeBins m_bins, m_all_bins;                  // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
+
+    // Timeline interaction in flight.
+    bool m_brushing = false;
+    core::UnixSeconds m_brush_anchor = 0, m_brush_to = 0;
+    size_t m_list_tab = 2;  // which list the third column shows (authors, domains, languages)
 };
 
 }  // namespace chorus::shell

@@ -293,3 +293,182 @@ TEST_CASE("visual text: Arabic letters join (presentation forms) and read right 
     // A mark on a right-to-left letter comes before it (where the letter's pen starts).
     CHECK(VisualText(U8({0x0628, 0x064E})) == U8({0x064E, 0xFE8F}));
 }
+
+// --- the query bar, linked views, brushing (issue 5: the explorer a researcher lives in) ----------
+//
+// tests/fixtures/query_posts.jsonl (rows listed at the top of tests/core_query_test.cpp): 11 posts;
+// #metoo is on r0 r1 r2 r5 r9 (5 posts), lang:en on r0 r1 r2 r3 r6 r9 r10, #timesup only on r9.
+
+namespace {
+
+void Type(Headless& ui, Explorer& explorer, const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    ui.Frame(explorer);
+    ui.Frame(explorer);  // the explorer evaluates the new text at the start of the next frame
+}
+
+void TypeQuery(Headless& ui, Explorer& explorer, const std::string& text) {
+    ui.Click(explorer, "Query");
+    Type(ui, explorer, text);
+}
+
+uint64_t CountInRange(const chorus::core::Dataset& ds, const chorus::core::Selection& rows, int64_t start,
+                      int64_t end) {
+    uint64_t n = 0;
+    rows.ForEach([&](chorus::core::RowId row) {
+        int64_t t = ds.TimeOf(row);
+        if (t != chorus::core::kNoTime && t >= start && t < end) ++n;
+    });
+    return n;
+}
+
+bool Listed(const Explorer& explorer, const std::string& text) {
+    auto texts = explorer.ListedTexts();
+    return std::find(texts.begin(), texts.end(), text) != texts.end();
+}
+
+}  // namespace
+
+TEST_CASE("explorer: a query narrows the summary and every list to its posts") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    CHECK(explorer.Selected().Count() == 11);
+    CHECK(Listed(explorer, "moiaussi"));
+    TypeQuery(ui, explorer, "#metoo");
+    CHECK(explorer.view().query == "#metoo");
+    CHECK(explorer.Selected().Count() == 5);  // r0 r1 r2 r5 r9
+    CHECK(explorer.SelectionJson().find("\"posts\":5") != std::string::npos);
+    CHECK(Listed(explorer, "timesup"));         // r9 carries it
+    CHECK_FALSE(Listed(explorer, "moiaussi"));  // only r4 and r7, neither tagged #metoo
+    Type(ui, explorer, " lang:en");
+    CHECK(explorer.Selected().Count() == 4);  // r5 is in Japanese
+    uint64_t timeline =
+        std::accumulate(explorer.TimelineBins().counts.begin(), explorer.TimelineBins().counts.end(), uint64_t{0});
+    CHECK(timeline == 4);  // the timeline shows the query's posts
+}
+
+TEST_CASE("explorer: a syntax error is shown and the previous results stay") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    TypeQuery(ui, explorer, "#metoo");
+    REQUIRE(explorer.Selected().Count() == 5);
+    Type(ui, explorer, " (lang:fr");
+    REQUIRE(explorer.QueryErrorShown().has_value());
+    CHECK(explorer.QueryErrorShown()->position == 7);  // the unclosed '('
+    CHECK(explorer.Selected().Count() == 5);
+    CHECK(explorer.SelectionJson().find("\"position\":7") != std::string::npos);
+    Type(ui, explorer, ")");
+    CHECK_FALSE(explorer.QueryErrorShown().has_value());
+    CHECK(explorer.Selected().Count() == 0);  // #metoo in French: none (r4, r7 are #moiaussi)
+}
+
+TEST_CASE("explorer: clicking a row of a top list adds it to the query; ctrl-click excludes it") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    ui.Click(explorer, "metoo");
+    ui.Frame(explorer);
+    CHECK(explorer.view().query == "#metoo");
+    CHECK(explorer.Selected().Count() == 5);
+    ui.Frame(explorer);  // the registry holds the items of the frame before: let it see the new lists
+    ImGui::GetIO().KeyCtrl = true;
+    ui.Click(explorer, "timesup");
+    ImGui::GetIO().KeyCtrl = false;
+    ui.Frame(explorer);
+    CHECK(explorer.view().query == "#metoo -#timesup");
+    CHECK(explorer.Selected().Count() == 4);
+}
+
+TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows every count") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    const chorus::shell::ItemInfo* timeline = ItemRegistry::Find("Timeline");
+    REQUIRE(timeline != nullptr);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, timeline->y + timeline->h / 2);
+    ui.Frame(explorer);
+    io.KeyShift = true;
+    io.MouseDown[0] = true;
+    ui.Frame(explorer);
+    io.MousePos.x = timeline->x + timeline->w * 0.15f;
+    ui.Frame(explorer);
+    io.MouseDown[0] = false;
+    io.KeyShift = false;
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    const auto& view = explorer.view();
+    REQUIRE(view.brushed);
+    CHECK(view.view_start != 0);  // a brush does not pan
+    const chorus::core::Dataset& ds = session.dataset();
+    const uint64_t in_range =
+        CountInRange(ds, chorus::core::Selection::All(ds.Posts()), view.brush_start, view.brush_end);
+    CHECK(in_range > 0);
+    CHECK(in_range < 10);
+    CHECK(explorer.Selected().Count() == in_range);
+    CHECK(explorer.view().query.empty());  // the range is not written into the query
+
+    // With a query, the range and the query both apply.
+    TypeQuery(ui, explorer, "#metoo");
+    chorus::core::QueryIndex index(ds);
+    const auto metoo = index.Select(chorus::core::ParseQuery("#metoo").query);
+    CHECK(explorer.Selected().Count() == CountInRange(ds, metoo, view.brush_start, view.brush_end));
+
+    // A double-click on the timeline clears the range (the query stays). Frames first: the click on the
+    // query bar was too recent for the next two clicks to make a double-click.
+    for (int i = 0; i < 30; ++i)
+        ui.Frame(explorer);
+    timeline = ItemRegistry::Find("Timeline");
+    REQUIRE(timeline != nullptr);
+    io.MousePos = ImVec2(timeline->x + timeline->w / 2, timeline->y + timeline->h / 2);
+    for (int i = 0; i < 2; ++i) {
+        io.MouseDown[0] = true;
+        ui.Frame(explorer);
+        io.MouseDown[0] = false;
+        ui.Frame(explorer);
+    }
+    ui.Frame(explorer);
+    CHECK_FALSE(explorer.view().brushed);
+    CHECK(explorer.Selected().Count() == 5);
+}
+
+TEST_CASE("explorer: '/' moves to the query bar, Esc clears the query and the range") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddInputCharacter('/');
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    Type(ui, explorer, "lang:fr");
+    CHECK(explorer.view().query == "lang:fr");
+    CHECK(explorer.Selected().Count() == 2);  // r4, r7
+    explorer.view().brushed = true;
+    explorer.view().brush_start = 0;
+    explorer.view().brush_end = 1;
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeysDown[27] = true;
+    ui.Frame(explorer);
+    io.KeysDown[27] = false;
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    CHECK(explorer.view().query.empty());
+    CHECK_FALSE(explorer.view().brushed);
+    CHECK(explorer.Selected().Count() == 11);
+}

@@ -5,7 +5,7 @@
 //
 // For tests and benchmarks the page exposes window.chorus:
 //   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled}
-//   summary(), items(), view(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
+//   summary(), items(), view(), selection(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
 //   measureRead(file) -> Promise<{bytes, seconds}>
 'use strict';
 
@@ -33,6 +33,7 @@
     summary() { return api ? JSON.parse(api.summaryJson()) : null; },
     items() { return api ? JSON.parse(api.itemsJson()) : []; },
     view() { return api ? JSON.parse(api.viewJson()) : null; },
+    selection() { return api ? JSON.parse(api.selectionJson()) : null; },
     glyphs() { return api ? JSON.parse(api.glyphsJson()) : null; },
     loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
     loadDemo() { return enqueue(loadDemo); },
@@ -67,6 +68,7 @@
       summaryJson: module.cwrap('chorus_summary_json', 'string', []),
       itemsJson: module.cwrap('chorus_items_json', 'string', []),
       viewJson: module.cwrap('chorus_view_json', 'string', []),
+      selectionJson: module.cwrap('chorus_selection_json', 'string', []),
       glyphsJson: module.cwrap('chorus_glyphs_json', 'string', []),
       pasteText: module.cwrap('chorus_paste_text', null, ['string']),
     };

@@ -214,6 +214,16 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_view_json() {
     return json.c_str();
 }
 
+// The explorer's selection: {"posts", "total", "query", "error": null | {"position", "message"},
+// "brush": null | [start, end]} (shell::Explorer::SelectionJson).
+EMSCRIPTEN_KEEPALIVE const char* chorus_selection_json() {
+    static std::string json;
+    App* app = TheApp();
+    if (!app) return "null";
+    json = app->explorer.SelectionJson();
+    return json.c_str();
+}
+
 // The font atlas (web/src/font_atlas.hpp): {"requested", "in_font", "from_browser", "colour", "invisible", "missing",
 // "left_out", "width", "height", "max_side", "pixel_size", "build_ms", "browser_ms", "current", "listed_missing",
 // "missing_examples"}. current: the atlas holds the characters of the data as it is now (no load running, nothing new

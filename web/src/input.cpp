@@ -3,9 +3,11 @@
 #include <emscripten/em_asm.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstring>
 #include <deque>
+#include <vector>
 
 #include <imgui.h>
 
@@ -45,8 +47,17 @@ struct MouseEvent {
     ImVec2 pos;
 };
 
+// Keys likewise: a press and its release in one frame reach ImGui in two frames.
+struct KeyEvent {
+    int code;  // DOM keyCode, or 0 for a modifier-only change
+    bool down;
+    bool ctrl, shift, alt, meta;
+    char text[8];  // the character this press types ("" when none)
+};
+
 struct InputState {
     std::deque<MouseEvent> mouse;  // not yet given to ImGui
+    std::deque<KeyEvent> keys;     // not yet given to ImGui
     bool held[3] = {};             // down now, as the browser last said
     bool down[3] = {};             // down as ImGui was last told
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
@@ -149,16 +160,13 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const auto code = static_cast<int>(e->keyCode);
     if (down && !CanvasHasFocus()) return EM_FALSE;
 
-    SetModifiers(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
-    if (code > 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[code] = down;
-    if (!down) return EM_FALSE;
-
+    KeyEvent event{code, down, e->ctrlKey != 0, e->shiftKey != 0, e->altKey != 0, e->metaKey != 0, {}};
     // AltGr arrives as Ctrl+Alt on Windows and types text ("@" on a German keyboard).
     const bool alt_gr = e->ctrlKey && e->altKey;
     const bool shortcut = (e->ctrlKey || e->metaKey) && !alt_gr;
-    if (!shortcut && IsOneCodePoint(e->key)) io.AddInputCharactersUTF8(e->key);
-
-    if (!io.WantCaptureKeyboard) return EM_FALSE;
+    if (down && !shortcut && IsOneCodePoint(e->key)) std::strncpy(event.text, e->key, sizeof event.text - 1);
+    State().keys.push_back(event);
+    if (!down || !io.WantCaptureKeyboard) return EM_FALSE;
     // Copy, cut and paste keep their default so the browser fires its clipboard events.
     if (shortcut) return code == kDomA || code == kDomZ || code == kDomY;
     return EM_TRUE;
@@ -170,6 +178,7 @@ void ReleaseAll() {
     io.ClearInputCharacters();
     SetModifiers(false, false, false, false);
     InputState& s = State();
+    s.keys.clear();
     for (int i = 0; i < 3; ++i) {
         if (s.held[i]) s.mouse.push_back({i, false, io.MousePos});
         s.held[i] = false;
@@ -280,6 +289,21 @@ void InputNewFrame() {
     }
     for (int i = 0; i < 3; ++i)
         io.MouseDown[i] = s.down[i];
+
+    // At most one change per key per frame, in the order they happened.
+    std::vector<int> changed_keys;
+    while (!s.keys.empty()) {
+        const KeyEvent& e = s.keys.front();
+        const bool in_range = e.code > 0 && e.code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown));
+        if (in_range) {
+            if (std::find(changed_keys.begin(), changed_keys.end(), e.code) != changed_keys.end()) break;
+            changed_keys.push_back(e.code);
+            io.KeysDown[e.code] = e.down;
+        }
+        SetModifiers(e.ctrl, e.shift, e.alt, e.meta);
+        if (e.text[0] != '\0') io.AddInputCharactersUTF8(e.text);
+        s.keys.pop_front();
+    }
 }
 
 void UpdateCursor() {

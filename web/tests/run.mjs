@@ -1,5 +1,5 @@
 // Browser tests: the real page in Debian's headless Chromium, driven by playwright-core.
-//   node web/tests/run.mjs SITE_DIR
+//   node web/tests/run.mjs SITE_DIR        (CHORUS_BROWSER_ONLY=text: only the cases whose name holds it)
 // Serves SITE_DIR on 127.0.0.1 itself, runs every case, saves screenshots in SITE_DIR/../screenshots,
 // and prints 'browser: N passed, N failed'.
 import { execFileSync } from 'node:child_process';
@@ -18,6 +18,7 @@ const SAMPLES = path.resolve(ROOT, '..', 'shared', 'samples');
 const SHOTS = path.resolve(SITE, '..', 'screenshots');
 const SAMPLE_500 = path.join(SAMPLES, 'twitter-v1-jsonl', 'twut-500-sample.jsonl');
 const DEMO = path.join(ROOT, 'assets', 'demo', 'metoo-demo.jsonl');
+const ONLY = process.env.CHORUS_BROWSER_ONLY;  // run only the cases whose name holds this text
 const FIELDS = ['posts', 'duplicates', 'skipped', 'types', 'authors', 'first', 'last', 'top_hashtags'];
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -319,6 +320,53 @@ test('text that renders: a character no font has is counted as missing and drawn
   await context.close();
 });
 
+test('the query bar: a typed query narrows the selection to the checker\'s count; a shift-drag brushes; errors keep it; Esc clears', async ({ browser, site }) => {
+  const want = expected([DEMO]);
+  const tag = want.top_hashtags.find(([t]) => t === 'balancetonporc');
+  assert(tag, `the checker lists #balancetonporc in the demo's top hashtags: ${JSON.stringify(want.top_hashtags)}`);
+  const { context, page, problems } = await openPage(browser, site);
+  await page.click('#demo-button');
+  await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+  await page.waitForTimeout(200);
+  const all = await page.evaluate(() => window.chorus.selection());
+  assert(all.posts === want.posts && all.total === want.posts && all.error === null, `before a query: ${JSON.stringify(all)}`);
+  await clickItem(page, 'Query');
+  // The canvas takes characters from key events (web/src/input.cpp): keyboard.type sends them;
+  // keyboard.insertText sends none a canvas can read.
+  await page.keyboard.type('#balancetonporc');
+  await waitFor(page, (n) => window.chorus.selection().posts === n, tag[1], 5000);
+  const got = await page.evaluate(() => window.chorus.selection());
+  assert(got.query === '#balancetonporc' && got.error === null && got.total === want.posts, `after the query: ${JSON.stringify(got)}`);
+  await page.waitForTimeout(200);
+  const png = await screenshot(page, 'query-demo-dpr1.png');
+  assert(distinctColours(png) > 20, 'the screenshot of the query is (nearly) blank');
+  // Shift-drag on the timeline brushes a range: fewer posts, the query's text unchanged.
+  const timeline = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
+  assert(timeline, 'no Timeline item');
+  const y = timeline.y + timeline.h / 2;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(timeline.x + timeline.w * 0.06, y);
+  await page.mouse.down();
+  await page.mouse.move(timeline.x + timeline.w * 0.12, y, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 5000);
+  const brushed = await page.evaluate(() => window.chorus.selection());
+  assert(brushed.posts > 0 && brushed.posts < tag[1] && brushed.query === '#balancetonporc', `the brush narrows the query: ${JSON.stringify(brushed)}`);
+  await page.waitForTimeout(200);
+  await screenshot(page, 'query-brush-demo-dpr1.png');
+  await clickItem(page, 'Query');
+  await page.keyboard.press('End');  // press and release within one frame: the input queue keeps it
+  await page.keyboard.type(' (');
+  await waitFor(page, () => window.chorus.selection().error !== null, undefined, 5000);
+  const bad = await page.evaluate(() => window.chorus.selection());
+  assert(bad.posts === brushed.posts && bad.error.position === 17, `a syntax error keeps the results: ${JSON.stringify(bad)}`);
+  await page.keyboard.press('Escape');
+  await waitFor(page, (n) => { const s = window.chorus.selection(); return s.query === '' && s.brush === null && s.posts === n; }, want.posts, 5000);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
 test('privacy: nothing reaches another origin (CSP canary on another port)', async ({ browser, site, canary }) => {
   // The canary counts every TCP connection, HTTP request and WebSocket upgrade. First prove it counts.
   await fetch(`${canary.origin}/self-check`).then((r) => r.text());
@@ -357,6 +405,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   let passed = 0, failed = 0, skipped = 0;
   for (const c of cases) {
+    if (ONLY && !c.name.includes(ONLY)) continue;
     if (c.needsSamples && !haveSamples) {
       console.log(`SKIP ${c.name}: ${SAMPLE_500} is absent`);
       skipped++;

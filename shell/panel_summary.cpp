@@ -1,0 +1,48 @@
+// The summary strip: the selection's headline numbers ("N of M posts" once a filter is on).
+#include <imgui.h>
+
+#include "explorer.hpp"
+#include "panel_common.hpp"
+#include "time_utc.hpp"
+
+namespace chorus::shell {
+
+void Explorer::DrawSummary() {
+    const SelectionStats& s = m_stats;
+    auto cell = [](const char* label, const std::string& value) {
+        ImGui::BeginGroup();
+        ImGui::TextDisabled("%s", label);
+        ImGui::TextUnformatted(value.c_str());
+        ImGui::EndGroup();
+        ImGui::SameLine(0, 28);
+    };
+    bool filtered = !m_selected.IsAll() || m_selected.Rows() != m_summary.posts;
+    cell("Posts", filtered ? Thousands(s.posts) + " of " + Thousands(m_summary.posts) + " posts"
+                           : Thousands(m_summary.posts) + " posts");
+    cell("Authors", Thousands(s.authors));
+    cell("First (UTC)", s.first == core::kNoTime ? "-" : core::FormatIsoUtc(s.first));
+    cell("Last (UTC)", s.last == core::kNoTime ? "-" : core::FormatIsoUtc(s.last));
+    cell("Originals", Thousands(s.types[static_cast<size_t>(core::PostType::Original)]));
+    cell("Retweets", Thousands(s.types[static_cast<size_t>(core::PostType::Retweet)]));
+    cell("Quotes", Thousands(s.types[static_cast<size_t>(core::PostType::Quote)]));
+    cell("Replies", Thousands(s.types[static_cast<size_t>(core::PostType::Reply)]));
+    cell("Duplicates", Thousands(m_summary.duplicates));
+    cell("Skipped", Thousands(m_summary.skipped));
+    if (m_view.brushed) {
+        auto minutes = [](core::UnixSeconds t) {
+            std::string iso = core::FormatIsoUtc(t);  // yyyy-mm-ddThh:mm:ssZ
+            return iso.substr(0, 10) + " " + iso.substr(11, 5);
+        };
+        ImGui::BeginGroup();
+        ImGui::TextDisabled("Range (UTC)");
+        ImGui::Text("%s - %s", minutes(m_view.brush_start).c_str(), minutes(m_view.brush_end).c_str());
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear range")) m_view.brushed = false;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::Separator();
+}
+
+}  // namespace chorus::shell

@@ -1,0 +1,254 @@
+// The timeline: posts of the query over time. Wheel zooms, drag pans, shift-drag brushes a
+// time range (which restricts every list, count and the reader), double-click clears the range
+// or, without one, fits the data.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "explorer.hpp"
+#include "panel_common.hpp"
+#include "time_utc.hpp"
+
+namespace chorus::shell {
+namespace {
+
+// "2017-10-16 14:00" style label for a time, precise to what `step` needs.
+std::string TimeLabel(core::UnixSeconds t, int64_t step) {
+    std::string iso = core::FormatIsoUtc(t);  // yyyy-mm-ddThh:mm:ssZ
+    if (step >= core::kDay) return iso.substr(0, 10);
+    if (step >= core::kMinute) return iso.substr(5, 5) + " " + iso.substr(11, 5);
+    return iso.substr(11, 8);
+}
+
+const char* StepName(int64_t step) {
+    switch (step) {
+        case 1: return "per second";
+        case 5: return "per 5 seconds";
+        case 10: return "per 10 seconds";
+        case 30: return "per 30 seconds";
+        case core::kMinute: return "per minute";
+        case 5 * core::kMinute: return "per 5 minutes";
+        case 15 * core::kMinute: return "per 15 minutes";
+        case 30 * core::kMinute: return "per 30 minutes";
+        case core::kHour: return "per hour";
+        case core::kDay: return "per day";
+        case core::kWeek: return "per week";
+        default: return "per bin";
+    }
+}
+
+// Bin width for a visible span: per day, per hour under 3 days, finer under 3 hours,
+// per week when days would be thinner than 2 px.
+int64_t StepForView(int64_t span, float width) {
+    if (span < 3 * core::kHour) return std::min(core::StepForSpan(span, std::max(1.0f, width / 6)), core::kHour);
+    if (span < 3 * core::kDay) return core::kHour;
+    if (static_cast<double>(span) / core::kDay > width / 2) return core::kWeek;
+    return core::kDay;
+}
+
+// Tick spacing for the time axis: at least `min_px` apart.
+int64_t TickStep(double span, float width, float min_px) {
+    static constexpr int64_t kTicks[] = {core::kMinute,    5 * core::kMinute, 15 * core::kMinute, 30 * core::kMinute,
+                                         core::kHour,      3 * core::kHour,   6 * core::kHour,    12 * core::kHour,
+                                         core::kDay,       2 * core::kDay,    core::kWeek,        4 * core::kWeek,
+                                         13 * core::kWeek, 52 * core::kWeek};
+    for (int64_t t : kTicks)
+        if (static_cast<double>(t) / span * width >= min_px) return t;
+    return 52 * core::kWeek;
+}
+
+// Posts of a selection per bin. TODO(core): a Histogram over a Selection belongs in core/timeline.hpp;
+// this walks the selected rows (cost grows with the selection, paid only when the view changes).
+core::TimeBins SelectionHistogram(const core::Dataset& ds, const core::Selection& rows, core::UnixSeconds start,
+                                  int64_t step, size_t bins) {
+    core::TimeBins out;
+    out.start = core::FloorTo(start, step);
+    out.step = step;
+    out.counts.assign(bins, 0);
+    rows.ForEach([&](core::RowId row) {
+        core::UnixSeconds t = ds.TimeOf(row);
+        if (t == core::kNoTime || t < out.start) return;
+        int64_t bin = (t - out.start) / step;
+        if (bin < static_cast<int64_t>(bins)) ++out.counts[static_cast<size_t>(bin)];
+    });
+    return out;
+}
+
+}  // namespace
+
+void Explorer::UpdateBins(float width) {
+    if (m_bins_view_start == m_view.view_start && m_bins_view_end == m_view.view_end && m_bins_width == width) return;
+    int64_t step = StepForView(m_view.view_end - m_view.view_start, width);
+    core::UnixSeconds start = core::FloorTo(m_view.view_start, step);
+    auto count = static_cast<size_t>((m_view.view_end - start + step - 1) / step);
+    m_all_bins = core::Histogram(m_session.dataset(), start, step, count);
+    m_bins =
+        m_query_rows.IsAll() ? m_all_bins : SelectionHistogram(m_session.dataset(), m_query_rows, start, step, count);
+    m_bins_view_start = m_view.view_start;
+    m_bins_view_end = m_view.view_end;
+    m_bins_width = width;
+}
+
+void Explorer::DrawTimeline() {
+    const core::Summary& s = m_summary;
+    ImGui::TextUnformatted("Posts over time (UTC)");
+    if (s.first == core::kNoTime) {
+        ImGui::TextDisabled("No post has a usable time.");
+        return;
+    }
+    // The visible range; the fitted range is the data's span with a margin, at least a minute.
+    double actual = static_cast<double>(s.last - s.first + 1);
+    double data_span = std::max(60.0, actual * 1.04);
+    double data_start = static_cast<double>(s.first) - (data_span - actual) / 2;  // the data in the middle
+    double data_end = data_start + data_span;
+    bool fit = m_view.view_start == 0 && m_view.view_end == 0;
+    double vs = fit ? data_start : static_cast<double>(m_view.view_start);
+    double ve = fit ? data_end : static_cast<double>(m_view.view_end);
+
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float height = std::clamp(avail.y * 0.33f, 120.0f, 320.0f);
+    float axis_h = ImGui::GetTextLineHeightWithSpacing() + 4;
+    float left_w = ImGui::CalcTextSize("000000").x + 8;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 size(avail.x, height);
+    ImGui::InvisibleButton("Timeline", size, ImGuiButtonFlags_MouseButtonLeft);
+    ImGui::SetItemUsingMouseWheel();
+    ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Timeline", 0);  // a label for tests
+    bool hovered = ImGui::IsItemHovered();
+    bool active = ImGui::IsItemActive();
+    ImRect plot(ImVec2(origin.x + left_w, origin.y + 4), ImVec2(origin.x + size.x - 4, origin.y + size.y - axis_h));
+    float pw = std::max(1.0f, plot.GetWidth());
+    const ImGuiIO& io = ImGui::GetIO();
+    auto time_at = [&](float x) { return vs + static_cast<double>(x - plot.Min.x) / pw * (ve - vs); };
+
+    // Interaction: wheel zooms around the cursor, drag pans (shift-drag brushes), double-click fits.
+    double span = ve - vs;
+    if (hovered && io.MouseWheel != 0) {
+        double at = time_at(io.MousePos.x);
+        double factor = std::pow(1.25, -static_cast<double>(io.MouseWheel));
+        double new_span = std::clamp(span * factor, 30.0, (data_end - data_start) * 8 + core::kWeek);
+        vs = at - (at - vs) * new_span / span;
+        ve = vs + new_span;
+    }
+    if (ImGui::IsItemActivated() && io.KeyShift) {
+        m_brushing = true;
+        m_brush_anchor = m_brush_to = static_cast<core::UnixSeconds>(std::floor(time_at(io.MousePos.x)));
+    }
+    if (m_brushing && active) {
+        m_brush_to =
+            static_cast<core::UnixSeconds>(std::floor(time_at(std::clamp(io.MousePos.x, plot.Min.x, plot.Max.x))));
+    } else if (m_brushing) {
+        // Released: a range of at least 3 px becomes the brush; a shift-click alone does nothing.
+        m_brushing = false;
+        if (std::fabs(static_cast<double>(m_brush_to - m_brush_anchor)) / (ve - vs) * pw >= 3) {
+            m_view.brushed = true;
+            m_view.brush_start = std::min(m_brush_anchor, m_brush_to);
+            m_view.brush_end = std::max(m_brush_anchor, m_brush_to) + 1;
+        }
+    } else if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
+        double shift = static_cast<double>(io.MouseDelta.x) / pw * (ve - vs);
+        vs -= shift;
+        ve -= shift;
+    }
+    bool moved = !fit && (vs != static_cast<double>(m_view.view_start) || ve != static_cast<double>(m_view.view_end));
+    bool double_clicked = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+    if (double_clicked && m_view.brushed) {
+        m_view.brushed = false;
+    } else if (double_clicked) {
+        vs = data_start;
+        ve = data_end;
+        moved = false;
+        m_view.user_moved = false;
+    }
+    m_view.user_moved = m_view.user_moved || moved;
+    m_view.view_start = static_cast<core::UnixSeconds>(std::floor(vs));
+    m_view.view_end = std::max(m_view.view_start + 30, static_cast<core::UnixSeconds>(std::ceil(ve)));
+    vs = static_cast<double>(m_view.view_start);
+    ve = static_cast<double>(m_view.view_end);
+    span = ve - vs;
+    UpdateBins(pw);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
+    ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    ImU32 bar = IM_COL32(86, 156, 214, 255);
+    ImU32 bar_all = IM_COL32(86, 156, 214, 60);
+    ImU32 bar_hot = IM_COL32(255, 196, 87, 255);
+    dl->AddRectFilled(plot.Min, plot.Max, ImGui::GetColorU32(ImGuiCol_FrameBg));
+    dl->PushClipRect(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y), true);
+
+    // With a query the bars are its posts, in front of every post in a faint shade, on the scale of every post.
+    bool context = !m_query_rows.IsAll();
+    uint64_t max_count = std::max<uint64_t>(1, context ? m_all_bins.Max() : m_bins.Max());
+    auto x_of = [&](double t) { return plot.Min.x + static_cast<float>((t - vs) / span) * pw; };
+    auto y_of = [&](double c) {
+        return std::max(plot.Min.y,
+                        plot.Max.y - static_cast<float>(c / static_cast<double>(max_count)) * (plot.GetHeight() - 4));
+    };
+    // Horizontal grid with counts (half and full height; only whole, distinct counts).
+    for (int i = max_count >= 2 ? 1 : 2; i <= 2; ++i) {
+        double c = std::floor(static_cast<double>(max_count) * i / 2);
+        float y = y_of(c);
+        dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), grid);
+        dl->AddText(ImVec2(origin.x, y - ImGui::GetTextLineHeight() * 0.5f), dim,
+                    Thousands(static_cast<uint64_t>(std::llround(c))).c_str());
+    }
+    // Bars; a bin narrower than a pixel still shows as one pixel.
+    int hot = -1;
+    for (size_t i = 0; i < m_bins.counts.size(); ++i) {
+        double b0 = static_cast<double>(m_bins.start + static_cast<int64_t>(i) * m_bins.step);
+        float x0 = x_of(b0), x1 = x_of(b0 + static_cast<double>(m_bins.step));
+        if (x1 < plot.Min.x || x0 > plot.Max.x) continue;
+        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1) hot = static_cast<int>(i);
+        float gap = x1 - x0 > 4 ? 1.0f : 0.0f;
+        if (context && i < m_all_bins.counts.size() && m_all_bins.counts[i] > 0)
+            dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_all_bins.counts[i]))),
+                              ImVec2(std::max(x0 + 1, x1 - gap), plot.Max.y), bar_all);
+        if (m_bins.counts[i] == 0) continue;
+        dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_bins.counts[i]))),
+                          ImVec2(std::max(x0 + 1, x1 - gap), plot.Max.y), hot == static_cast<int>(i) ? bar_hot : bar);
+    }
+    // The brushed range (or the one being drawn) as a translucent band.
+    if (m_brushing || m_view.brushed) {
+        double b0 = static_cast<double>(m_brushing ? std::min(m_brush_anchor, m_brush_to) : m_view.brush_start);
+        double b1 = static_cast<double>(m_brushing ? std::max(m_brush_anchor, m_brush_to) + 1 : m_view.brush_end);
+        ImVec2 p0(std::max(plot.Min.x, x_of(b0)), plot.Min.y), p1(std::min(plot.Max.x, x_of(b1)), plot.Max.y);
+        dl->AddRectFilled(p0, p1, IM_COL32(255, 220, 120, 48));
+        dl->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), IM_COL32(255, 220, 120, 160));
+        dl->AddLine(ImVec2(p1.x, p0.y), ImVec2(p1.x, p1.y), IM_COL32(255, 220, 120, 160));
+    }
+    // Time axis.
+    float label_w = ImGui::CalcTextSize("2017-10-16 00:00").x + 16;
+    int64_t tick = TickStep(span, pw, label_w);
+    for (core::UnixSeconds t = core::FloorTo(m_view.view_start, tick); static_cast<double>(t) <= ve; t += tick) {
+        float x = x_of(static_cast<double>(t));
+        std::string label = TimeLabel(t, tick);
+        if (x < plot.Min.x || x + ImGui::CalcTextSize(label.c_str()).x > plot.Max.x) continue;
+        dl->AddLine(ImVec2(x, plot.Max.y), ImVec2(x, plot.Max.y + 4), grid);
+        dl->AddText(ImVec2(x + 2, plot.Max.y + 4), dim, label.c_str());
+    }
+    dl->PopClipRect();
+    char caption[160];
+    std::snprintf(caption, sizeof caption,
+                  "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, double-click: %s", StepName(m_bins.step),
+                  m_view.brushed ? "clear the range" : "fit");
+    dl->AddText(ImVec2(plot.Max.x - ImGui::CalcTextSize(caption).x, origin.y - ImGui::GetTextLineHeightWithSpacing()),
+                dim, caption);
+
+    if (hot >= 0 && !active) {
+        core::UnixSeconds b0 = m_bins.start + static_cast<int64_t>(hot) * m_bins.step;
+        ImGui::BeginTooltip();
+        ImGui::Text("%s - %s UTC", core::FormatIsoUtc(b0).c_str(), core::FormatIsoUtc(b0 + m_bins.step).c_str());
+        if (context)
+            ImGui::Text("%s of %s posts", Thousands(m_bins.counts[static_cast<size_t>(hot)]).c_str(),
+                        Thousands(m_all_bins.counts[static_cast<size_t>(hot)]).c_str());
+        else
+            ImGui::Text("%s posts", Thousands(m_bins.counts[static_cast<size_t>(hot)]).c_str());
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace chorus::shell
