@@ -24,6 +24,30 @@ Summary Summarize(const Dataset& ds) {
     return s;
 }
 
+Summary Summarize(const Dataset& ds, const Selection& rows) {
+    Summary s;
+    s.duplicates = ds.Duplicates();
+    s.skipped = ds.Skipped();
+    std::vector<bool> seen(ds.Authors().Size());
+    rows.ForEach([&](RowId row) {
+        ++s.posts;
+        ++s.types[static_cast<size_t>(ds.TypeOf(row))];
+        uint32_t author = ds.AuthorOf(row);
+        if (author != Dataset::kNoAuthor && !seen[author]) {
+            seen[author] = true;
+            ++s.authors;
+        }
+        UnixSeconds t = ds.TimeOf(row);
+        if (t == kNoTime) {
+            ++s.no_time;
+            return;
+        }
+        if (s.first == kNoTime || t < s.first) s.first = t;
+        if (s.last == kNoTime || t > s.last) s.last = t;
+    });
+    return s;
+}
+
 std::string SummaryJson(const Dataset& ds) {
     using nlohmann::ordered_json;
     Summary s = Summarize(ds);

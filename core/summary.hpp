@@ -16,6 +16,7 @@
 #include <string>
 
 #include "dataset.hpp"
+#include "selection.hpp"
 #include "top_counts.hpp"
 
 namespace chorus::core {
@@ -31,6 +32,8 @@ struct Summary {
 };
 
 Summary Summarize(const Dataset& dataset);
+// The same numbers for the selected posts only (duplicates and skipped stay the dataset's).
+Summary Summarize(const Dataset& dataset, const Selection& rows);
 std::string SummaryJson(const Dataset& dataset);
 
 inline constexpr size_t kMaxListedErrors = 100;

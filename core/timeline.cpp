@@ -29,6 +29,20 @@ TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size
     return out;
 }
 
+TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins) {
+    TimeBins out;
+    out.start = FloorTo(start, step);
+    out.step = step;
+    out.counts.assign(bins, 0);
+    rows.ForEach([&](RowId row) {
+        UnixSeconds t = dataset.TimeOf(row);
+        if (t == kNoTime || t < out.start) return;
+        int64_t bin = (t - out.start) / step;
+        if (bin < static_cast<int64_t>(bins)) ++out.counts[static_cast<size_t>(bin)];
+    });
+    return out;
+}
+
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last) {
     return last - first < 3 * kDay ? kHour : kDay;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "selection.hpp"
 
 namespace chorus::core {
 
@@ -26,6 +27,8 @@ struct TimeBins {
 
 // `start` is rounded down to a multiple of `step`.
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins);
+// The same bins over the selected posts only (one pass over the selection).
+TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins);
 // The default bin of a span: a day, or an hour when the span is under 3 days.
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last);
 // The finest "nice" step (1 s ... 1 week) that keeps `span / step` at most `max_bins`.

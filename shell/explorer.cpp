@@ -27,25 +27,6 @@ std::string Bytes(uint64_t n) {
     return buf;
 }
 
-SelectionStats Stats(const core::Dataset& ds, const core::Selection& rows) {
-    SelectionStats s;
-    std::vector<bool> seen(ds.Authors().Size());
-    rows.ForEach([&](core::RowId row) {
-        ++s.posts;
-        ++s.types[static_cast<size_t>(ds.TypeOf(row))];
-        uint32_t author = ds.AuthorOf(row);
-        if (author != core::Dataset::kNoAuthor && !seen[author]) {
-            seen[author] = true;
-            ++s.authors;
-        }
-        core::UnixSeconds t = ds.TimeOf(row);
-        if (t == core::kNoTime) return;
-        if (s.first == core::kNoTime || t < s.first) s.first = t;
-        if (s.last == core::kNoTime || t > s.last) s.last = t;
-    });
-    return s;
-}
-
 }  // namespace
 
 bool Explorer::TakeRequest(Request request) {
@@ -152,7 +133,7 @@ void Explorer::RefreshSelection() {
     m_eval_brush_start = m_view.brush_start;
     m_eval_brush_end = m_view.brush_end;
 
-    m_stats = Stats(ds, m_selected);
+    m_stats = core::Summarize(ds, m_selected);
     core::OverviewRequest request{
         {std::begin(kListFields), std::end(kListFields)}, kTopRows, core::Amplification::Both, std::nullopt};
     core::Overview overview = core::CountOverview(*m_index, m_selected, request);

@@ -49,14 +49,6 @@ struct ViewState {
     bool focus_query = false;  // move the keyboard to the query bar on the next frame
 };
 
-// What the summary strip shows of the selection.
-struct SelectionStats {
-    uint64_t posts = 0;    // selected
-    uint64_t authors = 0;  // distinct authors of the selected posts
-    core::UnixSeconds first = core::kNoTime, last = core::kNoTime;
-    uint64_t types[core::kPostTypeCount] = {};
-};
-
 // The top lists the explorer shows, in tab order.
 inline constexpr core::EntityField kListFields[] = {core::EntityField::Hashtag, core::EntityField::Mention,
                                                     core::EntityField::Author, core::EntityField::Domain,
@@ -127,7 +119,7 @@ private:
     core::Summary m_summary;
     core::Selection m_query_rows;  // the query alone: the timeline
     core::Selection m_selected;    // within the brush: lists, counts, reader
-    SelectionStats m_stats;
+    core::Summary m_stats;         // of the selection
     core::TopList m_lists[kListCount];
     std::vector<std::string> m_list_texts[kListCount];  // m_lists' texts as drawn
     std::vector<core::RowId> m_reader_rows;             // m_selected in time order

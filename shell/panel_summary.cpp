@@ -8,7 +8,7 @@
 namespace chorus::shell {
 
 void Explorer::DrawSummary() {
-    const SelectionStats& s = m_stats;
+    const core::Summary& s = m_stats;
     auto cell = [](const char* label, const std::string& value) {
         ImGui::BeginGroup();
         ImGui::TextDisabled("%s", label);

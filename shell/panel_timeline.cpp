@@ -60,23 +60,6 @@ int64_t TickStep(double span, float width, float min_px) {
     return 52 * core::kWeek;
 }
 
-// Posts of a selection per bin. TODO(core): a Histogram over a Selection belongs in core/timeline.hpp;
-// this walks the selected rows (cost grows with the selection, paid only when the view changes).
-core::TimeBins SelectionHistogram(const core::Dataset& ds, const core::Selection& rows, core::UnixSeconds start,
-                                  int64_t step, size_t bins) {
-    core::TimeBins out;
-    out.start = core::FloorTo(start, step);
-    out.step = step;
-    out.counts.assign(bins, 0);
-    rows.ForEach([&](core::RowId row) {
-        core::UnixSeconds t = ds.TimeOf(row);
-        if (t == core::kNoTime || t < out.start) return;
-        int64_t bin = (t - out.start) / step;
-        if (bin < static_cast<int64_t>(bins)) ++out.counts[static_cast<size_t>(bin)];
-    });
-    return out;
-}
-
 }  // namespace
 
 void Explorer::UpdateBins(float width) {
@@ -85,8 +68,7 @@ void Explorer::UpdateBins(float width) {
     core::UnixSeconds start = core::FloorTo(m_view.view_start, step);
     auto count = static_cast<size_t>((m_view.view_end - start + step - 1) / step);
     m_all_bins = core::Histogram(m_session.dataset(), start, step, count);
-    m_bins =
-        m_query_rows.IsAll() ? m_all_bins : SelectionHistogram(m_session.dataset(), m_query_rows, start, step, count);
+    m_bins = m_query_rows.IsAll() ? m_all_bins : core::Histogram(m_session.dataset(), m_query_rows, start, step, count);
     m_bins_view_start = m_view.view_start;
     m_bins_view_end = m_view.view_end;
     m_bins_width = width;

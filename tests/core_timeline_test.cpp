@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "summary.hpp"
 #include "test_support.hpp"
 #include "time_utc.hpp"
 #include "timeline.hpp"
@@ -23,4 +24,26 @@ TEST_CASE("timeline: bins are half-open and aligned") {
     CHECK(StepForSpan(kMinute, 100) == 1);
     CHECK(StepForSpan(kDay, 10) == 3 * kHour);
     CHECK(FloorTo(-1, kDay) == -kDay);
+}
+
+TEST_CASE("timeline and summary over a selection count only the selected posts") {
+    Dataset ds;
+    chorus::test::LoadSummary(ds, {"v1_mixed.jsonl"});
+    // Rows 1 (retweet, 10-16 09:00, ben), 3 (reply, 11:45:30, ben), 5 (original, 12:00, ana).
+    std::vector<RowId> rows{1, 3, 5};
+    Selection picked = Selection::FromRows(ds.Posts(), rows);
+    TimeBins hours = Histogram(ds, picked, ParseIsoTime("2017-10-16T09:00:00Z"), kHour, 4);
+    CHECK(hours.counts == std::vector<uint64_t>{1, 0, 1, 1});
+    Summary s = Summarize(ds, picked);
+    CHECK(s.posts == 3);
+    CHECK(s.authors == 2);
+    CHECK(s.types[static_cast<size_t>(PostType::Retweet)] == 1);
+    CHECK(s.types[static_cast<size_t>(PostType::Reply)] == 1);
+    CHECK(s.types[static_cast<size_t>(PostType::Original)] == 1);
+    CHECK(FormatIsoUtc(s.first) == "2017-10-16T09:00:00Z");
+    CHECK(FormatIsoUtc(s.last) == "2017-10-16T12:00:00Z");
+    // The whole selection gives the dataset's numbers.
+    Summary all = Summarize(ds, Selection::All(ds.Posts()));
+    CHECK(all.posts == Summarize(ds).posts);
+    CHECK(all.authors == Summarize(ds).authors);
 }
