@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "encoding.hpp"
 #include "format_detect.hpp"
 #include "json_document.hpp"
 #include "record_reader.hpp"
@@ -14,10 +15,21 @@ namespace chorus::core {
 
 static_assert(Ingest::kPadding >= simdjson::SIMDJSON_PADDING);
 
+// A first line longer than this is not a CSV header (rule 36): detection stops waiting for its end.
+constexpr size_t kCsvHeaderLimit = size_t{1} << 20;
+
 struct Ingest::Reader {
-    explicit Reader(Dataset& dataset) : records(dataset) {}
-    enum class Mode : uint8_t { Detecting, Lines, Document, Ignore };
+    explicit Reader(Dataset& dataset) : records(dataset), csv(dataset) {}
+    enum class Mode : uint8_t { Detecting, Lines, Document, Csv, Ignore };
     RecordReader records;
+    CsvReader csv;
+    std::optional<CsvColumns> csv_columns;  // the caller's mapping, else by header names
+    bool bom_checked = false;
+    bool csv_ruled_out = false;         // the first line is not a CSV header (or the file starts with { or [)
+    size_t line_scan = 0;               // the first line's end was looked for up to here
+    std::string bom_byte;               // the file's first byte when it came alone in the first slice
+    std::optional<Utf16Decoder> utf16;  // the file is UTF-16: every slice is transcoded first
+    std::string decoded;                // one transcoded slice (+ kPadding)
     ContainerDetector detector;
     Mode mode = Mode::Detecting;
     std::string head;  // Detecting: the bytes so far; Document: the whole document
@@ -36,6 +48,44 @@ void Ingest::BeginFile(std::string name) {
     m_reader->mode = Reader::Mode::Detecting;
     m_reader->detector = ContainerDetector();
     m_reader->head.clear();
+    m_reader->bom_checked = false;
+    m_reader->csv_ruled_out = false;
+    m_reader->line_scan = 0;
+    m_reader->bom_byte.clear();
+    m_reader->utf16.reset();
+}
+
+void Ingest::SetCsvColumns(std::optional<CsvColumns> columns) {
+    m_reader->csv_columns = columns;
+}
+
+// Rule 36: the first line is a CSV header (a complete line is needed unless the file ended).
+bool Ingest::DecideCsv(bool at_end) {
+    Reader& r = *m_reader;
+    if (r.csv_ruled_out) return false;
+    std::string_view head = r.head;
+    size_t start = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    size_t first = head.find_first_not_of(" \t\r\n", start);
+    if (first != std::string_view::npos && (head[first] == '{' || head[first] == '[')) {
+        r.csv_ruled_out = true;
+        return false;
+    }
+    size_t nl = head.find('\n', std::max(start, r.line_scan));
+    if (nl == std::string_view::npos) {
+        r.line_scan = head.size();
+        if (!at_end && head.size() < kCsvHeaderLimit) return false;
+        nl = head.size();
+    }
+    CsvHeader header;
+    if (!DetectCsvHeader(head.substr(start, nl - start), header)) {
+        r.csv_ruled_out = true;
+        return false;
+    }
+    r.mode = Reader::Mode::Csv;
+    r.csv.BeginFile(m_file, header, r.csv_columns);
+    r.csv.Feed(r.head.data() + start, r.head.size() - start);
+    r.head.clear();
+    return true;
 }
 
 void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
@@ -121,7 +171,52 @@ void Ingest::Feed(const char* data, size_t size) {
     m_dataset.Report(m_file).bytes += size;
     m_file_bytes += size;
     Reader& r = *m_reader;
+    if (!r.bom_checked && size > 0) {
+        // Rule 36: a UTF-16 byte order mark makes the file UTF-16 (its two bytes may come apart).
+        if (r.bom_byte.empty() && size == 1) {
+            r.bom_byte.assign(data, 1);
+            return;
+        }
+        r.bom_checked = true;
+        char first = r.bom_byte.empty() ? data[0] : r.bom_byte[0];
+        char second = r.bom_byte.empty() ? data[1] : data[0];
+        bool le = first == '\xFF' && second == '\xFE';
+        bool be = first == '\xFE' && second == '\xFF';
+        if (le || be) {
+            r.utf16.emplace(be);
+            size_t skip = r.bom_byte.empty() ? 2 : 1;
+            data += skip;
+            size -= skip;
+        } else if (!r.bom_byte.empty()) {
+            r.bom_byte.append(kPadding, ' ');
+            FeedText(r.bom_byte.data(), 1);
+        }
+        r.bom_byte.clear();
+    }
+    if (!r.utf16) return FeedText(data, size);
+    r.decoded.clear();
+    r.utf16->Feed(data, size, r.decoded);
+    size_t n = r.decoded.size();
+    r.decoded.append(kPadding, ' ');
+    FeedText(r.decoded.data(), n);
+}
+
+void Ingest::FinishUtf16() {
+    Reader& r = *m_reader;
+    if (!r.utf16) return;
+    r.decoded.clear();
+    r.utf16->Finish(r.decoded);
+    size_t n = r.decoded.size();
+    r.decoded.append(kPadding, ' ');
+    if (n > 0) FeedText(r.decoded.data(), n);
+    if (r.utf16->Replaced() > 0) m_dataset.Report(m_file).counts[Problem::InvalidUtf16] += r.utf16->Replaced();
+    r.utf16.reset();
+}
+
+void Ingest::FeedText(const char* data, size_t size) {
+    Reader& r = *m_reader;
     switch (r.mode) {
+        case Reader::Mode::Csv: return r.csv.Feed(data, size);
         case Reader::Mode::Lines: return FeedLines(data, size);
         case Reader::Mode::Ignore: return;
         case Reader::Mode::Detecting:
@@ -147,6 +242,8 @@ void Ingest::Feed(const char* data, size_t size) {
         r.head.reserve(std::max(2 * r.head.capacity(), r.head.size() + size + kPadding));
     r.head.append(data, size);
     if (r.mode == Reader::Mode::Detecting) {
+        if (DecideCsv(false)) return;
+        if (!r.csv_ruled_out) return;  // maybe a CSV header: wait for its line to end
         Container container = r.detector.Decide(r.head, false);
         if (container != Container::Undecided) StartContainer(container);
     }
@@ -179,7 +276,15 @@ void Ingest::ReadDocument() {
 void Ingest::EndFile() {
     if (!InFile()) return;
     Reader& r = *m_reader;
-    if (r.mode == Reader::Mode::Detecting) StartContainer(r.detector.Decide(r.head, true));
+    if (!r.bom_byte.empty()) {  // a one-byte file
+        r.bom_checked = true;
+        r.bom_byte.append(kPadding, ' ');
+        FeedText(r.bom_byte.data(), 1);
+        r.bom_byte.clear();
+    }
+    FinishUtf16();
+    if (r.mode == Reader::Mode::Detecting && !DecideCsv(true)) StartContainer(r.detector.Decide(r.head, true));
+    if (r.mode == Reader::Mode::Csv) r.csv.EndFile();
     if (r.mode == Reader::Mode::Document) ReadDocument();
     if (r.mode == Reader::Mode::Lines && !m_carry.empty() && !m_skipping_line) {
         size_t n = m_carry.size();

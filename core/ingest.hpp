@@ -19,14 +19,17 @@
 // archives (tweets.js, tweet.js, Grailbird), Mastodon (outbox.json + actor.json, REST
 // statuses), Bluesky (PostView / FeedViewPost, feed and search responses, Jetstream, Tap),
 // Reddit (Pushshift), YouTube (commentThreads, scraped comments), Zeeschuimer (X, TikTok,
-// Instagram).
+// Instagram), tweet and post CSVs (rules 36-38). Files starting with a UTF-16 byte order mark
+// are transcoded to UTF-8 as they stream (rule 36).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "csv_reader.hpp"
 #include "dataset.hpp"
 
 namespace chorus::core {
@@ -56,10 +59,17 @@ public:
     bool InFile() const { return m_file != kNoFile; }
     uint64_t FileBytes() const { return m_file_bytes; }
 
+    // CSV files begun from now on use these columns instead of the header's names (a mapping chosen
+    // by the user); std::nullopt goes back to mapping by name.
+    void SetCsvColumns(std::optional<CsvColumns> columns);
+
     size_t DocumentLimit() const { return m_document_limit; }
     void SetDocumentLimit(size_t bytes) { m_document_limit = bytes; }  // tests use small limits
 
 private:
+    void FeedText(const char* data, size_t size);
+    bool DecideCsv(bool at_end);
+    void FinishUtf16();
     void FeedLines(const char* data, size_t size);
     void ConsumeLine(const char* line, size_t size, size_t readable);
     void StartContainer(Container container);

@@ -28,6 +28,9 @@ const char* ProblemName(Problem problem) {
         case Problem::Cancelled: return "cancelled";
         case Problem::TooLarge: return "too_large";
         case Problem::Context: return "context";
+        case Problem::CsvUnmapped: return "csv_unmapped";
+        case Problem::TranscodedCp1252: return "transcoded_cp1252";
+        case Problem::InvalidUtf16: return "invalid_utf16";
     }
     return "unknown";
 }
@@ -40,7 +43,10 @@ bool ProblemSkipsRecord(Problem problem) {
         case Problem::LimitNotice:
         case Problem::ApiError:
         case Problem::TooLarge:
-        case Problem::Context: return true;
+        case Problem::Context:
+        case Problem::CsvUnmapped: return true;
+        case Problem::TranscodedCp1252:
+        case Problem::InvalidUtf16:
         case Problem::ApiNote:
         case Problem::NoId:
         case Problem::NoTime:
@@ -51,7 +57,8 @@ bool ProblemSkipsRecord(Problem problem) {
 }
 
 bool ProblemIsNotice(Problem problem) {
-    return problem == Problem::DeleteNotice || problem == Problem::LimitNotice || problem == Problem::Context;
+    return problem == Problem::DeleteNotice || problem == Problem::LimitNotice || problem == Problem::Context ||
+           problem == Problem::TranscodedCp1252 || problem == Problem::InvalidUtf16;
 }
 
 void IngestReport::Add(Problem problem, uint64_t line, std::string detail) {

@@ -14,18 +14,21 @@ namespace chorus::core {
 
 // Why a record was skipped or is incomplete. Documented in COUNTING.md.
 enum class Problem : uint8_t {
-    InvalidJson,   // the line is not valid JSON (includes a truncated last line)
-    NotAPost,      // valid JSON, but not a post of a known shape
-    DeleteNotice,  // Twitter stream `delete` notice: skipped, not an error
-    LimitNotice,   // Twitter stream `limit` notice: skipped, not an error
-    ApiError,      // a line holding only API `errors[]` (twarc2): no post in it
-    ApiNote,       // a page's `errors[]` beside its posts (e.g. a deleted referenced post): listed, nothing skipped
-    NoId,          // a post without a usable id: kept, not de-duplicated
-    NoTime,        // a post without a usable time: kept, out of timelines
-    NoAuthor,      // a post without an author id: kept, not in author counts
-    Cancelled,     // the user cancelled the load: the rest of the file was not read
-    TooLarge,      // a JSON document (or one line) above Ingest's size limit: not read, nothing else lost
-    Context,       // a record read for context only (an archive's account, a Mastodon actor): counted, not listed
+    InvalidJson,       // the line is not valid JSON (includes a truncated last line)
+    NotAPost,          // valid JSON, but not a post of a known shape
+    DeleteNotice,      // Twitter stream `delete` notice: skipped, not an error
+    LimitNotice,       // Twitter stream `limit` notice: skipped, not an error
+    ApiError,          // a line holding only API `errors[]` (twarc2): no post in it
+    ApiNote,           // a page's `errors[]` beside its posts (e.g. a deleted referenced post): listed, nothing skipped
+    NoId,              // a post without a usable id: kept, not de-duplicated
+    NoTime,            // a post without a usable time: kept, out of timelines
+    NoAuthor,          // a post without an author id: kept, not in author counts
+    Cancelled,         // the user cancelled the load: the rest of the file was not read
+    TooLarge,          // a JSON document (or one line) above Ingest's size limit: not read, nothing else lost
+    Context,           // a record read for context only (an archive's account, a Mastodon actor): counted, not listed
+    CsvUnmapped,       // a CSV file whose header names no text or no time column: every row skipped (listed once)
+    TranscodedCp1252,  // a CSV record that was not valid UTF-8, read as Windows-1252: kept, counted, not listed
+    InvalidUtf16,      // a UTF-16 file's unpaired surrogate (or odd last byte), replaced by U+FFFD: counted, not listed
 };
 const char* ProblemName(Problem problem);  // stable machine name, e.g. "invalid_json"
 bool ProblemSkipsRecord(Problem problem);  // true when the record was not added as a post

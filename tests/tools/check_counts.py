@@ -15,7 +15,9 @@ Reads (rule numbers are COUNTING.md's):
   * Mastodon outboxes, actors and REST statuses (rule 26); Bluesky PostView /
     FeedViewPost / Jetstream / Tap (rule 27); Reddit Pushshift (rule 28);
     YouTube API comments (rule 29); scraped comments (rule 30); Zeeschuimer
-    X / TikTok / Instagram items (rule 31); Instagram scrapes (rule 32).
+    X / TikTok / Instagram items (rule 31); Instagram scrapes (rule 32);
+  * CSV files with a header row, UTF-16 files with a byte order mark and
+    Windows-1252 CSV records (rules 36-38), parsed with the `csv` module.
 
 Usage:
     python3 tests/tools/check_counts.py FILE... [--reasons]
@@ -42,6 +44,8 @@ Choices the rules leave open (kept here so they can be compared with Chorus):
 """
 
 import calendar
+import csv
+import io
 import datetime
 import json
 import math
@@ -1049,6 +1053,240 @@ def DocumentRecords(text, start, script):
     return yield_list
 
 
+# --- rules 36-38: CSV files and encodings ------------------------------------------------
+
+_CSV_NOTHING = {"", "na", "false", "0", "none", "nan", "null"}
+_CSV_NAMES = {
+    "id": ["id_str", "id", "tweet_id", "uri"],
+    "time": ["created_at", "created", "timestamp_utc", "timestamp", "date"],
+    "text": ["text", "full_text", "tweet", "content"],
+    "author_id": ["author_id", "author.id", "user_id", "user.id", "user_did"],
+    "author_name": ["author.username", "screenname", "screen_name", "user_screen_name",
+                    "user.screen_name", "username", "user_handle"],
+    "type": ["type"],
+    "referenced": ["referenced_tweets"],
+    "retweet": ["isretweet", "is_retweet", "retweeted_status_id", "repost_by_user_did"],
+    "quote": ["quoted_status_id", "quoted_status_id_str", "quoted_uri", "is_quote_status"],
+    "reply": ["replytosid", "in_reply_to_status_id", "in_reply_to_status_id_str", "to_post_uri"],
+    "hashtags": ["entities.hashtags", "hashtags"],
+    "retweeter_id": ["repost_by_user_did"],
+    "retweeter_name": ["repost_by_user_handle"],
+}
+_SLASH_TIME = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}) (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$")
+
+
+def CsvColumns(names):
+    lower = [n.strip(" \t\r").lower() for n in names]
+    cols = {}
+    for key, candidates in _CSV_NAMES.items():
+        cols[key] = next((lower.index(c) for c in candidates if c in lower), None)
+    cols["archive_owner"] = ("tweet_id" in lower and cols["author_id"] is None
+                             and cols["author_name"] is None)
+    return cols
+
+
+def _Fields(line, delimiter):
+    """One record of a string, RFC 4180 (a tiny splitter of our own: newlines are data)."""
+    fields, cur, quoted, start, i = [], [], False, True, 0
+    while i < len(line):
+        c = line[i]
+        if quoted:
+            if c == '"' and line[i + 1:i + 2] == '"':
+                cur.append('"')
+                i += 1
+            elif c == '"':
+                quoted = False
+            else:
+                cur.append(c)
+        elif c == '"' and start:
+            quoted = True
+        elif c == delimiter:
+            fields.append("".join(cur))
+            cur = []
+            start = True
+            i += 1
+            continue
+        else:
+            cur.append(c)
+        start = False
+        i += 1
+    fields.append("".join(cur))
+    return fields, quoted
+
+
+def CsvHeader(first_line):
+    """(delimiter, wrapped, names) when the line is a CSV header (rule 36), else None."""
+    line = first_line[:-1] if first_line.endswith("\r") else first_line
+    inner, wrapped = line, False
+    if line.startswith('"'):
+        fields, _ = _Fields(line, ";")
+        m = re.match(r'^"((?:[^"]|"")*)"(;*)$', line, re.S)
+        if m and "," in fields[0]:
+            inner, wrapped = fields[0], True
+    counts, quoted = {",": 0, ";": 0, "\t": 0}, False
+    for c in inner:
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c in counts:
+            counts[c] += 1
+    delimiter = max([",", ";", "\t"], key=lambda d: (counts[d], -[",", ";", "\t"].index(d)))
+    names, _ = _Fields(inner, delimiter)
+    if (not wrapped and delimiter == "," and len(names) == 2 and CsvTime(names[0]) is not None
+            and BytesLiteral(names[1]) is not None):
+        return delimiter, False, ["created_at", "text"], True  # tweepy rows without a header
+    if len(names) < 2 or any(len(n.encode("utf-8", "surrogateescape")) > 64 or any(ch in n for ch in "{}[]\n")
+                             for n in names):
+        return None
+    cols = CsvColumns(names)
+    if cols["id"] is None and cols["time"] is None and cols["text"] is None:
+        return None
+    return delimiter, wrapped, names, False
+
+
+def CsvTime(value):
+    """Rule 37."""
+    if re.fullmatch(r"\d{1,12}(\.\d+)?", value):
+        return int(value.split(".")[0])
+    t = ParseTime(value)
+    if t is not None:
+        return t
+    m = _SLASH_TIME.match(value)
+    if not m:
+        return None
+    year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+    return _Epoch(year, int(m.group(1)), int(m.group(2)), int(m.group(4)), int(m.group(5)),
+                  int(m.group(6) or 0))
+
+
+def BytesLiteral(cell):
+    """Rule 37: b'...' / b"..." to bytes, else None."""
+    if len(cell) < 3 or cell[0] != "b" or cell[1] not in "'\"" or cell[-1] != cell[1]:
+        return None
+    body, out, i = cell[2:-1], bytearray(), 0
+    simple = {"n": b"\n", "r": b"\r", "t": b"\t", "\\": b"\\", "'": b"'", '"': b'"'}
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            e = body[i + 1]
+            if e in simple:
+                out += simple[e]
+                i += 2
+                continue
+            if e == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", body[i + 2:i + 4]):
+                out.append(int(body[i + 2:i + 4], 16))
+                i += 4
+                continue
+            out += ("\\" + e).encode("utf-8", "surrogateescape")
+            i += 2
+            continue
+        out += c.encode("utf-8", "surrogateescape")
+        i += 1
+    return bytes(out)
+
+
+def _Utf8OrCp1252(raw):
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), True
+
+
+def ReadCsv(dataset, data, header):
+    """Rules 36-38 over the whole file (bytes, UTF-8 BOM removed)."""
+    delimiter, wrapped, names, headerless = header
+    cols = CsvColumns(names)
+    rt_prefix = cols["type"] is None and cols["referenced"] is None and cols["retweet"] is None
+    text = data.decode("latin-1")  # byte for byte: each record's encoding is decided on its own
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if wrapped else delimiter)
+    rows = [row for row in reader if row]
+    pending = None
+    for row in rows if headerless else rows[1:]:
+        row = [_Utf8OrCp1252(f.encode("latin-1"))[0] for f in row]
+        if wrapped:
+            while len(row) > 1 and row[-1] == "":
+                row.pop()
+            content = ";".join(row)
+            if pending is not None:
+                content = pending + "\n" + content
+            if _Fields(content, delimiter)[1]:
+                pending = content
+                continue
+            pending = None
+            row = _Fields(content, delimiter)[0]
+        ReadCsvRow(dataset, cols, rt_prefix, row)
+    if pending is not None:
+        ReadCsvRow(dataset, cols, rt_prefix, _Fields(pending, delimiter)[0])
+
+
+def ReadCsvRow(dataset, cols, rt_prefix, row):
+    if cols["text"] is None or cols["time"] is None:
+        return dataset.Skip("csv_unmapped")
+
+    def cell(key):
+        i = cols[key]
+        return row[i] if i is not None and i < len(row) else ""
+
+    def is_set(value):
+        return value.lower() not in _CSV_NOTHING
+
+    post_id = cell("id")
+    post_id = post_id if (post_id.isascii() and post_id.isdigit()) or post_id.startswith("at://") else None
+    raw = BytesLiteral(cell("text"))
+    body = _Utf8OrCp1252(raw)[0] if raw is not None else cell("text")
+    kind = cell("type")
+    retweet = kind in ("retweeted", "retweet") or is_set(cell("retweet"))
+    quote = kind in ("quoted", "quote") or is_set(cell("quote"))
+    reply = kind in ("replied_to", "reply") or is_set(cell("reply"))
+    refs = cell("referenced")
+    if refs.startswith("["):
+        try:
+            for ref in json.loads(refs):
+                if isinstance(ref, dict) and isinstance(ref.get("type"), str):
+                    retweet |= ref["type"] == "retweeted"
+                    quote |= ref["type"] == "quoted"
+                    reply |= ref["type"] == "replied_to"
+        except ValueError:
+            pass
+    if rt_prefix and body.startswith("RT @"):
+        retweet = True
+    post_type = "retweet" if retweet else "quote" if quote else "reply" if reply else "original"
+    if cols["archive_owner"]:
+        author = UNKNOWN_OWNER
+    else:
+        author, name = cell("author_id"), cell("author_name")
+        if retweet and cell("retweeter_id"):
+            author, name = cell("retweeter_id"), cell("retweeter_name")
+        author = author if is_set(author) else (name if is_set(name) else None)
+    tags_cell = cell("hashtags")
+    if cols["hashtags"] is None:
+        raw_tags = TextHashtags(body)
+    elif tags_cell.startswith("["):
+        raw_tags = []
+        try:
+            for tag in json.loads(tags_cell):
+                if isinstance(tag, dict):
+                    found = tag.get("tag") if isinstance(tag.get("tag"), str) else tag.get("text")
+                    if isinstance(found, str):
+                        raw_tags.append(found)
+        except ValueError:
+            pass
+    else:
+        raw_tags = [t for t in tags_cell.split("|") if t]
+    dataset.Add(Post(post_id, post_type, author, CsvTime(cell("time")), Tags(raw_tags)))
+
+
+def CsvFile(raw):
+    """(bytes without BOM, header) when the file is CSV by rule 36, else None."""
+    data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    stripped = data.lstrip(b" \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        return None
+    nl = data.find(b"\n")
+    first = data[:nl if nl >= 0 else len(data)].decode("latin-1")
+    header = CsvHeader(first)
+    return (data, header) if header is not None else None
+
+
 class Dataset:
     def __init__(self):
         self.posts = 0
@@ -1083,6 +1321,12 @@ class Dataset:
     def AddFile(self, path):
         with open(path, "rb") as f:
             raw = f.read()
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # rule 36: UTF-16 with a byte order mark
+            codec = "utf-16-le" if raw[:2] == b"\xff\xfe" else "utf-16-be"
+            raw = raw[2:].decode(codec, errors="replace").encode("utf-8", errors="replace")
+        found = CsvFile(raw)
+        if found is not None:
+            return ReadCsv(self, found[0], found[1])
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
