@@ -1,6 +1,7 @@
 #include "explorer.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -8,6 +9,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "export_csv.hpp"
+#include "export_jsonl.hpp"
 #include "panel_common.hpp"
 #include "time_utc.hpp"
 #include "visual_text.hpp"
@@ -34,6 +37,56 @@ bool Explorer::TakeRequest(Request request) {
     bool was = (m_requests & bit) != 0;
     m_requests &= ~bit;
     return was;
+}
+
+SaveRequest SaveRequest::Bytes(std::string file_name, std::string mime_type, std::string bytes) {
+    SaveRequest request;
+    request.file_name = std::move(file_name);
+    request.mime_type = std::move(mime_type);
+    request.next = [bytes = std::move(bytes), given = false](std::string& chunk) mutable {
+        chunk = given ? std::string() : std::move(bytes);
+        given = true;
+        return !chunk.empty();
+    };
+    return request;
+}
+
+std::optional<SaveRequest> Explorer::TakeSave() {
+    if (m_saves.empty()) return std::nullopt;
+    SaveRequest request = std::move(m_saves.front());
+    m_saves.erase(m_saves.begin());
+    return request;
+}
+
+void Explorer::SaveList(size_t list) {
+    const core::EntityField field = kListFields[list];
+    m_saves.push_back(SaveRequest::Bytes(ExportFileName(core::EntityFieldName(field), m_view.query, "csv"),
+                                         "text/csv;charset=utf-8",
+                                         TopListCsv(m_session.dataset(), field, m_lists[list])));
+}
+
+void Explorer::SaveTimelineCsv() {
+    m_saves.push_back(SaveRequest::Bytes(ExportFileName("timeline", m_view.query, "csv"), "text/csv;charset=utf-8",
+                                         TimelineCsv(m_bins, m_all_bins)));
+}
+
+void Explorer::SavePosts() {
+    SaveRequest request;
+    request.file_name = ExportFileName("posts", m_view.query, "jsonl");
+    request.mime_type = "application/x-ndjson";
+    auto posts = std::make_shared<PostsJsonl>(m_session.dataset(), m_reader_rows);
+    request.next = [posts](std::string& chunk) { return posts->Next(chunk); };
+    m_saves.push_back(std::move(request));
+}
+
+// A small button showing `text`, known to tests (ItemRegistry) as `label`.
+bool Explorer::ExportButton(const char* text, const char* label, const char* tooltip) {
+    std::string id = std::string(text) + "##" + label;
+    bool pressed = ImGui::SmallButton(id.c_str());
+    ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label, 0);
+    // Not in the frame of the click: a capture of that frame must not show the tooltip.
+    if (!pressed && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    return pressed;
 }
 
 std::vector<std::string> Explorer::ListedTexts() const {

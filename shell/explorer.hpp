@@ -10,12 +10,14 @@
 //   explorer.Frame();            // whole-window UI
 //   ImGui::Render();
 //   if (explorer.TakeRequest(Request::ClearData)) session.Reset();
+//   while (auto save = explorer.TakeSave()) platform.Save(*save);  // right after this frame's render
 //
 // Runs on any backend, including none (ImGui's null backend in tests).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +35,23 @@ namespace chorus::shell {
 
 // What the user asked the platform to do (the explorer does not own the data's lifetime).
 enum class Request : uint8_t { ClearData };
+
+// A file the user asked to save (an Export button): the platform hands it to the user (a download in
+// the browser); nothing is sent anywhere. Either bytes, produced piece by piece so that a big export is
+// never one giant string, or a picture of part of the frame just drawn.
+struct SaveRequest {
+    std::string file_name;  // suggested, e.g. "chorus-hashtags-metoo.csv"
+    std::string mime_type;  // "text/csv", "application/x-ndjson", "image/png"
+    // Replaces `chunk` with the next piece of the file; false (chunk empty) once there is none left.
+    // Unset for a capture. Call it before the next Frame(): it reads the session's dataset.
+    std::function<bool(std::string& chunk)> next;
+    // A capture: the rectangle, in display units (CSS pixels), of the frame just rendered to save as PNG.
+    bool capture = false;
+    float x = 0, y = 0, w = 0, h = 0;
+
+    // A request whose whole content is `bytes`.
+    static SaveRequest Bytes(std::string file_name, std::string mime_type, std::string bytes);
+};
 
 // Plain view state: what the user looks at. Written by panels, read by the app.
 struct ViewState {
@@ -63,6 +82,8 @@ public:
     void Frame();
     // True once per user request of that kind.
     bool TakeRequest(Request request);
+    // The files the user asked to save this frame, one per call, oldest first.
+    std::optional<SaveRequest> TakeSave();
 
     ViewState& view() { return m_view; }
     // The bins the timeline shows now (for tests and exports): posts of the query's selection.
@@ -85,6 +106,10 @@ private:
     void FitView();
     void AppendTerm(const std::string& term, bool negated);
     void ClearFilters();
+    void SaveList(size_t list);  // export_*.hpp
+    void SaveTimelineCsv();
+    void SavePosts();
+    bool ExportButton(const char* text, const char* label, const char* tooltip);
 
     // Panels (panel_*.cpp).
     void DrawToolbar();
@@ -105,6 +130,7 @@ private:
     std::chrono::steady_clock::time_point m_refreshed_at{};
     double m_refresh_seconds = 0;  // how long the last refresh took
     uint32_t m_requests = 0;
+    std::vector<SaveRequest> m_saves;  // asked for, not yet taken
 
     // The query: parsed when the text changes; m_query is the last one that parsed.
     std::unique_ptr<core::QueryIndex> m_index;  // rebuilt when the generation changes

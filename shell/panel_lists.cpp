@@ -2,6 +2,8 @@
 // tabs. A click on a row adds it to the query; ctrl- or alt-click adds it negated.
 #include <imgui.h>
 
+#include <string>
+
 #include "explorer.hpp"
 #include "panel_common.hpp"
 
@@ -78,7 +80,20 @@ void Explorer::DrawTopTable(size_t list) {
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn(Title(field), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableHeadersRow();
+    // The header row, with the list's Export button in front of its name (every list the same way,
+    // the tabbed one included: a button among the tabs would squeeze their names).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < 3; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        if (column == 1) {
+            std::string label = std::string("Export ") + core::EntityFieldName(field);
+            if (ExportButton("Export CSV", label.c_str(),
+                             "Save this list as a CSV file (opens in Excel). Nothing leaves this computer."))
+                SaveList(list);
+            ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        }
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+    }
     const ImGuiIO& io = ImGui::GetIO();
     for (size_t i = 0; i < top.items.size(); ++i) {
         ImGui::TableNextRow();

@@ -30,6 +30,12 @@ const char* TypeName(core::PostType type) {
 void Explorer::DrawReader() {
     const core::Dataset& ds = m_session.dataset();
     ImGui::Text("Posts (%s, in time order)", Thousands(m_reader_rows.size()).c_str());
+    if (!m_reader_rows.empty()) {
+        ImGui::SameLine();
+        if (ExportButton("Export posts (JSONL)", "Export posts (JSONL)",
+                         "Save these posts as JSON lines, one post per line. Nothing leaves this computer."))
+            SavePosts();
+    }
     ImGui::Separator();
     ImGui::BeginChild("reader-rows", ImVec2(0, 0), false);
     const float line = ImGui::GetTextLineHeight();

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "explorer.hpp"
+#include "export_csv.hpp"
 #include "panel_common.hpp"
 #include "time_utc.hpp"
 
@@ -77,6 +78,15 @@ void Explorer::UpdateBins(float width) {
 void Explorer::DrawTimeline() {
     const core::Summary& s = m_summary;
     ImGui::TextUnformatted("Posts over time (UTC)");
+    bool save_png = false;
+    if (s.first != core::kNoTime) {
+        ImGui::SameLine();
+        if (ExportButton("Export CSV", "Export timeline CSV",
+                         "Save the bins shown as a CSV file (opens in Excel). Nothing leaves this computer."))
+            SaveTimelineCsv();
+        ImGui::SameLine();
+        save_png = ExportButton("Export PNG", "Export timeline PNG", "Save a picture of the timeline as a PNG file.");
+    }
     if (s.first == core::kNoTime) {
         ImGui::TextDisabled("No post has a usable time.");
         return;
@@ -99,6 +109,18 @@ void Explorer::DrawTimeline() {
     ImGui::InvisibleButton("Timeline", size, ImGuiButtonFlags_MouseButtonLeft);
     ImGui::SetItemUsingMouseWheel();
     ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Timeline", 0);  // a label for tests
+    if (save_png) {
+        // The platform reads these pixels back right after this frame is rendered.
+        SaveRequest request;
+        request.file_name = ExportFileName("timeline", m_view.query, "png");
+        request.mime_type = "image/png";
+        request.capture = true;
+        request.x = origin.x;
+        request.y = origin.y;
+        request.w = size.x;
+        request.h = size.y;
+        m_saves.push_back(std::move(request));
+    }
     bool hovered = ImGui::IsItemHovered();
     bool active = ImGui::IsItemActive();
     ImRect plot(ImVec2(origin.x + left_w, origin.y + 4), ImVec2(origin.x + size.x - 4, origin.y + size.y - axis_h));

@@ -81,6 +81,50 @@ TEST_CASE("explorer: Clear asks the platform once per click") {
     CHECK_FALSE(explorer.TakeRequest(Request::ClearData));
 }
 
+TEST_CASE("explorer: each Export button asks the platform to save one file") {
+    Headless ui;
+    Session session;
+    Load(session, "v1_mixed.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    CHECK_FALSE(explorer.TakeSave().has_value());
+    auto bytes_of = [](chorus::shell::SaveRequest& save) {
+        std::string all, chunk;
+        while (save.next(chunk))
+            all += chunk;
+        return all;
+    };
+    ui.Click(explorer, "Export hashtags");
+    auto list = explorer.TakeSave();
+    REQUIRE(list.has_value());
+    CHECK(list->file_name == "chorus-hashtags-all.csv");
+    CHECK(bytes_of(*list).rfind("\xEF\xBB\xBFrank,hashtag,posts,share of selection\r\n", 0) == 0);
+    CHECK_FALSE(explorer.TakeSave().has_value());
+    ui.Click(explorer, "Export authors");
+    auto authors = explorer.TakeSave();
+    REQUIRE(authors.has_value());
+    CHECK(bytes_of(*authors).find("author id") != std::string::npos);
+    ui.Click(explorer, "Export timeline CSV");
+    auto bins = explorer.TakeSave();
+    REQUIRE(bins.has_value());
+    CHECK(bins->file_name == "chorus-timeline-all.csv");
+    ui.Click(explorer, "Export posts (JSONL)");
+    auto posts = explorer.TakeSave();
+    REQUIRE(posts.has_value());
+    std::string jsonl = bytes_of(*posts);
+    CHECK(static_cast<size_t>(std::count(jsonl.begin(), jsonl.end(), '\n')) == explorer.Selected().Count());
+    ui.Click(explorer, "Export timeline PNG");
+    auto png = explorer.TakeSave();
+    REQUIRE(png.has_value());
+    const chorus::shell::ItemInfo* timeline = ItemRegistry::Find("Timeline");
+    REQUIRE(timeline != nullptr);
+    CHECK(png->capture);
+    CHECK(png->mime_type == "image/png");
+    CHECK(png->w == doctest::Approx(timeline->w));
+    CHECK(png->h == doctest::Approx(timeline->h));
+}
+
 TEST_CASE("explorer: new data re-fits the timeline unless the user zoomed") {
     Headless ui;
     Session session;

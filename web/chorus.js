@@ -4,7 +4,8 @@
 // no file is ever held in memory whole.
 //
 // For tests and benchmarks the page exposes window.chorus:
-//   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled}
+//   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled},
+//   lastSave {name, type, bytes} (the last export saved),
 //   summary(), items(), view(), selection(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
 //   measureRead(file) -> Promise<{bytes, seconds}>
 'use strict';
@@ -30,6 +31,7 @@
     ready: false,
     loading: false,
     lastLoad: null,
+    lastSave: null,
     summary() { return api ? JSON.parse(api.summaryJson()) : null; },
     items() { return api ? JSON.parse(api.itemsJson()) : []; },
     view() { return api ? JSON.parse(api.viewJson()) : null; },
@@ -55,6 +57,10 @@
     onAbort: () => setStatus('Chorus stopped (out of memory?). Reload the page to start again.', true),
     chorusFatal: (message) => setStatus(message, true),
     chorusDrawGlyphs: drawGlyphs,
+    chorusSaveBegin: saveBegin,
+    chorusSavePart: savePart,
+    chorusSaveEnd: saveEnd,
+    chorusSavePng: savePng,
   }).then((module) => {
     core = module;
     api = {
@@ -190,6 +196,48 @@
       offset += g.rgba.length;
     });
     return { metrics, pixels };
+  }
+
+  // --- saving exports ------------------------------------------------------------
+
+  // The module's Export buttons (web/src/save.cpp) hand over a file's bytes part by part; they are kept as
+  // the parts of one Blob (never joined into one string) and saved through a download link on a blob: URL.
+  // The file never leaves this computer: a blob: URL names memory of this tab.
+  let saving = null;   // {name, type, parts}
+  function saveBegin(name, type) { saving = { name, type, parts: [] }; }
+  function savePart(bytes) { if (saving) saving.parts.push(bytes); }
+  function saveEnd() {
+    if (!saving) return;
+    const { name, type, parts } = saving;
+    saving = null;
+    download(new Blob(parts, { type }), name);
+  }
+
+  // A picture of part of the canvas, read back by the module right after rendering the frame (RGBA rows, top
+  // first): the browser encodes it as PNG.
+  function savePng(name, rgba, width, height) {
+    const image = new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height);
+    if (typeof OffscreenCanvas === 'function') {
+      const offscreen = new OffscreenCanvas(width, height);
+      offscreen.getContext('2d').putImageData(image, 0, 0);
+      offscreen.convertToBlob({ type: 'image/png' }).then((blob) => download(blob, name))
+        .catch((error) => setStatus(`Could not make the picture: ${error.message || error}`, true));
+      return;
+    }
+    const picture = Object.assign(document.createElement('canvas'), { width, height });
+    picture.getContext('2d').putImageData(image, 0, 0);
+    picture.toBlob((blob) => { if (blob) download(blob, name); }, 'image/png');
+  }
+
+  function download(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // The download has started from the URL; it can go once the browser has it (a minute is generous).
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    chorus.lastSave = { name, type: blob.type, bytes: blob.size };
   }
 
   // Loads run one after another, each once the module is ready.

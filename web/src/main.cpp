@@ -11,6 +11,7 @@
 #include "exports.hpp"
 #include "input.hpp"
 #include "item_registry.hpp"
+#include "save.hpp"
 
 namespace chorus::web {
 namespace {
@@ -22,6 +23,9 @@ Display g_display;
 double g_last_frame_ms = 0;
 
 void HandleRequests(App& app) {
+    // First the saves: a capture must read the pixels of the frame just rendered, before anything changes.
+    while (auto save = app.explorer.TakeSave())
+        Save(*save);
     if (app.explorer.TakeRequest(shell::Request::ClearData)) ClearData();
 }
 

@@ -44,7 +44,7 @@ async function waitFor(page, predicate, arg, timeout = 60000) {
 }
 
 async function openPage(browser, site, { dpr = 1, hash = '' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: dpr });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: dpr, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -363,6 +363,84 @@ test('the query bar: a typed query narrows the selection to the checker\'s count
   assert(bad.posts === brushed.posts && bad.error.position === 17, `a syntax error keeps the results: ${JSON.stringify(bad)}`);
   await page.keyboard.press('Escape');
   await waitFor(page, (n) => { const s = window.chorus.selection(); return s.query === '' && s.brush === null && s.posts === n; }, want.posts, 5000);
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
+// Clicks the ImGui item labelled `label` and returns the download it starts: {name, bytes}.
+async function downloadOf(page, label) {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), clickItem(page, label)]);
+  const file = await download.path();
+  assert(file, `the download of "${label}" failed: ${await download.failure()}`);
+  return { name: download.suggestedFilename(), url: download.url(), bytes: readFileSync(file) };
+}
+
+// RFC 4180 records of a CSV text (quoted cells may hold commas, quotes and line breaks).
+function parseCsv(text) {
+  const records = [];
+  let record = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(cell); records.push(record); record = []; cell = ''; i++; }
+    else cell += c;
+  }
+  assert(cell === '' && record.length === 0, 'the CSV ends with CRLF');
+  return records;
+}
+
+test('exports: the hashtags list as Excel CSV, the query\'s posts as JSONL, the timeline as PNG, all downloads', async ({ browser, site }) => {
+  const want = expected([DEMO]);
+  const tag = want.top_hashtags.find(([t]) => t === 'balancetonporc');
+  const { context, page, problems } = await openPage(browser, site);
+  await page.click('#demo-button');
+  await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+  await page.waitForTimeout(200);
+  await screenshot(page, 'export-buttons-dpr1.png');
+
+  // The hashtags list: BOM, header, CRLF records; its first ten rows are the checker's top hashtags.
+  const csv = await downloadOf(page, 'Export hashtags');
+  assert(csv.url.startsWith('blob:'), `the CSV comes from a blob: URL, not ${csv.url}`);
+  assert(csv.name === 'chorus-hashtags-all.csv', `the CSV's name: ${csv.name}`);
+  assert(csv.bytes[0] === 0xef && csv.bytes[1] === 0xbb && csv.bytes[2] === 0xbf, 'the CSV starts with the UTF-8 BOM');
+  const records = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+  assert(JSON.stringify(records[0]) === JSON.stringify(['rank', 'hashtag', 'posts', 'share of selection']), `the header: ${records[0]}`);
+  const top = records.slice(1, 11).map(([, item, posts]) => [item, Number(posts)]);
+  assert(JSON.stringify(top) === JSON.stringify(want.top_hashtags),
+    `the CSV's top hashtags ${JSON.stringify(top)}, the checker says ${JSON.stringify(want.top_hashtags)}`);
+  records.slice(1).forEach(([rank], i) => assert(Number(rank) === i + 1, `rank ${rank} in row ${i + 1}`));
+
+  // The posts of a typed query as JSON lines: one per selected post.
+  await clickItem(page, 'Query');
+  await page.keyboard.type('#balancetonporc');
+  await waitFor(page, (n) => window.chorus.selection().posts === n, tag[1], 5000);
+  await page.waitForTimeout(200);
+  const jsonl = await downloadOf(page, 'Export posts (JSONL)');
+  assert(jsonl.name === 'chorus-posts-balancetonporc.jsonl', `the JSONL's name: ${jsonl.name}`);
+  const lines = jsonl.bytes.toString('utf8').split('\n');
+  assert(lines.pop() === '', 'the JSONL ends with a newline');
+  const selected = (await page.evaluate(() => window.chorus.selection())).posts;
+  assert(lines.length === selected && selected === tag[1], `${lines.length} lines for ${selected} selected posts (checker: ${tag[1]})`);
+  for (const line of lines) {
+    const post = JSON.parse(line);
+    assert(typeof post.id === 'string' && post.hashtags.includes('balancetonporc'), `a post of the query: ${line.slice(0, 200)}`);
+  }
+
+  // The timeline as a PNG of the timeline's size (CSS px at dpr 1).
+  const timeline = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
+  const shot = await downloadOf(page, 'Export timeline PNG');
+  assert(shot.name === 'chorus-timeline-balancetonporc.png', `the PNG's name: ${shot.name}`);
+  assert(shot.bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'the PNG signature');
+  const png = decodePng(shot.bytes);
+  assert(Math.abs(png.width - timeline.w) <= 1 && Math.abs(png.height - timeline.h) <= 1,
+    `the PNG is ${png.width}x${png.height}, the timeline ${timeline.w}x${timeline.h}`);
+  assert(distinctColours(png) > 5, 'the PNG of the timeline is (nearly) blank');
+  writeFileSync(path.join(SHOTS, 'export-timeline.png'), shot.bytes);
+  const saved = await page.evaluate(() => window.chorus.lastSave);
+  assert(saved && saved.name === shot.name && saved.type === 'image/png', `lastSave: ${JSON.stringify(saved)}`);
   assert(problems.length === 0, problems.join('\n'));
   await context.close();
 });
