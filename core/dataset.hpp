@@ -32,6 +32,8 @@ using RowId = uint32_t;
 // The view stays valid until the next call on the same thread.
 std::string_view DomainOf(std::string_view url);
 
+class Snapshot;  // snapshot.hpp: saves, reloads and merges a Dataset's columns as they are
+
 class Dataset {
 public:
     Dataset() = default;
@@ -95,6 +97,7 @@ public:
     static constexpr uint64_t kTextIdBit = uint64_t{1} << 63;
 
 private:
+    friend class Snapshot;
     uint64_t IdKey(std::string_view id);
     enum class Entity : uint8_t { Hashtag, Mention, Link, Domain };
     void AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,

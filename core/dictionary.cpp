@@ -1,6 +1,7 @@
 #include "dictionary.hpp"
 
 #include <cstring>
+#include <utility>
 
 namespace chorus::core {
 
@@ -42,6 +43,18 @@ std::string_view Dictionary::Store(std::string_view text) {
 size_t Dictionary::MemoryBytes() const {
     return m_blocks.size() * kBlockSize + m_texts.capacity() * sizeof(std::string_view) +
            m_index.size() * (sizeof(std::string_view) + sizeof(uint32_t) + 2 * sizeof(void*));
+}
+
+void Dictionary::Reserve(size_t count) {
+    m_texts.reserve(count);
+    m_index.reserve(count);
+}
+
+void Dictionary::Swap(Dictionary& other) noexcept {
+    m_blocks.swap(other.m_blocks);
+    std::swap(m_block_used, other.m_block_used);
+    m_texts.swap(other.m_texts);
+    m_index.swap(other.m_index);
 }
 
 }  // namespace chorus::core

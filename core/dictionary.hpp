@@ -33,6 +33,10 @@ public:
     uint32_t Size() const { return static_cast<uint32_t>(m_texts.size()); }
     // Bytes held by the strings and the index, for memory reports.
     size_t MemoryBytes() const;
+    // Exchanges the contents of two dictionaries; ids and views stay valid (they follow their strings).
+    void Swap(Dictionary& other) noexcept;
+    // Makes room for `count` strings in all (a snapshot knows how many it will intern).
+    void Reserve(size_t count);
 
     static constexpr uint32_t kNotFound = 0xFFFFFFFFu;
 

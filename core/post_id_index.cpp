@@ -1,5 +1,7 @@
 #include "post_id_index.hpp"
 
+#include <cassert>
+
 namespace chorus::core {
 namespace {
 
@@ -30,6 +32,14 @@ void PostIdIndex::Insert(uint32_t row, const std::vector<uint64_t>& ids) {
         i = (i + 1) & mask;
     m_slots[i] = row;
     ++m_count;
+}
+
+void PostIdIndex::Reserve(size_t count) {
+    assert(m_count == 0);
+    size_t slots = 1024;
+    while (slots * 7 < (count + 1) * 10)
+        slots *= 2;
+    m_slots.assign(slots, kNone);
 }
 
 void PostIdIndex::Grow(const std::vector<uint64_t>& ids) {

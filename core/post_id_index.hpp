@@ -22,6 +22,8 @@ public:
     uint32_t Find(uint64_t id, const std::vector<uint64_t>& ids) const;
     // Adds `row`, whose id is ids[row] and not yet in the index.
     void Insert(uint32_t row, const std::vector<uint64_t>& ids);
+    // Sizes an empty index for `count` ids, so inserting them never rehashes (a snapshot knows how many).
+    void Reserve(size_t count);
     size_t MemoryBytes() const { return m_slots.capacity() * sizeof(uint32_t); }
 
 private:

@@ -4,7 +4,11 @@
 //   chorus timeline FILE... [--bin B] [--query Q] [--format csv|json]
 //   chorus top      FILE... --field F [-n N] [--include I] [--query Q] [--format csv|json]
 //   chorus posts    FILE... [--query Q] [-n N]
-// The files are loaded together as one dataset. Exit status: 0 ok, 1 a file could not be read,
+//   chorus peaks    FILE... [--bin B] [--query Q] [--format csv|json]
+//   chorus snapshot FILE... -o OUT.chorus
+//   chorus merge    A.chorus B.chorus... -o OUT.chorus
+// The files are loaded together as one dataset; a FILE may be a .chorus snapshot (known by its first
+// bytes, not its name). Exit status: 0 ok, 1 a file could not be read,
 // 2 a usage error (unknown command or option, bad value, query syntax error: all on stderr).
 #include <cstdio>
 #include <cstdlib>
@@ -16,8 +20,11 @@
 #include "aggregate.hpp"
 #include "aggregate_json.hpp"
 #include "dataset.hpp"
+#include "hashtag_pairs.hpp"
 #include "ingest.hpp"
+#include "peaks.hpp"
 #include "query.hpp"
+#include "snapshot.hpp"
 #include "summary.hpp"
 #include "time_utc.hpp"
 #include "timeline.hpp"
@@ -29,16 +36,21 @@ using namespace chorus::core;
 
 constexpr const char* kUsage =
     "usage: chorus COMMAND FILE... [OPTIONS]\n"
-    "  Loads the files as one dataset (Twitter v1.1 JSONL, twarc2 JSONL) and prints:\n"
+    "  Loads the files as one dataset (any dump format, or .chorus snapshots) and prints:\n"
     "  summary  [--json]            its summary (--json: the same as the page's window.chorus.summary())\n"
     "  timeline [--bin B]           posts per time bin, zero-filled, over the dataset's span (UTC);\n"
     "                               B = minute|hour|day|week|month|year (default: hour under 3 days, else day)\n"
     "  top      --field F [-n N]    the N (default 10) most frequent values of F =\n"
     "           [--include I]       hashtags|mentions|authors|domains|links|languages, counted in\n"
-    "                               I = both|originals|amplification posts (default both)\n"
+    "                               I = both|originals|amplification posts (default both);\n"
+    "                               F = cohashtags: pairs of hashtags on the same post (first,second,count)\n"
     "  posts    [-n N]              the selected posts as JSON lines (row, time, type, author, lang, text)\n"
-    "  timeline, top and posts take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
-    "  timeline and top take --format csv|json (default csv)\n";
+    "  peaks    [--bin B]           time bins standing out of their trailing 24 bins (z >= 3, >= 5 posts),\n"
+    "                               each with the hashtags, authors and domains that rose most (default hour)\n"
+    "  snapshot -o OUT              saves the dataset as a .chorus snapshot (reopens without parsing)\n"
+    "  merge    -o OUT              merges .chorus snapshots into one, de-duplicating posts by id\n"
+    "  timeline, top, posts and peaks take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
+    "  timeline, top and peaks take --format csv|json (default csv)\n";
 
 // Concatenation by appends (GCC 12 warns falsely, -Wrestrict, on "literal" + std::string).
 template <class... Parts>
@@ -57,7 +69,7 @@ struct Options {
     std::string command;
     std::vector<std::string> files;
     bool json = false;
-    std::optional<std::string> query, bin, format, field, include, n;
+    std::optional<std::string> query, bin, format, field, include, n, out;
 };
 
 // Which options each command takes; `flag` options take no value.
@@ -68,6 +80,8 @@ bool Accepts(const std::string& command, const std::string& option) {
         return option == "--field" || option == "-n" || option == "--include" || option == "--query" ||
                option == "--format";
     if (command == "posts") return option == "--query" || option == "-n";
+    if (command == "peaks") return option == "--bin" || option == "--query" || option == "--format";
+    if (command == "snapshot" || command == "merge") return option == "-o";
     return false;
 }
 
@@ -78,13 +92,15 @@ std::optional<std::string>* Slot(Options& o, const std::string& option) {
     if (option == "--field") return &o.field;
     if (option == "--include") return &o.include;
     if (option == "-n") return &o.n;
+    if (option == "-o") return &o.out;
     return nullptr;
 }
 
 // Parses argv; returns 0, or the exit status of a usage error (already reported).
 int ParseArgs(int argc, char** argv, Options& o) {
     o.command = argv[1];
-    if (o.command != "summary" && o.command != "timeline" && o.command != "top" && o.command != "posts")
+    if (o.command != "summary" && o.command != "timeline" && o.command != "top" && o.command != "posts" &&
+        o.command != "peaks" && o.command != "snapshot" && o.command != "merge")
         return Usage(Cat("unknown command '", o.command, "'"));
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
@@ -101,6 +117,7 @@ int ParseArgs(int argc, char** argv, Options& o) {
         *Slot(o, arg) = argv[++i];
     }
     if (o.files.empty()) return Usage(o.command + " needs at least one FILE");
+    if ((o.command == "snapshot" || o.command == "merge") && !o.out) return Usage(o.command + " needs -o OUT");
     return 0;
 }
 
@@ -108,6 +125,14 @@ int Load(const std::vector<std::string>& files, Dataset& dataset) {
     Ingest ingest(dataset);
     int status = 0;
     for (const std::string& path : files) {
+        if (Snapshot::IsSnapshotFile(path)) {
+            SnapshotStatus loaded = Snapshot::Load(path, dataset);
+            if (!loaded.ok()) {
+                std::fprintf(stderr, "chorus: %s\n", loaded.message.c_str());
+                status = 1;
+            }
+            continue;
+        }
         std::string error;
         if (!LoadFile(ingest, path, error)) {
             std::fprintf(stderr, "chorus: %s\n", error.c_str());
@@ -176,11 +201,12 @@ int Run(const Options& o) {
         bin = b;
     }
     EntityField field = EntityField::Hashtag;
+    const bool pairs = o.command == "top" && o.field == "cohashtags";
     if (o.command == "top") {
         if (!o.field) return Usage("top needs --field");
-        if (!ParseEntityField(*o.field, field))
-            return Usage(
-                Cat("--field is hashtags, mentions, authors, domains, links or languages, not '", *o.field, "'"));
+        if (!pairs && !ParseEntityField(*o.field, field))
+            return Usage(Cat("--field is hashtags, mentions, authors, domains, links, languages or cohashtags, not '",
+                             *o.field, "'"));
     }
     Amplification include = Amplification::Both;
     if (o.include && !ParseAmplification(*o.include, include))
@@ -195,8 +221,28 @@ int Run(const Options& o) {
         return 2;
     }
 
+    if (o.command == "merge") {
+        for (const std::string& path : o.files)
+            if (!Snapshot::IsSnapshotFile(path)) {
+                std::fprintf(stderr,
+                             "chorus: %s: not a .chorus snapshot (merge takes snapshots; snapshot takes dumps)\n",
+                             path.c_str());
+                return 1;
+            }
+    }
     Dataset dataset;
     int status = Load(o.files, dataset);
+    if (o.command == "snapshot" || o.command == "merge") {
+        if (status != 0) return status;  // never save a dataset missing one of its inputs
+        SnapshotStatus saved = Snapshot::Save(dataset, *o.out);
+        if (!saved.ok()) {
+            std::fprintf(stderr, "chorus: %s\n", saved.message.c_str());
+            return 1;
+        }
+        std::printf("%s: %zu posts from %zu files, %llu duplicates\n", o.out->c_str(), dataset.Posts(),
+                    dataset.Files().size(), static_cast<unsigned long long>(dataset.Duplicates()));
+        return 0;
+    }
     if (o.command == "summary") {
         int s = Summary(dataset, o.json);
         return status != 0 ? status : s;
@@ -218,6 +264,16 @@ int Run(const Options& o) {
                 std::printf("%s,%llu\n", FormatIsoUtc(series.edges[i]).c_str(),
                             static_cast<unsigned long long>(series.counts[i]));
         }
+    } else if (pairs) {
+        PairList top = TopHashtagPairs(dataset, rows, n, include);
+        if (json) {
+            std::printf("%s\n", PairListJson(top, include, query_text).c_str());
+        } else {
+            std::printf("first,second,count\n");
+            for (const HashtagPair& p : top.items)
+                std::printf("%s,%s,%llu\n", CsvField(p.first).c_str(), CsvField(p.second).c_str(),
+                            static_cast<unsigned long long>(p.count));
+        }
     } else if (o.command == "top") {
         TopList top = TopK(index, rows, field, n, include);
         if (json) {
@@ -226,6 +282,25 @@ int Run(const Options& o) {
             std::printf("value,count\n");
             for (const TopItem& item : top.items)
                 std::printf("%s,%llu\n", CsvField(item.text).c_str(), static_cast<unsigned long long>(item.count));
+        }
+    } else if (o.command == "peaks") {
+        PeakOptions options;
+        options.bin = bin.value_or(TimeBin::Hour);
+        PeakReport report = FindPeaks(dataset, rows, options);
+        if (json) {
+            std::printf("%s\n", PeaksJson(report, query_text).c_str());
+        } else {
+            auto list = [](const std::vector<PeakDriver>& drivers) {
+                std::string out;
+                for (const PeakDriver& d : drivers)
+                    out += Cat(out.empty() ? "" : ";", d.text, ":", std::to_string(d.count));
+                return CsvField(out);
+            };
+            std::printf("start,end,count,mean,stddev,z,hashtags,authors,domains\n");
+            for (const Peak& p : report.peaks)
+                std::printf("%s,%s,%llu,%.3f,%.3f,%.3f,%s,%s,%s\n", FormatIsoUtc(p.start).c_str(),
+                            FormatIsoUtc(p.end).c_str(), static_cast<unsigned long long>(p.count), p.mean, p.stddev,
+                            p.z, list(p.hashtags).c_str(), list(p.authors).c_str(), list(p.domains).c_str());
         }
     } else {
         size_t written = 0;

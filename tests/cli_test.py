@@ -9,9 +9,13 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "fixtures", "query_posts.jsonl")
+DUP_A = os.path.join(HERE, "fixtures", "v1_dup_a.jsonl")
+DUP_B = os.path.join(HERE, "fixtures", "v1_dup_b.jsonl")
+TRUNCATED = os.path.join(HERE, "fixtures", "v1_truncated.jsonl")
 
 
 def run(chorus, *args):
@@ -80,6 +84,12 @@ def test_top_agrees_with_summary(chorus):
     assert top["items"] == summary["top_hashtags"], (top["items"], summary["top_hashtags"])
 
 
+def test_top_cohashtags(chorus):
+    assert ok(chorus, "top", FIXTURE, "--field", "cohashtags") == "first,second,count\nmetoo,timesup,1\n"
+    j = json.loads(ok(chorus, "top", FIXTURE, "--field", "cohashtags", "--query", "-#timesup", "--format", "json"))
+    assert j["field"] == "cohashtags" and j["posts"] == 10 and j["items"] == []
+
+
 def test_posts_jsonl(chorus):
     lines = ok(chorus, "posts", FIXTURE, "--query", '"me too"').splitlines()
     posts = [json.loads(line) for line in lines]
@@ -110,6 +120,88 @@ def test_usage_errors(chorus):
     usage_error(chorus, "timeline", FIXTURE, "--query", says="--query needs a value")
     usage_error(chorus, "summary", FIXTURE, "--query", "x", says="unknown option '--query'")
     usage_error(chorus, "posts", "-n", "3", says="needs at least one FILE")
+
+
+def snapshot(chorus, tmp, name, *files):
+    out = os.path.join(tmp, name)
+    ok(chorus, "snapshot", *files, "-o", out)
+    return out
+
+
+def test_snapshot_reopens_identically(chorus):
+    with tempfile.TemporaryDirectory() as tmp:
+        snap = snapshot(chorus, tmp, "all.bin", FIXTURE, TRUNCATED)  # any name: detected by magic bytes
+        for args in (["summary", "--json"], ["top", "--field", "domains", "--format", "json"],
+                     ["timeline", "--bin", "week", "--query", "#metoo"], ["posts", "--query", "lang:fr"],
+                     ["peaks", "--bin", "day", "--format", "json"]):
+            assert ok(chorus, args[0], snap, *args[1:]) == ok(chorus, args[0], FIXTURE, TRUNCATED, *args[1:]), args
+
+
+def test_snapshot_mixed_with_dumps_and_merged(chorus):
+    with tempfile.TemporaryDirectory() as tmp:
+        a = snapshot(chorus, tmp, "a.chorus", DUP_A)
+        b = snapshot(chorus, tmp, "b.chorus", DUP_B, FIXTURE)
+        together = ok(chorus, "summary", DUP_A, DUP_B, FIXTURE, "--json")
+        assert json.loads(together)["duplicates"] == 1
+        assert ok(chorus, "summary", a, DUP_B, FIXTURE, "--json") == together
+        assert ok(chorus, "summary", a, b, "--json") == together
+        merged = os.path.join(tmp, "m.chorus")
+        out = ok(chorus, "merge", a, b, "-o", merged)
+        assert "1 duplicates" in out, out
+        assert ok(chorus, "summary", merged, "--json") == together
+        assert len(json.loads(together)["files"]) == 3
+
+
+def test_snapshot_errors(chorus):
+    with tempfile.TemporaryDirectory() as tmp:
+        a = snapshot(chorus, tmp, "a.chorus", FIXTURE)
+        data = open(a, "rb").read()
+        cut = os.path.join(tmp, "cut.chorus")
+        open(cut, "wb").write(data[: len(data) // 2])
+        p = run(chorus, "summary", cut, "--json")
+        assert p.returncode == 1 and "cut short" in p.stderr and cut in p.stderr, p.stderr
+        damaged = os.path.join(tmp, "damaged.chorus")
+        open(damaged, "wb").write(data[:100] + bytes([data[100] ^ 1]) + data[101:])
+        p = run(chorus, "summary", damaged)
+        assert p.returncode == 1 and "checksum" in p.stderr, p.stderr
+        future = os.path.join(tmp, "future.chorus")
+        open(future, "wb").write(data[:8] + bytes([9]) + data[9:])
+        p = run(chorus, "summary", future)
+        assert p.returncode == 1 and "version 9" in p.stderr, p.stderr
+        p = run(chorus, "merge", a, FIXTURE, "-o", os.path.join(tmp, "x.chorus"))
+        assert p.returncode == 1 and "not a .chorus snapshot" in p.stderr, p.stderr
+        assert not os.path.exists(os.path.join(tmp, "x.chorus"))
+        usage_error(chorus, "snapshot", FIXTURE, says="snapshot needs -o OUT")
+        usage_error(chorus, "snapshot", FIXTURE, "-o", a, "--query", "x", says="unknown option '--query'")
+
+
+def test_peaks(chorus):
+    out = ok(chorus, "peaks", FIXTURE)
+    assert out == "start,end,count,mean,stddev,z,hashtags,authors,domains\n", out  # nothing stands out
+    j = json.loads(ok(chorus, "peaks", FIXTURE, "--bin", "day", "--query", "#metoo", "--format", "json"))
+    assert j["bin"] == "day" and j["window"] == 24 and j["min_z"] == 3 and j["min_count"] == 5
+    assert j["posts"] == 5 and j["peaks"] == []
+    # 2 posts an hour for a day, then 9 in hour 26, 7 of them #storm by bob.
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = os.path.join(tmp, "burst.jsonl")
+        with open(dump, "w") as f:
+            n = 0
+            for hour, count in [(h, 2) for h in range(26)] + [(26, 9), (27, 2)]:
+                for i in range(count):
+                    n += 1
+                    storm = hour == 26 and i < 7
+                    tag, user = ("Storm", "bob") if storm else ("daily", "ann")
+                    post = {"id_str": str(n), "text": f"#{tag}",
+                            "created_at": f"Mon Jan {1 + hour // 24:02d} {hour % 24:02d}:10:00 +0000 2024",
+                            "entities": {"hashtags": [{"text": tag}], "user_mentions": [], "urls": []},
+                            "user": {"id_str": user, "screen_name": user}}
+                    f.write(json.dumps(post) + "\n")
+        out = ok(chorus, "peaks", dump).splitlines()
+        assert out[1:] == ["2024-01-02T02:00:00Z,2024-01-02T03:00:00Z,9,2.000,0.000,7.000,storm:7,bob:7,"], out
+        j = json.loads(ok(chorus, "peaks", dump, "--format", "json", "--query", "-#storm"))
+        assert j["peaks"] == []  # without #storm, hour 26 holds 2 posts
+    usage_error(chorus, "peaks", FIXTURE, "--bin", "fortnight", says="--bin is")
+    usage_error(chorus, "peaks", FIXTURE, "--field", "hashtags", says="unknown option '--field'")
 
 
 def main():

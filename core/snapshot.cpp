@@ -1,0 +1,727 @@
+#include "snapshot.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace chorus::core {
+namespace {
+
+// Columns are written and read as memory images: the layout is little-endian, so is every host we build for.
+static_assert(std::endian::native == std::endian::little, "snapshots assume a little-endian host");
+
+constexpr uint32_t Tag(const char (&name)[5]) {
+    return static_cast<uint32_t>(static_cast<uint8_t>(name[0])) |
+           static_cast<uint32_t>(static_cast<uint8_t>(name[1])) << 8 |
+           static_cast<uint32_t>(static_cast<uint8_t>(name[2])) << 16 |
+           static_cast<uint32_t>(static_cast<uint8_t>(name[3])) << 24;
+}
+
+std::string TagText(uint32_t tag) {
+    std::string out;
+    for (int i = 0; i < 4; ++i) {
+        auto c = static_cast<char>((tag >> (8 * i)) & 0xFF);
+        out += c >= ' ' && c <= '~' ? c : '?';
+    }
+    return out;
+}
+
+// ---- writing ----
+
+class Writer {
+public:
+    explicit Writer(std::string& out) : m_out(out) {}
+    template <class T>
+    void Put(T value) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        char bytes[sizeof(T)];
+        std::memcpy(bytes, &value, sizeof(T));
+        m_out.append(bytes, sizeof(T));
+    }
+    void Str(std::string_view s) {
+        Put(static_cast<uint32_t>(s.size()));
+        m_out.append(s);
+    }
+    void Raw(const void* data, size_t size) {
+        if (size != 0) m_out.append(static_cast<const char*>(data), size);
+    }
+    // Starts a section; EndSection() fills in its length and pads it.
+    void BeginSection(uint32_t tag) {
+        Put(tag);
+        Put(uint32_t{0});
+        m_length_at = m_out.size();
+        Put(uint64_t{0});
+    }
+    void EndSection() {
+        uint64_t length = m_out.size() - m_length_at - 8;
+        std::memcpy(m_out.data() + m_length_at, &length, 8);
+        m_out.append((8 - m_out.size() % 8) % 8, '\0');
+    }
+    template <class T>
+    void ArraySection(uint32_t tag, const std::vector<T>& values) {
+        BeginSection(tag);
+        Raw(values.data(), values.size() * sizeof(T));
+        EndSection();
+    }
+    void DictionarySection(uint32_t tag, const Dictionary& dict) {
+        BeginSection(tag);
+        Put(dict.Size());
+        Put(uint32_t{0});
+        uint64_t offset = 0;
+        Put(offset);
+        for (uint32_t i = 0; i < dict.Size(); ++i) {
+            offset += dict.Text(i).size();
+            Put(offset);
+        }
+        for (uint32_t i = 0; i < dict.Size(); ++i)
+            m_out.append(dict.Text(i));
+        EndSection();
+    }
+
+private:
+    std::string& m_out;
+    size_t m_length_at = 0;
+};
+
+// ---- reading ----
+
+// Reads a byte range; every read is bounds-checked and a failed read leaves ok() false for good.
+class Cursor {
+public:
+    Cursor(const uint8_t* data, size_t size) : m_data(data), m_size(size) {}
+    bool ok() const { return m_ok; }
+    bool AtEnd() const { return m_at == m_size; }
+    template <class T>
+    T Get() {
+        T value{};
+        if (!Need(sizeof(T))) return value;
+        std::memcpy(&value, m_data + m_at, sizeof(T));
+        m_at += sizeof(T);
+        return value;
+    }
+    std::string_view Bytes(uint64_t size) {
+        if (!Need(size)) return {};
+        std::string_view out(reinterpret_cast<const char*>(m_data + m_at), static_cast<size_t>(size));
+        m_at += static_cast<size_t>(size);
+        return out;
+    }
+    std::string Str() {
+        auto size = Get<uint32_t>();
+        return std::string(Bytes(size));
+    }
+
+private:
+    bool Need(uint64_t size) {
+        if (!m_ok || size > m_size - m_at) m_ok = false;
+        return m_ok;
+    }
+    const uint8_t* m_data;
+    size_t m_size;
+    size_t m_at = 0;
+    bool m_ok = true;
+};
+
+SnapshotStatus Fail(SnapshotError error, std::string message) {
+    return {error, std::move(message)};
+}
+
+// The snapshot's checksum, fed in pieces of any size: four 64-bit lanes over 32-byte stripes, then the
+// tail bytes one by one.
+class Hasher {
+public:
+    void Update(const uint8_t* p, size_t n) {
+        m_total += n;
+        if (m_carried != 0) {
+            size_t take = std::min(n, sizeof m_carry - m_carried);
+            std::memcpy(m_carry + m_carried, p, take);
+            m_carried += take;
+            p += take;
+            n -= take;
+            if (m_carried < sizeof m_carry) return;
+            Stripe(m_carry);
+            m_carried = 0;
+        }
+        for (; n >= 32; p += 32, n -= 32)
+            Stripe(p);
+        if (n != 0) std::memcpy(m_carry, p, n);
+        m_carried = n;
+    }
+    uint64_t Final() const {
+        uint64_t h = m_total * kP1;
+        for (uint64_t lane : m_lanes)
+            h = std::rotl((h ^ lane) * kP2, 27);
+        for (size_t i = 0; i < m_carried; ++i)
+            h = (h ^ m_carry[i]) * kP1;
+        h ^= h >> 33;
+        h *= kP2;
+        h ^= h >> 29;
+        return h;
+    }
+
+private:
+    static constexpr uint64_t kP1 = 0x9E3779B185EBCA87ull, kP2 = 0xC2B2AE3D27D4EB4Full;
+    void Stripe(const uint8_t* p) {
+        for (size_t k = 0; k < 4; ++k) {
+            uint64_t word = 0;
+            std::memcpy(&word, p + 8 * k, 8);
+            m_lanes[k] = std::rotl(m_lanes[k] + word * kP2, 31) * kP1;
+        }
+    }
+    uint64_t m_lanes[4] = {kP1, kP2, ~kP1, ~kP2};
+    uint8_t m_carry[32] = {};
+    size_t m_carried = 0;
+    uint64_t m_total = 0;
+};
+
+// The payload, from memory or straight from a file (so a file's columns are copied once, into their
+// vectors), hashed as it is taken.
+class Input {
+public:
+    Input(const uint8_t* data, uint64_t size) : m_data(data), m_left(size) {}
+    Input(std::FILE* file, uint64_t size) : m_file(file), m_left(size) {}
+
+    // Copies the next n bytes to dst; false (for good) when fewer remain or the file fails.
+    bool Take(void* dst, uint64_t n) {
+        if (!m_ok || n > m_left) return m_ok = false;
+        if (n == 0) return true;
+        if (m_file != nullptr) {
+            if (std::fread(dst, 1, static_cast<size_t>(n), m_file) != n) {
+                m_io_error = true;
+                return m_ok = false;
+            }
+        } else {
+            std::memcpy(dst, m_data, static_cast<size_t>(n));
+            m_data += n;
+        }
+        m_hasher.Update(static_cast<const uint8_t*>(dst), static_cast<size_t>(n));
+        m_left -= n;
+        return true;
+    }
+    template <class T>
+    T Get() {
+        T value{};
+        Take(&value, sizeof(T));
+        return value;
+    }
+    // Hashes whatever is left, so a damaged file reads as a checksum mismatch, not as corrupt content.
+    void Drain() {
+        if (m_file == nullptr) {
+            m_hasher.Update(m_data, static_cast<size_t>(m_left));
+            m_left = 0;
+            return;
+        }
+        std::vector<uint8_t> buffer(1 << 16);
+        m_ok = true;
+        while (m_left != 0 && Take(buffer.data(), std::min<uint64_t>(m_left, buffer.size()))) {
+        }
+    }
+    bool ok() const { return m_ok; }
+    bool IoError() const { return m_io_error; }
+    uint64_t Left() const { return m_left; }
+    uint64_t Checksum() const { return m_hasher.Final(); }
+
+private:
+    const uint8_t* m_data = nullptr;
+    std::FILE* m_file = nullptr;
+    uint64_t m_left;
+    bool m_ok = true;
+    bool m_io_error = false;
+    Hasher m_hasher;
+};
+
+class Reader {
+public:
+    explicit Reader(Input& input) : m_in(input) {}
+
+    // Starts the next section, which must carry `tag` and fit in what is left; Skip() ends it.
+    bool Section(uint32_t tag, uint64_t& length) {
+        auto got = m_in.Get<uint32_t>();
+        m_in.Get<uint32_t>();
+        length = m_in.Get<uint64_t>();
+        if (!m_in.ok() || length > m_in.Left()) return Error("section " + TagText(tag) + " runs past the end");
+        if (got != tag) return Error("expected section " + TagText(tag) + ", found " + TagText(got));
+        return true;
+    }
+    bool EndSection(uint32_t tag, uint64_t length) {
+        char padding[8];
+        if (!m_in.Take(padding, (8 - length % 8) % 8)) return Error("section " + TagText(tag) + " runs past the end");
+        return true;
+    }
+    bool Bytes(uint32_t tag, std::string& out) {
+        uint64_t length = 0;
+        if (!Section(tag, length)) return false;
+        out.resize(static_cast<size_t>(length));
+        return m_in.Take(out.data(), length) && EndSection(tag, length);
+    }
+
+    template <class T>
+    bool Array(uint32_t tag, std::vector<T>& out) {
+        uint64_t length = 0;
+        if (!Section(tag, length)) return false;
+        if (length % sizeof(T) != 0) return Error("section " + TagText(tag) + " has a partial value");
+        out.resize(static_cast<size_t>(length / sizeof(T)));
+        return m_in.Take(out.data(), length) && EndSection(tag, length);
+    }
+
+    bool Dict(uint32_t tag, Dictionary& dict) {
+        uint64_t length = 0;
+        if (!Section(tag, length)) return false;
+        auto count = m_in.Get<uint32_t>();
+        m_in.Get<uint32_t>();
+        if (!m_in.ok() || length < 16 || count > (length - 16) / 8)
+            return Error("dictionary " + TagText(tag) + " is cut short");
+        std::vector<uint64_t> offsets(static_cast<size_t>(count) + 1);
+        if (!m_in.Take(offsets.data(), offsets.size() * 8) || offsets[0] != 0 ||
+            offsets.back() != length - 8 - offsets.size() * 8)
+            return Error("dictionary " + TagText(tag) + " has the wrong length");
+        std::string& text = m_scratch;  // reused: its pages are touched once for every dictionary
+        text.resize(static_cast<size_t>(offsets.back()));
+        if (!m_in.Take(text.data(), text.size()) || !EndSection(tag, length)) return false;
+        dict.Reserve(count);
+        for (uint32_t i = 0; i < count; ++i) {
+            if (offsets[i + 1] < offsets[i] || offsets[i + 1] > text.size())
+                return Error("dictionary " + TagText(tag) + " has bad offsets");
+            std::string_view s = std::string_view(text).substr(static_cast<size_t>(offsets[i]),
+                                                               static_cast<size_t>(offsets[i + 1] - offsets[i]));
+            if (dict.Intern(s) != i) return Error("dictionary " + TagText(tag) + " repeats a string");
+        }
+        return true;
+    }
+
+    bool Error(std::string message) {
+        if (m_message.empty()) m_message = std::move(message);
+        return false;
+    }
+    const std::string& Message() const { return m_message; }
+
+private:
+    Input& m_in;
+    std::string m_message;
+    std::string m_scratch;
+};
+
+bool ValidProblem(uint8_t value) {
+    return std::strcmp(ProblemName(static_cast<Problem>(value)), "unknown") != 0;
+}
+
+bool ReadFiles(Reader& reader, std::vector<IngestReport>& files) {
+    std::string section;
+    if (!reader.Bytes(Tag("FILE"), section)) return false;
+    Cursor c(reinterpret_cast<const uint8_t*>(section.data()), section.size());
+    auto count = c.Get<uint32_t>();
+    constexpr size_t kLeastReportBytes = 4 + 4 + 5 * 8 + 1 + 4 + 4;  // two empty names, no problems
+    if (!c.ok() || count > section.size() / kLeastReportBytes) return reader.Error("the file reports are cut short");
+    files.resize(count);
+    for (IngestReport& f : files) {
+        f.name = c.Str();
+        f.format = c.Str();
+        f.bytes = c.Get<uint64_t>();
+        f.lines = c.Get<uint64_t>();
+        f.posts = c.Get<uint64_t>();
+        f.duplicates = c.Get<uint64_t>();
+        f.skipped = c.Get<uint64_t>();
+        f.cancelled = c.Get<uint8_t>() != 0;
+        auto counts = c.Get<uint32_t>();
+        for (uint32_t i = 0; i < counts && c.ok(); ++i) {
+            auto problem = c.Get<uint8_t>();
+            auto n = c.Get<uint64_t>();
+            if (!ValidProblem(problem)) return reader.Error("a file report names an unknown problem");
+            f.counts[static_cast<Problem>(problem)] = n;
+        }
+        auto listed = c.Get<uint32_t>();
+        if (!c.ok() || listed > IngestReport::kMaxProblems) return reader.Error("a file report is cut short");
+        for (uint32_t i = 0; i < listed && c.ok(); ++i) {
+            ProblemEntry entry{};
+            auto problem = c.Get<uint8_t>();
+            if (!ValidProblem(problem)) return reader.Error("a file report names an unknown problem");
+            entry.problem = static_cast<Problem>(problem);
+            entry.line = c.Get<uint64_t>();
+            entry.item = c.Get<uint64_t>();
+            entry.detail = c.Str();
+            f.problems.push_back(std::move(entry));
+        }
+        if (!c.ok()) return reader.Error("a file report is cut short");
+    }
+    if (!c.AtEnd()) return reader.Error("the file reports have trailing bytes");
+    return true;
+}
+
+// Offsets of a list column: n + 1 of them, from 0, never decreasing, ending at the list's size.
+template <class Offset>
+bool ValidOffsets(const std::vector<Offset>& offsets, size_t rows, size_t size) {
+    if (offsets.size() != rows + 1 || offsets[0] != 0 || offsets.back() != size) return false;
+    for (size_t i = 0; i < rows; ++i)
+        if (offsets[i + 1] < offsets[i]) return false;
+    return true;
+}
+
+// Every id names a value of a dictionary of `size` values, or is `none` (kNoNone: no "none" allowed).
+constexpr uint32_t kNoNone = 0;
+bool IdsWithin(const std::vector<uint32_t>& ids, uint32_t size, uint32_t none) {
+    for (uint32_t id : ids)
+        if (id >= size && (none == kNoNone || id != none)) return false;
+    return true;
+}
+
+// Maps a source dictionary's ids into a target dictionary, interning each value on first use (so the
+// target's ids appear in the order the merged rows first use them, as when loading files together).
+class Remap {
+public:
+    Remap(const Dictionary& from, Dictionary& into) : m_from(from), m_into(into), m_map(from.Size(), kUnset) {}
+    uint32_t operator()(uint32_t id) {
+        uint32_t& mapped = m_map[id];
+        if (mapped == kUnset) mapped = m_into.Intern(m_from.Text(id));
+        return mapped;
+    }
+
+private:
+    static constexpr uint32_t kUnset = 0xFFFFFFFFu;
+    const Dictionary& m_from;
+    Dictionary& m_into;
+    std::vector<uint32_t> m_map;
+};
+
+void AppendList(std::span<const uint32_t> ids, Remap& remap, std::vector<uint32_t>& into_ids,
+                std::vector<uint32_t>& into_offsets) {
+    for (uint32_t id : ids)
+        into_ids.push_back(remap(id));
+    into_offsets.push_back(static_cast<uint32_t>(into_ids.size()));
+}
+
+void Uncount(IngestReport& report, Problem problem) {
+    auto it = report.counts.find(problem);
+    if (it == report.counts.end()) return;
+    if (--it->second == 0) report.counts.erase(it);
+}
+
+}  // namespace
+
+const char* SnapshotErrorName(SnapshotError error) {
+    switch (error) {
+        case SnapshotError::None: return "none";
+        case SnapshotError::CannotRead: return "cannot_read";
+        case SnapshotError::CannotWrite: return "cannot_write";
+        case SnapshotError::NotASnapshot: return "not_a_snapshot";
+        case SnapshotError::UnsupportedVersion: return "unsupported_version";
+        case SnapshotError::Truncated: return "truncated";
+        case SnapshotError::ChecksumMismatch: return "checksum_mismatch";
+        case SnapshotError::Corrupt: return "corrupt";
+    }
+    return "unknown";
+}
+
+uint64_t Snapshot::Checksum(std::span<const uint8_t> bytes) {
+    Hasher hasher;
+    hasher.Update(bytes.data(), bytes.size());
+    return hasher.Final();
+}
+
+bool Snapshot::IsSnapshot(std::span<const char> bytes) {
+    return bytes.size() >= kMagic.size() && std::string_view(bytes.data(), kMagic.size()) == kMagic;
+}
+
+bool Snapshot::IsSnapshotFile(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return false;
+    char head[8];
+    size_t got = std::fread(head, 1, sizeof head, f);
+    std::fclose(f);
+    return IsSnapshot(std::span<const char>(head, got));
+}
+
+std::string Snapshot::Write(const Dataset& ds) {
+    std::string out(kHeaderBytes, '\0');
+    Writer w(out);
+    w.BeginSection(Tag("FILE"));
+    w.Put(static_cast<uint32_t>(ds.m_files.size()));
+    for (const IngestReport& f : ds.m_files) {
+        w.Str(f.name);
+        w.Str(f.format);
+        w.Put(f.bytes);
+        w.Put(f.lines);
+        w.Put(f.posts);
+        w.Put(f.duplicates);
+        w.Put(f.skipped);
+        w.Put(static_cast<uint8_t>(f.cancelled ? 1 : 0));
+        w.Put(static_cast<uint32_t>(f.counts.size()));
+        for (const auto& [problem, n] : f.counts) {
+            w.Put(static_cast<uint8_t>(problem));
+            w.Put(n);
+        }
+        w.Put(static_cast<uint32_t>(f.problems.size()));
+        for (const ProblemEntry& p : f.problems) {
+            w.Put(static_cast<uint8_t>(p.problem));
+            w.Put(p.line);
+            w.Put(p.item);
+            w.Str(p.detail);
+        }
+    }
+    w.EndSection();
+    w.ArraySection(Tag("TIME"), ds.m_time);
+    w.ArraySection(Tag("TYPE"), ds.m_type);
+    w.ArraySection(Tag("AUTH"), ds.m_author);
+    w.ArraySection(Tag("LANG"), ds.m_lang);
+    w.ArraySection(Tag("PSID"), ds.m_post_id);
+    w.ArraySection(Tag("HTOF"), ds.m_hashtag_offsets);
+    w.ArraySection(Tag("HTID"), ds.m_hashtag_ids);
+    w.ArraySection(Tag("MNOF"), ds.m_mention_offsets);
+    w.ArraySection(Tag("MNID"), ds.m_mention_ids);
+    w.ArraySection(Tag("LKOF"), ds.m_link_offsets);
+    w.ArraySection(Tag("LKID"), ds.m_link_ids);
+    w.ArraySection(Tag("DMOF"), ds.m_domain_offsets);
+    w.ArraySection(Tag("DMID"), ds.m_domain_ids);
+    w.ArraySection(Tag("TXOF"), ds.m_text_offsets);
+    w.ArraySection(Tag("TEXT"), ds.m_text);
+    w.DictionarySection(Tag("DHTG"), ds.m_hashtags);
+    w.DictionarySection(Tag("DMEN"), ds.m_mentions);
+    w.DictionarySection(Tag("DAUT"), ds.m_authors);
+    w.DictionarySection(Tag("DLNK"), ds.m_links);
+    w.DictionarySection(Tag("DDOM"), ds.m_domains);
+    w.DictionarySection(Tag("DLNG"), ds.m_langs);
+    w.DictionarySection(Tag("DNAM"), ds.m_names);
+    w.DictionarySection(Tag("DPID"), ds.m_text_ids);
+    w.ArraySection(Tag("ANAM"), ds.m_author_name);
+
+    std::memcpy(out.data(), kMagic.data(), 8);
+    uint32_t version = kVersion, sections = kSections;
+    uint64_t payload = out.size() - kHeaderBytes;
+    uint64_t checksum = Checksum(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(out.data()) + kHeaderBytes,
+                                                          out.size() - kHeaderBytes));
+    std::memcpy(out.data() + 8, &version, 4);
+    std::memcpy(out.data() + 12, &sections, 4);
+    std::memcpy(out.data() + 16, &payload, 8);
+    std::memcpy(out.data() + 24, &checksum, 8);
+    return out;
+}
+
+SnapshotStatus Snapshot::Save(const Dataset& dataset, const std::string& path) {
+    std::string bytes = Write(dataset);
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return Fail(SnapshotError::CannotWrite, path + ": " + std::strerror(errno));
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok) return Fail(SnapshotError::CannotWrite, path + ": write failed");
+    return {};
+}
+
+namespace {
+
+struct Header {
+    uint32_t version = 0, sections = 0;
+    uint64_t payload = 0, checksum = 0;
+};
+
+// Reads the header from the first `size` bytes of a snapshot of `total` bytes.
+SnapshotStatus ReadHeader(const char* head, size_t size, uint64_t total, Header& h) {
+    if (!Snapshot::IsSnapshot(std::span<const char>(head, size)))
+        return Fail(SnapshotError::NotASnapshot, "not a .chorus snapshot (no magic bytes)");
+    if (size < Snapshot::kHeaderBytes) return Fail(SnapshotError::Truncated, "snapshot header is cut short");
+    std::memcpy(&h.version, head + 8, 4);
+    std::memcpy(&h.sections, head + 12, 4);
+    std::memcpy(&h.payload, head + 16, 8);
+    std::memcpy(&h.checksum, head + 24, 8);
+    if (h.version != Snapshot::kVersion)
+        return Fail(SnapshotError::UnsupportedVersion, "snapshot version " + std::to_string(h.version) +
+                                                           ", this build reads version " +
+                                                           std::to_string(Snapshot::kVersion));
+    if (h.payload > total - Snapshot::kHeaderBytes)
+        return Fail(SnapshotError::Truncated, "snapshot is cut short: " + std::to_string(total) + " bytes of " +
+                                                  std::to_string(h.payload + Snapshot::kHeaderBytes));
+    if (h.sections != Snapshot::kSections || h.payload != total - Snapshot::kHeaderBytes)
+        return Fail(SnapshotError::Corrupt, "snapshot is corrupt: unexpected section count or trailing bytes");
+    return {};
+}
+
+}  // namespace
+
+SnapshotStatus Snapshot::Read(std::span<const char> bytes, Dataset& into) {
+    Header header;
+    SnapshotStatus status = ReadHeader(bytes.data(), bytes.size(), bytes.size(), header);
+    if (!status.ok()) return status;
+    Input input(reinterpret_cast<const uint8_t*>(bytes.data()) + kHeaderBytes, header.payload);
+    return ReadPayload(input, header.checksum, into);
+}
+
+template <class In>
+SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into) {
+    auto corrupt = [](const std::string& why) { return Fail(SnapshotError::Corrupt, "snapshot is corrupt: " + why); };
+    auto ds = std::make_unique<Dataset>();
+    Reader r(input);
+    bool ok = ReadFiles(r, ds->m_files) && r.Array(Tag("TIME"), ds->m_time) && r.Array(Tag("TYPE"), ds->m_type) &&
+              r.Array(Tag("AUTH"), ds->m_author) && r.Array(Tag("LANG"), ds->m_lang) &&
+              r.Array(Tag("PSID"), ds->m_post_id) && r.Array(Tag("HTOF"), ds->m_hashtag_offsets) &&
+              r.Array(Tag("HTID"), ds->m_hashtag_ids) && r.Array(Tag("MNOF"), ds->m_mention_offsets) &&
+              r.Array(Tag("MNID"), ds->m_mention_ids) && r.Array(Tag("LKOF"), ds->m_link_offsets) &&
+              r.Array(Tag("LKID"), ds->m_link_ids) && r.Array(Tag("DMOF"), ds->m_domain_offsets) &&
+              r.Array(Tag("DMID"), ds->m_domain_ids) && r.Array(Tag("TXOF"), ds->m_text_offsets) &&
+              r.Array(Tag("TEXT"), ds->m_text) && r.Dict(Tag("DHTG"), ds->m_hashtags) &&
+              r.Dict(Tag("DMEN"), ds->m_mentions) && r.Dict(Tag("DAUT"), ds->m_authors) &&
+              r.Dict(Tag("DLNK"), ds->m_links) && r.Dict(Tag("DDOM"), ds->m_domains) &&
+              r.Dict(Tag("DLNG"), ds->m_langs) && r.Dict(Tag("DNAM"), ds->m_names) &&
+              r.Dict(Tag("DPID"), ds->m_text_ids) && r.Array(Tag("ANAM"), ds->m_author_name);
+    bool trailing = ok && input.Left() != 0;
+    input.Drain();
+    if (input.IoError()) return Fail(SnapshotError::CannotRead, "read error");
+    if (input.Checksum() != checksum)
+        return Fail(SnapshotError::ChecksumMismatch, "snapshot checksum mismatch: the file is damaged");
+    if (!ok) return corrupt(r.Message());
+    if (trailing) return corrupt("bytes after the last section");
+
+    const size_t n = ds->m_time.size();
+    if (n >= Dataset::kNoAuthor || ds->m_type.size() != n || ds->m_author.size() != n || ds->m_lang.size() != n ||
+        ds->m_post_id.size() != n)
+        return corrupt("columns of different lengths");
+    uint64_t posts = 0;
+    for (const IngestReport& f : ds->m_files)
+        posts += f.posts;
+    if (posts != n)
+        return corrupt("the file reports count " + std::to_string(posts) + " posts, the columns " + std::to_string(n));
+    for (uint8_t t : ds->m_type)
+        if (t >= kPostTypeCount) return corrupt("a post type out of range");
+    if (!ValidOffsets(ds->m_hashtag_offsets, n, ds->m_hashtag_ids.size()) ||
+        !ValidOffsets(ds->m_mention_offsets, n, ds->m_mention_ids.size()) ||
+        !ValidOffsets(ds->m_link_offsets, n, ds->m_link_ids.size()) ||
+        !ValidOffsets(ds->m_domain_offsets, n, ds->m_domain_ids.size()) ||
+        !ValidOffsets(ds->m_text_offsets, n, ds->m_text.size()))
+        return corrupt("list offsets out of order or out of range");
+    constexpr uint32_t kNoId = Dictionary::kNotFound;
+    if (!IdsWithin(ds->m_hashtag_ids, ds->m_hashtags.Size(), kNoNone) ||
+        !IdsWithin(ds->m_mention_ids, ds->m_mentions.Size(), kNoNone) ||
+        !IdsWithin(ds->m_link_ids, ds->m_links.Size(), kNoNone) ||
+        !IdsWithin(ds->m_domain_ids, ds->m_domains.Size(), kNoNone) ||
+        !IdsWithin(ds->m_author, ds->m_authors.Size(), Dataset::kNoAuthor) ||
+        !IdsWithin(ds->m_lang, ds->m_langs.Size(), Dataset::kNoLang) ||
+        ds->m_author_name.size() != ds->m_authors.Size() || !IdsWithin(ds->m_author_name, ds->m_names.Size(), kNoId))
+        return corrupt("an id outside its dictionary");
+    ds->m_id_index.Reserve(n);
+    for (size_t row = 0; row < n; ++row) {
+        uint64_t key = ds->m_post_id[row];
+        if (key == Dataset::kNoPostId) continue;
+        if ((key & Dataset::kTextIdBit) != 0 && (key & ~Dataset::kTextIdBit) >= ds->m_text_ids.Size())
+            return corrupt("a post id outside its dictionary");
+        if (ds->m_id_index.Find(key, ds->m_post_id) != PostIdIndex::kNone) return corrupt("a repeated post id");
+        ds->m_id_index.Insert(static_cast<RowId>(row), ds->m_post_id);
+    }
+    ds->m_sorted_dirty = true;
+
+    if (into.m_files.empty() && into.m_time.empty())
+        Swap(*ds, into);
+    else
+        Merge(*ds, into);
+    return {};
+}
+
+SnapshotStatus Snapshot::Load(const std::string& path, Dataset& into) {
+    std::error_code error;
+    uint64_t total = std::filesystem::file_size(path, error);
+    std::FILE* f = error ? nullptr : std::fopen(path.c_str(), "rb");
+    if (f == nullptr)
+        return Fail(SnapshotError::CannotRead, path + ": " + (error ? error.message() : std::strerror(errno)));
+    char head[kHeaderBytes];
+    size_t got = std::fread(head, 1, sizeof head, f);
+    Header header;
+    SnapshotStatus status = ReadHeader(head, got, total, header);
+    if (status.ok()) {
+        Input input(f, header.payload);
+        status = ReadPayload(input, header.checksum, into);
+    }
+    std::fclose(f);
+    if (!status.ok()) status.message = path + ": " + status.message;
+    return status;
+}
+
+void Snapshot::Merge(const Dataset& from, Dataset& into) {
+    assert(&from != &into);
+    assert(!from.m_files.empty() || from.m_time.empty());  // every post belongs to a file
+    const size_t base = into.m_files.size();
+    into.m_files.insert(into.m_files.end(), from.m_files.begin(), from.m_files.end());
+    Remap hashtags(from.m_hashtags, into.m_hashtags), mentions(from.m_mentions, into.m_mentions);
+    Remap links(from.m_links, into.m_links), domains(from.m_domains, into.m_domains);
+    Remap authors(from.m_authors, into.m_authors), names(from.m_names, into.m_names);
+    Remap langs(from.m_langs, into.m_langs), text_ids(from.m_text_ids, into.m_text_ids);
+
+    // The rows of from's files are consecutive, in file order: file f holds the next Files()[f].posts rows.
+    size_t file = 0;
+    uint64_t file_end = from.m_files.empty() ? 0 : from.m_files[0].posts;
+    for (size_t row = 0; row < from.m_time.size(); ++row) {
+        while (row >= file_end && file + 1 < from.m_files.size())
+            file_end += from.m_files[++file].posts;
+        auto r = static_cast<RowId>(row);
+        uint64_t key = from.m_post_id[row];
+        if (key != Dataset::kNoPostId && (key & Dataset::kTextIdBit) != 0)
+            key = Dataset::kTextIdBit | text_ids(static_cast<uint32_t>(key & ~Dataset::kTextIdBit));
+        if (key != Dataset::kNoPostId && into.m_id_index.Find(key, into.m_post_id) != PostIdIndex::kNone) {
+            // As Dataset::Add: a duplicate is counted and refused before its time and author are looked at.
+            IngestReport& report = into.m_files[base + file];
+            --report.posts;
+            ++report.duplicates;
+            if (from.m_time[row] == kNoTime) Uncount(report, Problem::NoTime);
+            if (from.m_author[row] == Dataset::kNoAuthor) Uncount(report, Problem::NoAuthor);
+            continue;
+        }
+        auto at = static_cast<RowId>(into.m_time.size());
+        into.m_post_id.push_back(key);
+        if (key != Dataset::kNoPostId) into.m_id_index.Insert(at, into.m_post_id);
+        into.m_time.push_back(from.m_time[row]);
+        into.m_type.push_back(from.m_type[row]);
+        uint32_t author = from.m_author[row];
+        if (author == Dataset::kNoAuthor) {
+            into.m_author.push_back(Dataset::kNoAuthor);
+        } else {
+            uint32_t mapped = authors(author);
+            if (mapped == into.m_author_name.size()) into.m_author_name.push_back(Dictionary::kNotFound);
+            if (from.m_author_name[author] != Dictionary::kNotFound)
+                into.m_author_name[mapped] = names(from.m_author_name[author]);
+            into.m_author.push_back(mapped);
+        }
+        AppendList(from.HashtagsOf(r), hashtags, into.m_hashtag_ids, into.m_hashtag_offsets);
+        AppendList(from.MentionsOf(r), mentions, into.m_mention_ids, into.m_mention_offsets);
+        AppendList(from.LinksOf(r), links, into.m_link_ids, into.m_link_offsets);
+        AppendList(from.DomainsOf(r), domains, into.m_domain_ids, into.m_domain_offsets);
+        into.m_lang.push_back(from.m_lang[row] == Dataset::kNoLang ? Dataset::kNoLang : langs(from.m_lang[row]));
+        std::string_view text = from.TextOf(r);
+        into.m_text.insert(into.m_text.end(), text.begin(), text.end());
+        into.m_text_offsets.push_back(into.m_text.size());
+        if (from.m_time[row] != kNoTime) into.m_sorted_dirty = true;
+    }
+}
+
+void Snapshot::Swap(Dataset& a, Dataset& b) {
+    a.m_files.swap(b.m_files);
+    a.m_time.swap(b.m_time);
+    a.m_type.swap(b.m_type);
+    a.m_author.swap(b.m_author);
+    a.m_hashtag_offsets.swap(b.m_hashtag_offsets);
+    a.m_hashtag_ids.swap(b.m_hashtag_ids);
+    a.m_mention_offsets.swap(b.m_mention_offsets);
+    a.m_mention_ids.swap(b.m_mention_ids);
+    a.m_link_offsets.swap(b.m_link_offsets);
+    a.m_link_ids.swap(b.m_link_ids);
+    a.m_domain_offsets.swap(b.m_domain_offsets);
+    a.m_domain_ids.swap(b.m_domain_ids);
+    a.m_lang.swap(b.m_lang);
+    a.m_text_offsets.swap(b.m_text_offsets);
+    a.m_text.swap(b.m_text);
+    a.m_hashtags.Swap(b.m_hashtags);
+    a.m_mentions.Swap(b.m_mentions);
+    a.m_authors.Swap(b.m_authors);
+    a.m_links.Swap(b.m_links);
+    a.m_domains.Swap(b.m_domains);
+    a.m_langs.Swap(b.m_langs);
+    a.m_author_name.swap(b.m_author_name);
+    a.m_names.Swap(b.m_names);
+    a.m_post_id.swap(b.m_post_id);
+    a.m_text_ids.Swap(b.m_text_ids);
+    std::swap(a.m_id_index, b.m_id_index);
+    a.m_sorted_times.swap(b.m_sorted_times);
+    std::swap(a.m_sorted_dirty, b.m_sorted_dirty);
+}
+
+}  // namespace chorus::core

@@ -1,0 +1,108 @@
+// Snapshot: a loaded Dataset saved as a `.chorus` file, and read back without parsing a dump again.
+//
+// A snapshot holds everything a Dataset holds: every column, the dictionaries (in id order, so ids
+// are the same after reloading), the post id column and every file's IngestReport with its listed
+// problems. A reloaded dataset gives byte-identical SummaryJson and identical query and aggregate
+// results. Several snapshots (or snapshots and dumps) load into one Dataset with the de-duplication
+// of files loaded together (COUNTING.md, "Snapshots").
+//
+//   std::string bytes = Snapshot::Write(dataset);              // or Snapshot::Save(dataset, "a.chorus")
+//   SnapshotStatus status = Snapshot::Read(bytes, other);     // or Snapshot::Load("a.chorus", other)
+//   if (!status.ok()) std::puts(status.message.c_str());      // never throws, never crashes
+//
+// File layout, version 1. Integers are little-endian; the file starts with a 32-byte header:
+//
+//   offset size  field
+//   0      8     magic 0x89 'C' 'H' 'O' 'R' 'U' 'S' '\n' (0x89 cannot start a UTF-8 text dump)
+//   8      4     version (kVersion)
+//   12     4     number of sections (kSections)
+//   16     8     payload bytes: everything after the header
+//   24     8     checksum of the payload (Snapshot::Checksum)
+//   32     ...   the sections, in the order below
+//
+// Each section is a u32 tag (four ASCII bytes, e.g. "TIME"), a u32 zero, a u64 length, `length`
+// bytes, then zero bytes up to a multiple of 8. With n posts:
+//
+//   FILE  file reports: u32 count, then per file: str name, str format, u64 bytes, lines, posts,
+//         duplicates, skipped, u8 cancelled, u32 k, k x (u8 problem, u64 count), u32 m,
+//         m x (u8 problem, u64 line, u64 item, str detail). str = u32 length + UTF-8 bytes.
+//   TIME  i64[n] times (INT64_MIN: none)       TYPE  u8[n] PostType
+//   AUTH  u32[n] author ids (0xFFFFFFFF none)  LANG  u32[n] language ids (0xFFFFFFFF none)
+//   PSID  u64[n] post id keys (Dataset::kNoPostId none; top bit set: index in DPID)
+//   HTOF u32[n+1] + HTID u32[] hashtags, MNOF + MNID mentions, LKOF + LKID links, DMOF + DMID domains
+//         (offsets: the ids of post r are ids[of[r] .. of[r+1]))
+//   TXOF  u64[n+1] text offsets                TEXT  the text arena
+//   DHTG DMEN DAUT DLNK DDOM DLNG DNAM DPID   dictionaries (hashtags, mentions, authors, links,
+//         domains, languages, screen names, text post ids): u32 count, u32 zero,
+//         u64[count+1] offsets, the strings' bytes
+//   ANAM  u32[authors] per author: its screen name's id in DNAM (0xFFFFFFFF: none)
+//
+// Invariants checked on reading (anything else is SnapshotError::Corrupt): every column has n rows,
+// offsets start at 0, never decrease and end at their list's size, every id is inside its
+// dictionary, dictionary strings are distinct, post ids are distinct, the files' posts sum to n.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "dataset.hpp"
+
+namespace chorus::core {
+
+enum class SnapshotError : uint8_t {
+    None,
+    CannotRead,          // the file could not be opened or read (message: the path and the system's reason)
+    CannotWrite,         // the file could not be created or written
+    NotASnapshot,        // the first 8 bytes are not the .chorus magic
+    UnsupportedVersion,  // a .chorus file of another version (message: which)
+    Truncated,           // fewer bytes than the header announces (or not even a header)
+    ChecksumMismatch,    // the payload's checksum differs from the header's: the file was damaged
+    Corrupt,             // checksum right, content inconsistent (a section out of order, an id out of range)
+};
+const char* SnapshotErrorName(SnapshotError error);  // stable machine name, e.g. "checksum_mismatch"
+
+struct SnapshotStatus {
+    SnapshotError error = SnapshotError::None;
+    std::string message;  // for a person: what is wrong, with the path when there is one
+    bool ok() const { return error == SnapshotError::None; }
+};
+
+class Snapshot {
+public:
+    static constexpr uint32_t kVersion = 1;
+    static constexpr uint32_t kSections = 25;
+    static constexpr size_t kHeaderBytes = 32;
+    static constexpr std::string_view kMagic{
+        "\x89"
+        "CHORUS\n",
+        8};
+
+    // True when `bytes` start with the magic (8 bytes suffice): detection by content, not by name.
+    static bool IsSnapshot(std::span<const char> bytes);
+    static bool IsSnapshotFile(const std::string& path);
+
+    // The dataset as .chorus bytes.
+    static std::string Write(const Dataset& dataset);
+    static SnapshotStatus Save(const Dataset& dataset, const std::string& path);
+
+    // Adds the snapshot's posts and file reports to `into`. An empty `into` (no file begun) takes the
+    // snapshot as it is; otherwise the posts are merged as by Merge(). On any error `into` is unchanged.
+    static SnapshotStatus Read(std::span<const char> bytes, Dataset& into);
+    static SnapshotStatus Load(const std::string& path, Dataset& into);
+
+    // Appends `from`'s file reports and posts to `into`, refusing posts whose id `into` already holds,
+    // exactly as if from's files had been loaded after into's (COUNTING.md, rule S3).
+    static void Merge(const Dataset& from, Dataset& into);
+
+    // The checksum of the header: four 64-bit lanes over 32-byte stripes, then the tail bytes.
+    static uint64_t Checksum(std::span<const uint8_t> bytes);
+
+private:
+    template <class Input>
+    static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, Dataset& into);
+    static void Swap(Dataset& a, Dataset& b);
+};
+
+}  // namespace chorus::core
