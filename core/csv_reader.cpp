@@ -199,6 +199,28 @@ std::vector<std::string> SplitCsvRecord(std::string_view record, char delimiter)
     return row;
 }
 
+namespace {
+// A csv_unmapped detail: "no column for the post's text among: a, b, c (every row skipped)".
+constexpr std::string_view kUnmappedAmong = " among: ";
+constexpr std::string_view kUnmappedEnd = " (every row skipped)";
+}  // namespace
+
+std::vector<std::string> CsvUnmappedNames(std::string_view detail) {
+    std::vector<std::string> names;
+    size_t from = detail.find(kUnmappedAmong);
+    size_t to = detail.rfind(kUnmappedEnd);
+    if (from == std::string_view::npos || to == std::string_view::npos || to < from + kUnmappedAmong.size())
+        return names;
+    std::string_view list = detail.substr(from + kUnmappedAmong.size(), to - from - kUnmappedAmong.size());
+    for (;;) {
+        size_t comma = list.find(", ");
+        names.emplace_back(list.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 2);
+    }
+    return names;
+}
+
 bool DetectCsvHeader(std::string_view line, CsvHeader& header) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     header = CsvHeader{};
@@ -440,7 +462,8 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
                 names.append(names.empty() ? "" : ", ").append(n);
             std::string detail = "no column for the post's ";
             detail += m_columns.text < 0 ? (m_columns.time < 0 ? "text and time" : "text") : "time";
-            report.Add(Problem::CsvUnmapped, line, detail + " among: " + names + " (every row skipped)");
+            detail.append(kUnmappedAmong).append(names).append(kUnmappedEnd);
+            report.Add(Problem::CsvUnmapped, line, detail);
         } else {
             ++report.counts[Problem::CsvUnmapped];
             ++report.skipped;

@@ -61,6 +61,9 @@ struct CsvHeader {
 // cells, each a short name without JSON brackets, one of them a known column name.
 bool DetectCsvHeader(std::string_view line, CsvHeader& header);
 
+// The header names listed by a `csv_unmapped` problem's detail, in column order (for a mapping UI).
+std::vector<std::string> CsvUnmappedNames(std::string_view detail);
+
 // Cuts one complete CSV record (no trailing line break needed) into fields.
 std::vector<std::string> SplitCsvRecord(std::string_view record, char delimiter);
 

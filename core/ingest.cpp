@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "container.hpp"
 #include "encoding.hpp"
 #include "format_detect.hpp"
 #include "json_document.hpp"
@@ -53,6 +54,11 @@ void Ingest::BeginFile(std::string name) {
     m_reader->line_scan = 0;
     m_reader->bom_byte.clear();
     m_reader->utf16.reset();
+}
+
+void Ingest::ReportProblem(Problem problem, std::string detail) {
+    if (!InFile()) return;
+    m_dataset.Report(m_file).Add(problem, 0, std::move(detail));
 }
 
 void Ingest::SetCsvColumns(std::optional<CsvColumns> columns) {
@@ -324,7 +330,21 @@ bool LoadFile(Ingest& ingest, const std::string& path, std::string& error) {
         return false;
     }
     size_t slash = path.find_last_of('/');
-    ingest.BeginFile(slash == std::string::npos ? path : path.substr(slash + 1));
+    std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    unsigned char magic[4] = {};
+    size_t magic_size = std::fread(magic, 1, sizeof magic, f);
+    if (std::fseek(f, 0, SEEK_SET) != 0) {
+        error = "cannot seek in " + path;
+        std::fclose(f);
+        return false;
+    }
+    Packing packing = SniffPacking(magic, magic_size);
+    if (packing != Packing::Plain) {
+        bool ok = LoadPacked(ingest, f, name, packing, error);
+        std::fclose(f);
+        return ok;
+    }
+    ingest.BeginFile(name);
     constexpr size_t kSlice = 4 << 20;
     std::vector<char> buffer(kSlice + Ingest::kPadding, ' ');
     bool ok = true;

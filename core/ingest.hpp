@@ -56,6 +56,9 @@ public:
     // Stops the current file: what was read stays, the report says "cancelled".
     void CancelFile();
 
+    // Adds a problem that belongs to the whole current file (a damaged archive, Problem::Archive).
+    void ReportProblem(Problem problem, std::string detail);
+
     bool InFile() const { return m_file != kNoFile; }
     uint64_t FileBytes() const { return m_file_bytes; }
 
@@ -88,7 +91,8 @@ private:
     std::unique_ptr<Reader> m_reader;
 };
 
-// Loads a file from disk through Ingest (CLI, tests, benchmarks).
+// Loads a file from disk through Ingest (CLI, tests, benchmarks). A gzip, zip or zstd file is told
+// by its first bytes and unpacked (container.hpp; a zip archive becomes one file per entry).
 // Returns false with `error` set when the file cannot be opened or read.
 bool LoadFile(Ingest& ingest, const std::string& path, std::string& error);
 

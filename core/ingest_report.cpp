@@ -31,6 +31,7 @@ const char* ProblemName(Problem problem) {
         case Problem::CsvUnmapped: return "csv_unmapped";
         case Problem::TranscodedCp1252: return "transcoded_cp1252";
         case Problem::InvalidUtf16: return "invalid_utf16";
+        case Problem::Archive: return "archive";
     }
     return "unknown";
 }
@@ -51,7 +52,8 @@ bool ProblemSkipsRecord(Problem problem) {
         case Problem::NoId:
         case Problem::NoTime:
         case Problem::NoAuthor:
-        case Problem::Cancelled: return false;
+        case Problem::Cancelled:
+        case Problem::Archive: return false;
     }
     return false;
 }

@@ -29,6 +29,8 @@ enum class Problem : uint8_t {
     CsvUnmapped,       // a CSV file whose header names no text or no time column: every row skipped (listed once)
     TranscodedCp1252,  // a CSV record that was not valid UTF-8, read as Windows-1252: kept, counted, not listed
     InvalidUtf16,      // a UTF-16 file's unpaired surrogate (or odd last byte), replaced by U+FFFD: counted, not listed
+    Archive,           // a compressed file or archive entry that could not be read on (truncated, damaged, encrypted,
+                       // an unsupported method): what came before stays (rule 39)
 };
 const char* ProblemName(Problem problem);  // stable machine name, e.g. "invalid_json"
 bool ProblemSkipsRecord(Problem problem);  // true when the record was not added as a post

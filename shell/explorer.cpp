@@ -225,6 +225,7 @@ void Explorer::Frame() {
     if (has_data) {
         DrawQueryBar();
         DrawSummary();
+        DrawCsvMapping();
         DrawTimeline();
         DrawLists();
     }

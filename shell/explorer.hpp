@@ -18,12 +18,14 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "aggregate.hpp"
+#include "csv_reader.hpp"
 #include "query.hpp"
 #include "selection.hpp"
 #include "session.hpp"
@@ -34,7 +36,8 @@
 namespace chorus::shell {
 
 // What the user asked the platform to do (the explorer does not own the data's lifetime).
-enum class Request : uint8_t { ClearData };
+// ReloadFiles: read the loaded files again (a CSV column mapping was chosen: CsvMappingFor() gives it).
+enum class Request : uint8_t { ClearData, ReloadFiles };
 
 // A file the user asked to save (an Export button): the platform hands it to the user (a download in
 // the browser); nothing is sent anywhere. Either bytes, produced piece by piece so that a big export is
@@ -86,6 +89,9 @@ public:
     std::optional<SaveRequest> TakeSave();
 
     ViewState& view() { return m_view; }
+    // The CSV columns the user chose for a file of this name (the mapping panel), to pass to
+    // Ingest::SetCsvColumns before that file is read again; std::nullopt: map by header names.
+    std::optional<core::CsvColumns> CsvMappingFor(const std::string& file_name) const;
     // The bins the timeline shows now (for tests and exports): posts of the query's selection.
     const core::TimeBins& TimelineBins() const { return m_bins; }
     // The names the top lists show, as drawn (VisualText), for tests and exports.
@@ -122,6 +128,7 @@ private:
     void DrawTopTable(size_t list);
     void DrawReader();  // panel_reader.cpp
     void DrawImportReport();
+    void DrawCsvMapping();  // panel_mapping.cpp
 
     Session& m_session;
     ViewState m_view;
@@ -157,6 +164,11 @@ private:
     bool m_brushing = false;
     core::UnixSeconds m_brush_anchor = 0, m_brush_to = 0;
     size_t m_list_tab = 2;  // which list the third column shows (authors, domains, languages)
+
+    // CSV column mappings: chosen (applied on the next read of that file) and being chosen.
+    std::map<std::string, core::CsvColumns> m_csv_mappings;
+    std::string m_mapping_file;  // the file the mapping panel shows
+    core::CsvColumns m_mapping_draft;
 };
 
 }  // namespace chorus::shell

@@ -516,3 +516,40 @@ TEST_CASE("explorer: '/' moves to the query bar, Esc clears the query and the ra
     CHECK_FALSE(explorer.view().brushed);
     CHECK(explorer.Selected().Count() == 11);
 }
+
+TEST_CASE("explorer: a CSV without text or time columns is mapped by hand, then read again with the mapping") {
+    Headless ui;
+    Session session;
+    Load(session, "csv_unmapped.csv");  // id,message,when
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    REQUIRE(ItemRegistry::Find("Apply and reload") != nullptr);
+    ui.Click(explorer, "Time column");
+    ui.Frame(explorer);  // the popup appears, then the registry sees its items
+    ui.Frame(explorer);
+    ui.Click(explorer, "when");
+    ui.Frame(explorer);  // the popup closed
+    ui.Click(explorer, "Text column");
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    ui.Click(explorer, "message");
+    ui.Frame(explorer);
+    ui.Click(explorer, "Apply and reload");
+    REQUIRE(explorer.TakeRequest(Request::ReloadFiles));
+    std::optional<chorus::core::CsvColumns> columns = explorer.CsvMappingFor("csv_unmapped.csv");
+    REQUIRE(columns.has_value());
+    CHECK(columns->time == 2);
+    CHECK(columns->text == 1);
+    CHECK(columns->id == -1);
+
+    // What the platform does: read the files again, each with its mapping.
+    session.Reset();
+    session.ingest().SetCsvColumns(explorer.CsvMappingFor("csv_unmapped.csv"));
+    Load(session, "csv_unmapped.csv");
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    CHECK(session.dataset().Posts() == 2);  // kept without a time: "b" and "e" are no times
+    CHECK(session.dataset().Files()[0].counts.count(chorus::core::Problem::CsvUnmapped) == 0);
+    CHECK(ItemRegistry::Find("Apply and reload") == nullptr);
+}

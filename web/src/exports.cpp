@@ -125,6 +125,8 @@ EMSCRIPTEN_KEEPALIVE char* chorus_file_begin(const char* name) {
     chorus::shell::LoadProgress& progress = app->session.progress();
     progress.file_name = name ? name : "";
     progress.file_index = TheLoad().files_begun++;
+    // A CSV file the user mapped by hand (the explorer's mapping panel) is read with those columns.
+    ingest.SetCsvColumns(app->explorer.CsvMappingFor(progress.file_name));
     ingest.BeginFile(progress.file_name);
     app->session.Changed();
     return buffer;
@@ -176,6 +178,13 @@ EMSCRIPTEN_KEEPALIVE void chorus_load_end(int cancelled) {
         session.Reset();
     }
     session.Changed();
+}
+
+// 1 once after the user asked to read the loaded files again (a CSV column mapping was applied): the page
+// loads them again, replacing the dataset; chorus_file_begin applies each file's mapping.
+EMSCRIPTEN_KEEPALIVE int chorus_reload_requested() {
+    App* app = TheApp();
+    return app && app->explorer.TakeRequest(chorus::shell::Request::ReloadFiles) ? 1 : 0;
 }
 
 // 1 once after the user pressed Cancel (the flag is cleared by reading it).

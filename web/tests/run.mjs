@@ -128,6 +128,39 @@ test('at devicePixelRatio 2 the canvas is crisp and the mouse hits what it point
   await context.close();
 });
 
+test('a .gz and a .zip through #file-input sum up like the plain files; a cut .gz says so', async ({ browser, site }) => {
+  const fixture = (name) => path.join(ROOT, 'tests', 'fixtures', name);
+  const loadInto = async (files, wantFiles) => {
+    const { context, page, problems } = await openPage(browser, site);
+    await page.setInputFiles('#file-input', files);
+    await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.files.length === n; },
+      wantFiles, 10000);
+    const got = await page.evaluate(() => ({ summary: window.chorus.summary(), status: document.getElementById('status').textContent }));
+    await context.close();
+    assert(problems.length === 0, problems.join('\n'));
+    return got;
+  };
+  // The same bytes as the archives hold, as plain files: v1_mixed twice (once in the .gz, once in the .zip).
+  const asBuffer = (name, file) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(fixture(file)) });
+  const plain = await loadInto([asBuffer('v1_mixed.jsonl', 'v1_mixed.jsonl'), asBuffer('again.jsonl', 'v1_mixed.jsonl'),
+    asBuffer('fmt_reddit.jsonl', 'fmt_reddit.jsonl')], 3);
+  const packed = await loadInto([fixture('container_v1_mixed.jsonl.gz'), fixture('container_dumps.zip')], 3);
+  assertSummary(packed.summary, plain.summary, 'container_v1_mixed.jsonl.gz + container_dumps.zip');
+  const names = packed.summary.files.map((f) => f.name).join(', ');
+  assert(names === 'container_v1_mixed.jsonl.gz, container_dumps.zip/dumps/v1_mixed.jsonl, container_dumps.zip/dumps/fmt_reddit.jsonl',
+    `each archive entry is a file of its own (${names})`);
+  assert(packed.summary.files[0].bytes === plain.summary.files[0].bytes, 'the .gz counts its bytes of text');
+  assert(packed.status === '', `no status message for readable archives (${packed.status})`);
+  // Named without their extensions: the first bytes decide, never the name.
+  const cut = await loadInto([asBuffer('cut-gzip', 'container_truncated.jsonl.gz'), asBuffer('cut-zip', 'container_corrupt.zip'),
+    asBuffer('v1_mixed.jsonl', 'v1_mixed.jsonl')], 2);
+  const [before, next] = cut.summary.files;
+  assert(before.posts === 1 && before.bytes === 1170 && next.posts + next.duplicates === 6,   // as natively
+    `what came before the cut, and the next file, load (${JSON.stringify(cut.summary.files)})`);
+  assert(cut.status.includes('cut-gzip (gzip): damaged or cut short'), `the cut .gz is named (${cut.status})`);
+  assert(cut.status.includes('cut-zip: not read as a zip archive'), `the corrupt .zip is named (${cut.status})`);
+});
+
 test('the Open button opens the file picker; dropping a file on the page loads it', async ({ browser, site }) => {
   const { context, page, problems } = await openPage(browser, site);
   const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
@@ -469,6 +502,29 @@ test('privacy: nothing reaches another origin (CSP canary on another port)', asy
   await page.waitForTimeout(500);
   assert(canary.count() === 0, `the canary received ${canary.count()} connection(s)/request(s): ${canary.log().join(', ')}`);
   assert(violations.length >= 4, `expected the CSP to block fetch, image, script and WebSocket; saw: ${violations.join(', ')}`);
+  await context.close();
+});
+
+test('a CSV without text or time columns is mapped by clicking, then read again with its posts', async ({ browser, site }) => {
+  const { context, page, problems } = await openPage(browser, site);
+  await page.setInputFiles('#file-input', path.join(ROOT, 'tests', 'fixtures', 'csv_unmapped.csv'));   // id,message,when
+  await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.files.length === 1; });
+  assert((await page.evaluate(() => window.chorus.summary())).posts === 0, 'unmapped rows are skipped');
+  const hasItem = (label) => waitFor(page, (l) => window.chorus.items().some((i) => i.label === l), label, 5000);
+  const hasNoItem = (label) => waitFor(page, (l) => !window.chorus.items().some((i) => i.label === l), label, 5000);
+  for (const [combo, column] of [['Time column', 'when'], ['Text column', 'message']]) {
+    await hasItem(combo);
+    await clickItem(page, combo);
+    await hasItem(column);
+    await clickItem(page, column);
+    await hasNoItem(column);
+  }
+  await clickItem(page, 'Apply and reload');
+  await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === 2; }, undefined, 10000);
+  const s = await page.evaluate(() => window.chorus.summary());
+  assert(s.files.length === 1 && s.files[0].name === 'csv_unmapped.csv', `the file is read again in place of the first read: ${JSON.stringify(s.files)}`);
+  await hasNoItem('Apply and reload');
+  assert(problems.length === 0, problems.join('\n'));
   await context.close();
 });
 

@@ -1,0 +1,196 @@
+// Compressed and archived dumps (COUNTING.md, rule 39): told by content, unpacked natively with zlib.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+
+#include "container.hpp"
+#include "test_support.hpp"
+#include "zip_reader.hpp"
+
+using chorus::core::Dataset;
+using chorus::core::Packing;
+using chorus::core::SniffPacking;
+using chorus::test::Fixture;
+using chorus::test::LoadSummary;
+using json = nlohmann::json;
+
+namespace {
+
+std::string ReadAll(const std::string& path) {
+    std::string bytes;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    REQUIRE(f != nullptr);
+    char buffer[4096];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+        bytes.append(buffer, n);
+    std::fclose(f);
+    return bytes;
+}
+
+std::vector<chorus::core::ZipEntry> Directory(const std::string& bytes, std::string& error) {
+    chorus::core::ZipReadAt read_at = [&](uint64_t offset, size_t size, std::string& out) {
+        if (offset > bytes.size() || size > bytes.size() - offset) return false;
+        out = bytes.substr(static_cast<size_t>(offset), size);
+        return true;
+    };
+    std::vector<chorus::core::ZipEntry> entries;
+    error = chorus::core::ReadZipDirectory(bytes.size(), read_at, entries);
+    return entries;
+}
+
+}  // namespace
+
+TEST_CASE("containers: told by their first bytes, never by their name") {
+    CHECK(SniffPacking("\x1f\x8b\x08\x00", 4) == Packing::Gzip);
+    CHECK(SniffPacking("PK\x03\x04", 4) == Packing::Zip);
+    CHECK(SniffPacking("PK\x05\x06", 4) == Packing::Zip);  // an empty archive
+    CHECK(SniffPacking("\x28\xb5\x2f\xfd", 4) == Packing::Zstd);
+    CHECK(SniffPacking("{\"id\"", 5) == Packing::Plain);
+    CHECK(SniffPacking("PK", 2) == Packing::Plain);
+    CHECK(SniffPacking("", 0) == Packing::Plain);
+}
+
+TEST_CASE("zip: the central directory lists entries, ZIP64 fields included") {
+    std::string error;
+    auto entries = Directory(ReadAll(Fixture("container_dumps.zip")), error);
+    CHECK(error.empty());
+    REQUIRE(entries.size() == 4);
+    CHECK(entries[0].Skipped());  // dumps/
+    CHECK(entries[1].name == "dumps/v1_mixed.jsonl");
+    CHECK(entries[1].method == 8);
+    CHECK(entries[1].size == 5109);
+    CHECK(entries[2].method == 0);
+    CHECK(entries[3].Skipped());  // __MACOSX/
+
+    auto zip64 = Directory(ReadAll(Fixture("container_zip64.zip")), error);
+    CHECK(error.empty());
+    REQUIRE(zip64.size() == 1);
+    CHECK(zip64[0].name == "v1_mixed.jsonl");
+    CHECK(zip64[0].size == 5109);
+    CHECK(zip64[0].header_offset == 0);
+
+    Directory(ReadAll(Fixture("container_corrupt.zip")), error);
+    CHECK(error.find("no end of central directory") != std::string::npos);
+    std::string cut = ReadAll(Fixture("container_dumps.zip"));
+    cut.erase(cut.size() - 30, 8);  // a hole in the last central header
+    Directory(cut, error);
+    CHECK(!error.empty());
+}
+
+#if CHORUS_HAVE_ZLIB
+
+namespace {
+
+// The summary without the per-file part, which names the files differently.
+json Counts(json summary) {
+    summary.erase("files");
+    summary.erase("errors");
+    return summary;
+}
+
+}  // namespace
+
+TEST_CASE("gzip: a .gz dump counts the same as the plain file") {
+    Dataset plain, packed;
+    json want = LoadSummary(plain, {"v1_mixed.jsonl"});
+    json got = LoadSummary(packed, {"container_v1_mixed.jsonl.gz"});
+    CHECK(Counts(got) == Counts(want));
+    REQUIRE(got["files"].size() == 1);
+    CHECK(got["files"][0]["name"] == "container_v1_mixed.jsonl.gz");
+    CHECK(got["files"][0]["format"] == want["files"][0]["format"]);
+    CHECK(got["files"][0]["bytes"] == want["files"][0]["bytes"]);  // bytes of text, once unpacked
+}
+
+TEST_CASE("gzip: a truncated stream keeps what came before and says so") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"container_truncated.jsonl.gz"});
+    CHECK(s["posts"] > 0);
+    CHECK(s["posts"] < 6);
+    CHECK(s["files"][0]["problems"]["archive"] == 1);
+    bool said = false;
+    for (const json& error : s["errors"])
+        said |=
+            error["kind"] == "archive" && error["reason"].get<std::string>().find("ends early") != std::string::npos;
+    CHECK(said);
+}
+
+TEST_CASE("zip: each entry is a file of its own; directories and __MACOSX are skipped") {
+    Dataset plain, packed;
+    json want = LoadSummary(plain, {"v1_mixed.jsonl", "fmt_reddit.jsonl"});
+    json got = LoadSummary(packed, {"container_dumps.zip"});
+    CHECK(Counts(got) == Counts(want));
+    REQUIRE(got["files"].size() == 2);
+    CHECK(got["files"][0]["name"] == "container_dumps.zip/dumps/v1_mixed.jsonl");
+    CHECK(got["files"][1]["name"] == "container_dumps.zip/dumps/fmt_reddit.jsonl");
+    CHECK(got["files"][1]["format"] == want["files"][1]["format"]);
+}
+
+TEST_CASE("zip: a ZIP64 archive reads like any other") {
+    Dataset plain, packed;
+    json want = LoadSummary(plain, {"v1_mixed.jsonl"});
+    json got = LoadSummary(packed, {"container_zip64.zip"});
+    CHECK(Counts(got) == Counts(want));
+    CHECK(got["files"][0]["name"] == "container_zip64.zip/v1_mixed.jsonl");
+}
+
+TEST_CASE("zip: unsupported, encrypted and damaged entries are reported, never dropped") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"container_odd.zip"});
+    REQUIRE(s["files"].size() == 3);
+    for (const json& file : s["files"])
+        CHECK(file["problems"]["archive"] == 1);
+    CHECK(s["files"][0]["posts"] == 0);
+    CHECK(s["files"][1]["posts"] == 0);
+    CHECK(s["files"][2]["posts"] == 5);  // read as it is (fmt_reddit.jsonl); the CRC says it changed
+    std::string details;
+    for (const json& error : s["errors"])
+        if (error["kind"] == "archive") details += error["reason"].get<std::string>() + "\n";
+    CHECK(details.find("bzip2 compression is not supported") != std::string::npos);
+    CHECK(details.find("encrypted") != std::string::npos);
+    CHECK(details.find("CRC-32") != std::string::npos);
+}
+
+TEST_CASE("zip: a corrupt archive is named in the report with why") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"container_corrupt.zip", "v1_mixed.jsonl"});
+    CHECK(s["posts"] == 6);  // the next file still loads
+    REQUIRE(s["files"].size() == 2);
+    CHECK(s["files"][0]["name"] == "container_corrupt.zip");
+    CHECK(s["files"][0]["problems"]["archive"] == 1);
+}
+
+TEST_CASE("zstd: a .zst dump counts the same as the plain file") {
+    Dataset plain, packed;
+    json want = LoadSummary(plain, {"v1_mixed.jsonl"});
+    json got = LoadSummary(packed, {"container_v1_mixed.jsonl.zst"});
+    CHECK(Counts(got) == Counts(want));
+    CHECK(got["files"][0]["bytes"] == want["files"][0]["bytes"]);
+    CHECK(got["errors"].size() == want["errors"].size());
+}
+
+TEST_CASE("zstd: a cut stream keeps what came before; a window over 2^30 is named") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"container_truncated.jsonl.zst", "container_window31.zst"});
+    REQUIRE(s["files"].size() == 2);
+    CHECK(s["files"][0]["problems"]["archive"] == 1);
+    CHECK(s["files"][1]["problems"]["archive"] == 1);
+    CHECK(s["files"][1]["posts"] == 0);
+    std::string details;
+    for (const json& error : s["errors"])
+        if (error["kind"] == "archive") details += error["reason"].get<std::string>() + "\n";
+    CHECK(details.find("ends early") != std::string::npos);
+    CHECK(details.find("larger than 2^30 bytes (1 GiB)") != std::string::npos);
+}
+
+#else
+
+TEST_CASE("containers: a build without zlib names the file and says it cannot unpack it") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"container_v1_mixed.jsonl.gz", "v1_mixed.jsonl"});
+    CHECK(s["posts"] == 6);
+    CHECK(s["files"][0]["posts"] == 0);
+    CHECK(s["files"][0]["problems"]["archive"] == 1);
+}
+
+#endif  // CHORUS_HAVE_ZLIB

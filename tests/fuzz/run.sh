@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Chorus fuzzing: builds the libFuzzer targets in build/fuzz (clang, ASan+UBSan) and runs each on
+# its seed corpus (tests/fuzz/corpus/<target>: copies of our fixtures) for FUZZ_SECONDS (default 20).
+#   tests/fuzz/run.sh                 every target
+#   tests/fuzz/run.sh fuzz_csv        some targets
+#   FUZZ_SECONDS=600 tests/fuzz/run.sh
+# Prints the executions and crashes per target; exits non-zero when a target crashed (the input is
+# kept in build/fuzz/crashes/; make it a regression fixture tests/fixtures/fuzz_<what>).
+# Installs nothing: without libFuzzer (Debian: libclang-rt-14-dev) it says so and skips.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_EACH=${FUZZ_SECONDS:-20}
+BUILD=build/fuzz
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_json_lines fuzz_json_document fuzz_csv fuzz_slices)
+
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' >"$probe/p.cpp"
+if ! command -v clang++ >/dev/null || ! clang++ -fsanitize=fuzzer,address,undefined "$probe/p.cpp" -o "$probe/p" 2>/dev/null; then
+  echo "SKIPPED: clang++ cannot link libFuzzer (Debian: apt-get install clang libclang-rt-14-dev)"
+  exit 0
+fi
+
+mapfile -t DEP_ARGS < <(./run --cmake-args)
+if [ ! -f "$BUILD/build.ninja" ]; then
+  # Debug keeps asserts on; -O1 makes the runs worth their seconds. fuzzer-no-link instruments the
+  # core for coverage, the targets link libFuzzer itself.
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    "-DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link" "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link" \
+    "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" \
+    -DCHORUS_SANITIZE=ON -DCHORUS_WERROR=ON -DCHORUS_FUZZ=ON "${DEP_ARGS[@]}" >/dev/null || exit 1
+fi
+cmake --build "$BUILD" -j"${JOBS:-2}" --target "${TARGETS[@]}" || exit 1
+
+crashed=0
+mkdir -p "$BUILD/crashes"
+for t in "${TARGETS[@]}"; do
+  work="$BUILD/corpus/$t"
+  mkdir -p "$work"
+  log="$BUILD/$t.log"
+  # New inputs go to the work corpus (first directory); the seeds in the repository stay as they are.
+  "$BUILD/tests/$t" "$work" "tests/fuzz/corpus/$t" -max_total_time="$SECONDS_EACH" -max_len=16384 \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$t-" >"$log" 2>&1
+  rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  if [ $rc -ne 0 ]; then
+    crashed=$((crashed + 1))
+    echo "$t: CRASHED after ${execs:-?} executions (log $log)"
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' "$log" | head -n 8
+  else
+    echo "$t: ${execs:-?} executions in ${SECONDS_EACH}s, no crash"
+  fi
+done
+[ $crashed -eq 0 ]
