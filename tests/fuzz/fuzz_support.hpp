@@ -1,7 +1,7 @@
 // Shared by the libFuzzer targets: feed one input through Ingest as a browser or the CLI would.
 //
 // Every target goes through Ingest, so format detection chooses the reader; the targets differ
-// in their seed corpus (tests/fuzz/corpus/<target>) and in how they cut or frame the bytes.
+// in their seeds (fixtures of the kind they read, chosen by tests/fuzz/run.sh) and in how they cut or frame the bytes.
 #pragma once
 
 #include <algorithm>

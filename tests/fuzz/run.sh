@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Chorus fuzzing: builds the libFuzzer targets in build/fuzz (clang, ASan+UBSan) and runs each on
-# its seed corpus (tests/fuzz/corpus/<target>: copies of our fixtures) for FUZZ_SECONDS (default 20).
+# Chorus fuzzing: builds the libFuzzer targets in build/fuzz (clang, ASan+UBSan) and runs each for
+# FUZZ_SECONDS (default 20), seeded with our fixtures (tests/fixtures) of the kind the target reads.
 #   tests/fuzz/run.sh                 every target
 #   tests/fuzz/run.sh fuzz_csv        some targets
 #   FUZZ_SECONDS=600 tests/fuzz/run.sh
@@ -33,14 +33,31 @@ if [ ! -f "$BUILD/build.ninja" ]; then
 fi
 cmake --build "$BUILD" -j"${JOBS:-2}" --target "${TARGETS[@]}" || exit 1
 
+# Seeds: the fixtures each target reads; fuzz_slices takes any of them behind 4 bytes of slice lengths.
+seed() {  # seed TARGET DIR
+  local target=$1 dir=$2 f
+  rm -rf "$dir" && mkdir -p "$dir"
+  case $target in
+    fuzz_json_lines) cp tests/fixtures/*.jsonl tests/fixtures/*.ndjson "$dir" ;;
+    fuzz_json_document) cp tests/fixtures/*.json tests/fixtures/*.js "$dir" ;;
+    fuzz_csv) cp tests/fixtures/*.csv "$dir" ;;
+    fuzz_slices)
+      for f in tests/fixtures/*.jsonl tests/fixtures/*.ndjson tests/fixtures/*.json tests/fixtures/*.js tests/fixtures/*.csv; do
+        { printf '\x00\x06\x3f\xff'; cat "$f"; } >"$dir/$(basename "$f")"
+      done ;;
+  esac
+}
+
 crashed=0
 mkdir -p "$BUILD/crashes"
 for t in "${TARGETS[@]}"; do
   work="$BUILD/corpus/$t"
+  seeds="$BUILD/seeds/$t"
   mkdir -p "$work"
+  seed "$t" "$seeds"
   log="$BUILD/$t.log"
-  # New inputs go to the work corpus (first directory); the seeds in the repository stay as they are.
-  "$BUILD/tests/$t" "$work" "tests/fuzz/corpus/$t" -max_total_time="$SECONDS_EACH" -max_len=16384 \
+  # New inputs go to the work corpus (first directory); the seeds are rebuilt from tests/fixtures each run.
+  "$BUILD/tests/$t" "$work" "$seeds" -max_total_time="$SECONDS_EACH" -max_len=16384 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$t-" >"$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
