@@ -3,7 +3,7 @@
 // Serves SITE_DIR on 127.0.0.1 itself, runs every case, saves screenshots in SITE_DIR/../screenshots,
 // and prints 'browser: N passed, N failed'.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -528,7 +528,17 @@ test('a CSV without text or time columns is mapped by clicking, then read again 
   await context.close();
 });
 
+// More cases live in web/tests/cases_*.mjs, each `export default function register(t)` with t below.
+async function registerCaseFiles() {
+  const t = { test, assert, assertSummary, waitFor, openPage, screenshot, clickItem, expected,
+    ROOT, SITE, SAMPLES, SAMPLE_500, DEMO };
+  for (const name of readdirSync(HERE).filter((n) => /^cases_.*\.mjs$/.test(n)).sort()) {
+    (await import(path.join(HERE, name))).default(t);
+  }
+}
+
 async function main() {
+  await registerCaseFiles();
   if (!existsSync(path.join(SITE, 'index.html'))) {
     console.error(`no site in ${SITE}: build the web app first (./run --build)`);
     process.exit(1);
