@@ -331,25 +331,27 @@ bool LoadFile(Ingest& ingest, const std::string& path, std::string& error) {
     }
     size_t slash = path.find_last_of('/');
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    unsigned char magic[4] = {};
-    size_t magic_size = std::fread(magic, 1, sizeof magic, f);
-    if (std::fseek(f, 0, SEEK_SET) != 0) {
-        error = "cannot seek in " + path;
-        std::fclose(f);
-        return false;
-    }
-    Packing packing = SniffPacking(magic, magic_size);
+    // The first bytes tell a compressed file from a plain one. A plain file is never sought back (a pipe
+    // cannot be): its first bytes start the first slice.
+    constexpr size_t kSlice = 4 << 20;
+    std::vector<char> buffer(kSlice + Ingest::kPadding, ' ');
+    size_t head = std::fread(buffer.data(), 1, 4, f);
+    Packing packing = SniffPacking(buffer.data(), head);
     if (packing != Packing::Plain) {
+        if (std::fseek(f, 0, SEEK_SET) != 0) {
+            error = "cannot seek in " + path + " (a compressed file must be a file, not a pipe)";
+            std::fclose(f);
+            return false;
+        }
         bool ok = LoadPacked(ingest, f, name, packing, error);
         std::fclose(f);
         return ok;
     }
     ingest.BeginFile(name);
-    constexpr size_t kSlice = 4 << 20;
-    std::vector<char> buffer(kSlice + Ingest::kPadding, ' ');
     bool ok = true;
     for (;;) {
-        size_t n = std::fread(buffer.data(), 1, kSlice, f);
+        size_t n = head + std::fread(buffer.data() + head, 1, kSlice - head, f);
+        head = 0;
         if (n > 0) ingest.Feed(buffer.data(), n);
         if (n < kSlice) {
             if (std::ferror(f)) {

@@ -397,6 +397,9 @@ bool Snapshot::IsSnapshot(std::span<const char> bytes) {
 }
 
 bool Snapshot::IsSnapshotFile(const std::string& path) {
+    // Only a regular file can be a snapshot: peeking into a pipe would eat the bytes its reader needs.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) return false;
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) return false;
     char head[8];

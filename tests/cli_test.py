@@ -104,6 +104,21 @@ def test_summary_unchanged(chorus):
     assert j["posts"] == 11 and j["types"] == {"original": 7, "retweet": 2, "quote": 1, "reply": 1}
 
 
+def test_reads_a_pipe_whole(chorus):
+    # A pipe cannot be sought back after its first bytes are sniffed: nothing of its start may be lost
+    # (the demo is larger than stdio's buffer, which once hid the loss).
+    demo = os.path.join(HERE, "..", "assets", "demo", "metoo-demo.jsonl")
+    with open(demo, "rb") as f:
+        data = f.read()
+    p = subprocess.run([chorus, "summary", "/dev/stdin", "--json"], input=data, capture_output=True)
+    assert p.returncode == 0, p.stderr
+    piped = json.loads(p.stdout)
+    whole = json.loads(ok(chorus, "summary", demo, "--json"))
+    for key in ("posts", "skipped", "types", "authors", "first", "last", "top_hashtags"):
+        assert piped[key] == whole[key], f"{key}: piped {piped[key]!r}, from the file {whole[key]!r}"
+    assert piped["files"][0]["bytes"] == whole["files"][0]["bytes"]
+
+
 def test_query_error_names_position(chorus):
     p = run(chorus, "top", FIXTURE, "--field", "hashtags", "--query", "#metoo (lang:en")
     assert p.returncode == 2 and p.stdout == ""
