@@ -186,12 +186,18 @@ class Input {
 public:
     Input(const uint8_t* data, uint64_t size) : m_data(data), m_left(size) {}
     Input(std::FILE* file, uint64_t size) : m_file(file), m_left(size) {}
+    Input(SnapshotSource& source, uint64_t size) : m_source(&source), m_left(size) {}
 
     // Copies the next n bytes to dst; false (for good) when fewer remain or the file fails.
     bool Take(void* dst, uint64_t n) {
         if (!m_ok || n > m_left) return m_ok = false;
         if (n == 0) return true;
-        if (m_file != nullptr) {
+        if (m_source != nullptr) {
+            if (!m_source->Take(dst, n)) {
+                m_io_error = true;
+                return m_ok = false;
+            }
+        } else if (m_file != nullptr) {
             if (std::fread(dst, 1, static_cast<size_t>(n), m_file) != n) {
                 m_io_error = true;
                 return m_ok = false;
@@ -212,7 +218,7 @@ public:
     }
     // Hashes whatever is left, so a damaged file reads as a checksum mismatch, not as corrupt content.
     void Drain() {
-        if (m_file == nullptr) {
+        if (m_file == nullptr && m_source == nullptr) {
             m_hasher.Update(m_data, static_cast<size_t>(m_left));
             m_left = 0;
             return;
@@ -230,6 +236,7 @@ public:
 private:
     const uint8_t* m_data = nullptr;
     std::FILE* m_file = nullptr;
+    SnapshotSource* m_source = nullptr;
     uint64_t m_left;
     bool m_ok = true;
     bool m_io_error = false;
@@ -588,6 +595,17 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
     else
         Merge(*ds, into);
     return {};
+}
+
+SnapshotStatus Snapshot::ReadFrom(SnapshotSource& source, uint64_t total, Dataset& into) {
+    char head[kHeaderBytes];
+    size_t got = total < kHeaderBytes ? static_cast<size_t>(total) : kHeaderBytes;
+    if (!source.Take(head, got)) return Fail(SnapshotError::CannotRead, "read error");
+    Header header;
+    SnapshotStatus status = ReadHeader(head, got, total, header);
+    if (!status.ok()) return status;
+    Input input(source, header.payload);
+    return ReadPayload(input, header.checksum, into);
 }
 
 SnapshotStatus Snapshot::Load(const std::string& path, Dataset& into) {

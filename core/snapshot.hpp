@@ -69,6 +69,16 @@ struct SnapshotStatus {
     bool ok() const { return error == SnapshotError::None; }
 };
 
+// The bytes of a snapshot handed out in order, for a reader that is neither memory nor a FILE (the page
+// pulls them from the chunks of a File the browser has already read, so the file is never copied whole
+// into the module's memory).
+class SnapshotSource {
+public:
+    virtual ~SnapshotSource() = default;
+    // Copies the next n bytes to dst; false when they cannot be had (the read is then CannotRead).
+    virtual bool Take(void* dst, uint64_t n) = 0;
+};
+
 class Snapshot {
 public:
     static constexpr uint32_t kVersion = 1;
@@ -91,6 +101,8 @@ public:
     // snapshot as it is; otherwise the posts are merged as by Merge(). On any error `into` is unchanged.
     static SnapshotStatus Read(std::span<const char> bytes, Dataset& into);
     static SnapshotStatus Load(const std::string& path, Dataset& into);
+    // As Read, pulling the `total` bytes of a snapshot from `source`.
+    static SnapshotStatus ReadFrom(SnapshotSource& source, uint64_t total, Dataset& into);
 
     // Appends `from`'s file reports and posts to `into`, refusing posts whose id `into` already holds,
     // exactly as if from's files had been loaded after into's (COUNTING.md, rule S3).

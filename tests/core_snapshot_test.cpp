@@ -3,6 +3,8 @@
 // de-duplication of files loaded together.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -113,6 +115,55 @@ TEST_CASE("snapshot S1: a snapshot saved to disk loads by path, detected by its 
     SnapshotStatus missing = Snapshot::Load(path, reloaded);
     CHECK(missing.error == SnapshotError::CannotRead);
     CHECK(missing.message.find(path) != std::string::npos);
+}
+
+// Hands out a snapshot's bytes as a page does: from chunks of an odd size, failing after `fail_after` bytes.
+class ChunkSource : public SnapshotSource {
+public:
+    ChunkSource(const std::string& bytes, size_t chunk, size_t fail_after = SIZE_MAX)
+        : m_bytes(bytes), m_chunk(chunk), m_fail_after(fail_after) {}
+    bool Take(void* dst, uint64_t n) override {
+        char* out = static_cast<char*>(dst);
+        while (n > 0) {  // at most one chunk at a time, as a reader of separate buffers would copy
+            if (m_at >= m_fail_after || m_at >= m_bytes.size()) return false;
+            size_t take = std::min<size_t>({m_chunk - m_at % m_chunk, static_cast<size_t>(n), m_bytes.size() - m_at});
+            std::memcpy(out, m_bytes.data() + m_at, take);
+            out += take;
+            m_at += take;
+            n -= take;
+            ++takes;
+        }
+        return true;
+    }
+    size_t takes = 0;
+
+private:
+    const std::string& m_bytes;
+    size_t m_chunk, m_fail_after, m_at = 0;
+};
+
+TEST_CASE("snapshot S1: a snapshot pulled from a source in chunks reads as from memory") {
+    Dataset original;
+    chorus::test::LoadSummary(original, kMixed);
+    std::string bytes = Snapshot::Write(original);
+    for (size_t chunk : {size_t{7}, size_t{4096}, bytes.size()}) {
+        CAPTURE(chunk);
+        ChunkSource source(bytes, chunk);
+        Dataset reloaded;
+        SnapshotStatus status = Snapshot::ReadFrom(source, bytes.size(), reloaded);
+        REQUIRE_MESSAGE(status.ok(), status.message);
+        CheckSame(original, reloaded);
+        CHECK(source.takes > 25);  // pulled section by section, never as one copy of the file
+    }
+    ChunkSource failing(bytes, 4096, bytes.size() / 2);
+    Dataset held;
+    chorus::test::LoadSummary(held, {"query_posts.jsonl"});
+    std::string before = SummaryJson(held);
+    CHECK(Snapshot::ReadFrom(failing, bytes.size(), held).error == SnapshotError::CannotRead);
+    CHECK(SummaryJson(held) == before);
+    ChunkSource shorter(bytes, 4096);
+    Dataset other;
+    CHECK(Snapshot::ReadFrom(shorter, bytes.size() - 8, other).error == SnapshotError::Truncated);
 }
 
 TEST_CASE("snapshot S2: wrong, truncated, damaged and inconsistent bytes give an error value") {
