@@ -312,31 +312,31 @@ void Ingest::FeedText(const char* data, size_t size) {
 void Ingest::ReadDocument() {
     Reader& r = *m_reader;
     IngestReport& report = m_dataset.Report(m_file);
-    size_t start = r.detector.DocumentStart();
-    if (!simdjson::validate_utf8(r.head.data(), r.head.size())) {  // rule 40: the document read as Windows-1252
-        std::string utf8;
-        utf8.reserve(r.head.size() + r.head.size() / 8 + kPadding);
-        Cp1252ToUtf8(std::string_view(r.head).substr(0, start), utf8);
-        size_t original = start;
-        start = utf8.size();  // the bytes before the document may grow too
-        Cp1252ToUtf8(std::string_view(r.head).substr(original), utf8);
-        r.head = std::move(utf8);
-        report.Add(Problem::TranscodedCp1252, 0, "not UTF-8: read as Windows-1252");
-    }
     size_t n = r.head.size();
     r.head.append(kPadding, ' ');  // the parsers read up to kPadding bytes past a record
     std::string_view text(r.head.data(), n);
     std::string script = r.detector.ScriptName();
     bool started = false;
-    DocumentScan scan = ScanDocument(text, start, !script.empty(), [&](const DocumentRecord& record) {
-        if (!started) {
-            r.records.BeginFile(m_file, FileLayout{true, record.root_array, std::string(record.list_key), script});
-            started = true;
-        }
-        ++report.lines;
-        r.records.Read(r.head.data() + record.begin, record.end - record.begin, r.head.size() - record.begin,
-                       RecordPlace{record.line, record.item});
-    });
+    DocumentScan scan =
+        ScanDocument(text, r.detector.DocumentStart(), !script.empty(), [&](const DocumentRecord& record) {
+            if (!started) {
+                r.records.BeginFile(m_file, FileLayout{true, record.root_array, std::string(record.list_key), script});
+                started = true;
+            }
+            ++report.lines;
+            const char* json = r.head.data() + record.begin;
+            size_t size = record.end - record.begin;
+            if (!simdjson::validate_utf8(json, size)) {  // rule 40: this record read as Windows-1252
+                r.recoded.clear();
+                Cp1252ToUtf8(std::string_view(json, size), r.recoded);
+                size = r.recoded.size();
+                r.recoded.append(kPadding, ' ');
+                report.Add(Problem::TranscodedCp1252, RecordPlace{record.line, record.item},
+                           "not UTF-8: read as Windows-1252");
+                return r.records.Read(r.recoded.data(), size, r.recoded.size(), RecordPlace{record.line, record.item});
+            }
+            r.records.Read(json, size, r.head.size() - record.begin, RecordPlace{record.line, record.item});
+        });
     if (!scan.error.empty() && scan.error_loses_record) {
         ++report.lines;  // the cut record, or the text after the document: one record not read
         report.Add(Problem::InvalidJson, RecordPlace{scan.error_line, scan.error_item}, scan.error);

@@ -1327,7 +1327,7 @@ class Dataset:
         found = CsvFile(raw)
         if found is not None:
             return ReadCsv(self, found[0], found[1])
-        text = _Utf8OrCp1252(raw)[0]  # rule 40: JSON that is not UTF-8 is read as Windows-1252
+        text = raw.decode("utf-8", "surrogateescape")  # rule 40: records not UTF-8 are read as Windows-1252
         layout, start, script = Layout(text)
         reader = FileReader(self, script)
         if layout == "lines":
@@ -1345,7 +1345,7 @@ class Dataset:
             if kind == "invalid":
                 self.Skip("invalid_json")
             else:
-                reader.ReadText(record_text)
+                reader.ReadText(_Utf8OrCp1252(record_text.encode("utf-8", "surrogateescape"))[0])
 
     def Summary(self, with_reasons):
         top = sorted(self.hashtags.items(),
