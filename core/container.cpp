@@ -12,10 +12,6 @@
 #if CHORUS_HAVE_ZLIB
 #include <zlib.h>
 #endif
-#if CHORUS_HAVE_ZSTD
-#include <zstd.h>
-#include <zstd_errors.h>
-#endif
 
 namespace chorus::core {
 
@@ -43,9 +39,7 @@ bool CanUnpack(Packing packing) {
 #if CHORUS_HAVE_ZLIB
     can |= packing == Packing::Gzip || packing == Packing::Zip;
 #endif
-#if CHORUS_HAVE_ZSTD
-    can |= packing == Packing::Zstd;
-#endif
+    can |= packing == Packing::Zstd;  // zstd_stream.cpp: libzstd natively, zstd's decoder built in WASM
     return can && packing != Packing::Plain;
 }
 
@@ -219,72 +213,21 @@ bool LoadZip(Ingest& ingest, std::FILE* file, const std::string& name, std::stri
 
 #endif  // CHORUS_HAVE_ZLIB
 
-#if CHORUS_HAVE_ZSTD
-
-// Streams a zstd file (every frame in it) into Ingest's current file. Returns "" or the problem to report.
-std::string Unzstd(std::FILE* file, Ingest& ingest, bool& read_error) {
-    constexpr size_t kIn = size_t{256} << 10;
-    constexpr size_t kOut = size_t{1} << 20;
-    ZSTD_DCtx* context = ZSTD_createDCtx();
-    if (!context) return "zstd could not start";
-    ZSTD_DCtx_setParameter(context, ZSTD_d_windowLogMax, kZstdWindowLog);
-    std::vector<char> in(kIn);
-    std::vector<char> out(kOut + Ingest::kPadding, ' ');
-    uint64_t produced = 0;
-    size_t pending = 0;  // 0 once a frame is complete
-    std::string problem;
-    while (problem.empty()) {
-        size_t n = std::fread(in.data(), 1, kIn, file);
-        if (n == 0) {
-            read_error = std::ferror(file) != 0;
-            break;
-        }
-        ZSTD_inBuffer input{in.data(), n, 0};
-        bool full = true;  // a full output buffer may leave bytes inside zstd: ask again
-        while (input.pos < input.size || full) {
-            ZSTD_outBuffer output{out.data(), kOut, 0};
-            size_t status = ZSTD_decompressStream(context, &output, &input);
-            if (ZSTD_isError(status)) {
-                if (ZSTD_getErrorCode(status) == ZSTD_error_frameParameter_windowTooLarge)
-                    problem = "a zstd frame needs a window larger than 2^" + std::to_string(kZstdWindowLog) +
-                              " bytes (1 GiB), the most Chorus reads: not read past " + std::to_string(produced) +
-                              " bytes of text";
-                else
-                    problem = "the zstd stream is damaged after " + std::to_string(produced) + " bytes of text (" +
-                              ZSTD_getErrorName(status) + "): the rest was not read";
-                break;
-            }
-            if (output.pos > 0) {
-                produced += output.pos;
-                ingest.Feed(out.data(), output.pos);
-            }
-            full = output.pos == output.size;
-            pending = status;
-        }
-    }
-    ZSTD_freeDCtx(context);
-    if (problem.empty() && !read_error && pending != 0)
-        problem = "the zstd stream ends early after " + std::to_string(produced) +
-                  " bytes of text (a truncated file?): the rest was not read";
-    return problem;
-}
-
-#endif  // CHORUS_HAVE_ZSTD
-
 }  // namespace
 
 bool LoadPacked(Ingest& ingest, std::FILE* file, const std::string& name, Packing packing, std::string& error) {
-#if CHORUS_HAVE_ZSTD
-    if (packing == Packing::Zstd) {
+    if (packing == Packing::Zstd) {  // Ingest decodes zstd itself (zstd_stream.hpp): the raw bytes go in
         ingest.BeginFile(name);
-        bool read_error = false;
-        std::string problem = Unzstd(file, ingest, read_error);
-        if (!problem.empty()) ingest.ReportProblem(Problem::Archive, problem);
+        constexpr size_t kSlice = size_t{1} << 20;
+        std::vector<char> buffer(kSlice + Ingest::kPadding, ' ');
+        size_t n;
+        while ((n = std::fread(buffer.data(), 1, kSlice, file)) > 0)
+            ingest.Feed(buffer.data(), n);
+        bool read_error = std::ferror(file) != 0;
         ingest.EndFile();
         if (read_error) error = "read error in " + name;
         return !read_error;
     }
-#endif
 #if CHORUS_HAVE_ZLIB
     if (packing == Packing::Zip) return LoadZip(ingest, file, name, error);
     if (packing == Packing::Gzip) {

@@ -1,8 +1,9 @@
 // Container: a dump that arrives compressed or archived, told by its first bytes, never its name
 // (COUNTING.md, rule 39): gzip (1f 8b), zip (PK 03 04, or PK 05 06 for an empty archive), zstd
-// (28 b5 2f fd). Natively, LoadFile() streams gzip through zlib and zstd through libzstd, and reads
-// each zip entry as a file of its own, named `archive.zip/inner/path.jsonl`; the browser
-// decompresses gzip and zip in JavaScript and feeds Ingest plain bytes (zstd: not in the browser yet).
+// (28 b5 2f fd). Natively, LoadFile() streams gzip through zlib and reads each zip entry as a file
+// of its own, named `archive.zip/inner/path.jsonl`; the browser decompresses gzip and zip in
+// JavaScript and feeds Ingest plain bytes. zstd is decoded inside Ingest (zstd_stream.hpp), so the
+// CLI and the page both feed it the raw file.
 //
 //   chorus::core::Packing packing = chorus::core::SniffPacking(first_bytes, n);
 //   if (packing == chorus::core::Packing::Gzip) ...
@@ -31,12 +32,13 @@ inline constexpr int kZstdWindowLog = 30;
 Packing SniffPacking(const void* data, size_t size);
 const char* PackingName(Packing packing);  // "gzip", "zip", "zstd", "plain"
 
-// Whether this build can read the packing (zlib and libzstd are linked natively, not in WASM).
+// Whether this build can read the packing (zlib natively only; zstd everywhere).
 bool CanUnpack(Packing packing);
 
 // Reads `file` (positioned at its start) through Ingest as `name`: a gzip stream as one file, a
-// zip archive as one file per entry. Damage, encryption and unsupported methods become problems in
-// the report (Problem::Archive); false with `error` only when the file itself cannot be read.
+// zip archive as one file per entry, a zstd file as one file (raw bytes in: Ingest decodes them).
+// Damage, encryption and unsupported methods become problems in the report (Problem::Archive);
+// false with `error` only when the file itself cannot be read.
 bool LoadPacked(Ingest& ingest, std::FILE* file, const std::string& name, Packing packing, std::string& error);
 
 }  // namespace chorus::core

@@ -2,7 +2,8 @@
 //
 // Everything inside Chorus is UTF-8. A file that starts with a UTF-16 byte order mark is
 // transcoded as it streams (Utf16Decoder); a CSV record that is not valid UTF-8 is read as
-// Windows-1252 (Cp1252ToUtf8), record by record. JSON files in UTF-8 are never copied.
+// Windows-1252 (Cp1252ToUtf8), record by record; so is a JSON line or document that is not UTF-8
+// (rule 40). JSON files in UTF-8 are never copied.
 //
 //   Utf16Decoder utf16(/*big_endian=*/false);
 //   std::string out;

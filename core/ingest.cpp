@@ -11,6 +11,7 @@
 #include "json_document.hpp"
 #include "record_reader.hpp"
 #include "tweet_reader.hpp"
+#include "zstd_stream.hpp"
 
 namespace chorus::core {
 
@@ -31,7 +32,11 @@ struct Ingest::Reader {
     std::string bom_byte;               // the file's first byte when it came alone in the first slice
     std::optional<Utf16Decoder> utf16;  // the file is UTF-16: every slice is transcoded first
     std::string decoded;                // one transcoded slice (+ kPadding)
+    std::string recoded;                // a JSON line that was not UTF-8, as UTF-8 (rule 40)
     ContainerDetector detector;
+    bool magic_checked = false;        // the first bytes were compared with zstd's magic (rule 39)
+    std::string magic;                 // the first bytes while they could still be zstd's magic
+    std::unique_ptr<ZstdStream> zstd;  // the file is zstd: every slice is decoded first
     Mode mode = Mode::Detecting;
     std::string head;  // Detecting: the bytes so far; Document: the whole document
 };
@@ -54,6 +59,9 @@ void Ingest::BeginFile(std::string name) {
     m_reader->line_scan = 0;
     m_reader->bom_byte.clear();
     m_reader->utf16.reset();
+    m_reader->magic_checked = false;
+    m_reader->magic.clear();
+    m_reader->zstd.reset();
 }
 
 void Ingest::ReportProblem(Problem problem, std::string detail) {
@@ -109,6 +117,15 @@ void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
     if (start == size) return;  // blank lines are not records
     IngestReport& report = m_dataset.Report(m_file);
     ++report.lines;
+    if (!simdjson::validate_utf8(line + start, size - start)) {  // rule 40: read as Windows-1252
+        std::string& text = m_reader->recoded;
+        text.clear();
+        Cp1252ToUtf8(std::string_view(line + start, size - start), text);
+        size_t n = text.size();
+        text.append(kPadding, ' ');
+        report.Add(Problem::TranscodedCp1252, m_line, "not UTF-8: read as Windows-1252");
+        return m_reader->records.Read(text.data(), n, text.size(), RecordPlace{m_line, 0});
+    }
     m_reader->records.Read(line + start, size - start, readable - start, RecordPlace{m_line, 0});
 }
 
@@ -174,8 +191,45 @@ void Ingest::StartContainer(Container container) {
 
 void Ingest::Feed(const char* data, size_t size) {
     if (!InFile()) return;
-    m_dataset.Report(m_file).bytes += size;
     m_file_bytes += size;
+    Reader& r = *m_reader;
+    if (!r.magic_checked && size > 0) {
+        // Rule 39: a file that starts with zstd's magic is decoded here (its four bytes may come apart).
+        static constexpr char kMagic[] = {'\x28', '\xB5', '\x2F', '\xFD'};
+        size_t take = std::min(sizeof kMagic - r.magic.size(), size);
+        r.magic.append(data, take);
+        bool prefix = std::memcmp(r.magic.data(), kMagic, r.magic.size()) == 0;
+        if (prefix && r.magic.size() < sizeof kMagic) return;  // all of `data` is in r.magic
+        r.magic.resize(r.magic.size() - take);
+        r.magic_checked = true;
+        if (prefix) r.zstd = std::make_unique<ZstdStream>();
+        if (!r.magic.empty()) {
+            std::string first = std::move(r.magic);
+            size_t n = first.size();
+            first.append(kPadding, ' ');
+            r.magic.clear();
+            FeedPacked(first.data(), n);
+        }
+    }
+    FeedPacked(data, size);
+}
+
+void Ingest::FeedPacked(const char* data, size_t size) {
+    Reader& r = *m_reader;
+    if (!r.zstd) return FeedUnpacked(data, size);
+    r.zstd->Feed(data, size, [this](const char* text, size_t n) { FeedUnpacked(text, n); });
+}
+
+void Ingest::FinishZstd() {
+    Reader& r = *m_reader;
+    if (!r.zstd) return;
+    std::string problem = r.zstd->Finish();
+    if (!problem.empty()) m_dataset.Report(m_file).Add(Problem::Archive, 0, std::move(problem));
+    r.zstd.reset();
+}
+
+void Ingest::FeedUnpacked(const char* data, size_t size) {
+    m_dataset.Report(m_file).bytes += size;
     Reader& r = *m_reader;
     if (!r.bom_checked && size > 0) {
         // Rule 36: a UTF-16 byte order mark makes the file UTF-16 (its two bytes may come apart).
@@ -270,8 +324,18 @@ void Ingest::ReadDocument() {
                 started = true;
             }
             ++report.lines;
-            r.records.Read(r.head.data() + record.begin, record.end - record.begin, r.head.size() - record.begin,
-                           RecordPlace{record.line, record.item});
+            const char* json = r.head.data() + record.begin;
+            size_t size = record.end - record.begin;
+            if (!simdjson::validate_utf8(json, size)) {  // rule 40: this record read as Windows-1252
+                r.recoded.clear();
+                Cp1252ToUtf8(std::string_view(json, size), r.recoded);
+                size = r.recoded.size();
+                r.recoded.append(kPadding, ' ');
+                report.Add(Problem::TranscodedCp1252, RecordPlace{record.line, record.item},
+                           "not UTF-8: read as Windows-1252");
+                return r.records.Read(r.recoded.data(), size, r.recoded.size(), RecordPlace{record.line, record.item});
+            }
+            r.records.Read(json, size, r.head.size() - record.begin, RecordPlace{record.line, record.item});
         });
     if (!scan.error.empty() && scan.error_loses_record) {
         ++report.lines;  // the cut record, or the text after the document: one record not read
@@ -282,6 +346,15 @@ void Ingest::ReadDocument() {
 void Ingest::EndFile() {
     if (!InFile()) return;
     Reader& r = *m_reader;
+    if (!r.magic_checked && !r.magic.empty()) {  // a file of up to three bytes that start like zstd's magic
+        r.magic_checked = true;
+        std::string first = std::move(r.magic);
+        size_t n = first.size();
+        first.append(kPadding, ' ');
+        r.magic.clear();
+        FeedUnpacked(first.data(), n);
+    }
+    FinishZstd();
     if (!r.bom_byte.empty()) {  // a one-byte file
         r.bom_checked = true;
         r.bom_byte.append(kPadding, ' ');
@@ -313,6 +386,8 @@ void Ingest::CancelFile() {
         StartContainer(container);
         if (container == Container::JsonDocument) ReadDocument();
     }
+    if (r.zstd && !r.zstd->Problem().empty()) FinishZstd();  // the damage came before the cancel
+    r.zstd.reset();
     IngestReport& report = m_dataset.Report(m_file);
     report.cancelled = true;
     report.Add(Problem::Cancelled, m_line + 1,
@@ -331,13 +406,13 @@ bool LoadFile(Ingest& ingest, const std::string& path, std::string& error) {
     }
     size_t slash = path.find_last_of('/');
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    // The first bytes tell a compressed file from a plain one. A plain file is never sought back (a pipe
-    // cannot be): its first bytes start the first slice.
+    // The first bytes tell a compressed file from a plain one. A plain (or zstd: Ingest decodes it itself)
+    // file is never sought back (a pipe cannot be): its first bytes start the first slice.
     constexpr size_t kSlice = 4 << 20;
     std::vector<char> buffer(kSlice + Ingest::kPadding, ' ');
     size_t head = std::fread(buffer.data(), 1, 4, f);
     Packing packing = SniffPacking(buffer.data(), head);
-    if (packing != Packing::Plain) {
+    if (packing != Packing::Plain && packing != Packing::Zstd) {
         if (std::fseek(f, 0, SEEK_SET) != 0) {
             error = "cannot seek in " + path + " (a compressed file must be a file, not a pipe)";
             std::fclose(f);

@@ -20,7 +20,8 @@
 // statuses), Bluesky (PostView / FeedViewPost, feed and search responses, Jetstream, Tap),
 // Reddit (Pushshift), YouTube (commentThreads, scraped comments), Zeeschuimer (X, TikTok,
 // Instagram), tweet and post CSVs (rules 36-38). Files starting with a UTF-16 byte order mark
-// are transcoded to UTF-8 as they stream (rule 36).
+// are transcoded to UTF-8 as they stream (rule 36); files starting with zstd's magic are decoded
+// as they stream (rule 39, zstd_stream.hpp), in the CLI and in the page alike.
 #pragma once
 
 #include <cstddef>
@@ -70,6 +71,9 @@ public:
     void SetDocumentLimit(size_t bytes) { m_document_limit = bytes; }  // tests use small limits
 
 private:
+    void FeedPacked(const char* data, size_t size);
+    void FeedUnpacked(const char* data, size_t size);
+    void FinishZstd();
     void FeedText(const char* data, size_t size);
     bool DecideCsv(bool at_end);
     void FinishUtf16();

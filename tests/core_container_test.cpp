@@ -4,8 +4,10 @@
 #include <cstdio>
 
 #include "container.hpp"
+#include "ingest.hpp"
 #include "test_support.hpp"
 #include "zip_reader.hpp"
+#include "zstd_stream.hpp"
 
 using chorus::core::Dataset;
 using chorus::core::Packing;
@@ -37,6 +39,13 @@ std::vector<chorus::core::ZipEntry> Directory(const std::string& bytes, std::str
     std::vector<chorus::core::ZipEntry> entries;
     error = chorus::core::ReadZipDirectory(bytes.size(), read_at, entries);
     return entries;
+}
+
+// The summary without the per-file part, which names the files differently.
+json Counts(json summary) {
+    summary.erase("files");
+    summary.erase("errors");
+    return summary;
 }
 
 }  // namespace
@@ -79,17 +88,6 @@ TEST_CASE("zip: the central directory lists entries, ZIP64 fields included") {
 }
 
 #if CHORUS_HAVE_ZLIB
-
-namespace {
-
-// The summary without the per-file part, which names the files differently.
-json Counts(json summary) {
-    summary.erase("files");
-    summary.erase("errors");
-    return summary;
-}
-
-}  // namespace
 
 TEST_CASE("gzip: a .gz dump counts the same as the plain file") {
     Dataset plain, packed;
@@ -160,6 +158,20 @@ TEST_CASE("zip: a corrupt archive is named in the report with why") {
     CHECK(s["files"][0]["problems"]["archive"] == 1);
 }
 
+#else
+
+TEST_CASE("containers: a build without zlib names the file and says it cannot unpack it") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"container_v1_mixed.jsonl.gz", "v1_mixed.jsonl"});
+    CHECK(s["posts"] == 6);
+    CHECK(s["files"][0]["posts"] == 0);
+    CHECK(s["files"][0]["problems"]["archive"] == 1);
+}
+
+#endif  // CHORUS_HAVE_ZLIB
+
+// zstd: decoded inside Ingest in every build (libzstd natively, zstd's decoder built from source in WASM).
+
 TEST_CASE("zstd: a .zst dump counts the same as the plain file") {
     Dataset plain, packed;
     json want = LoadSummary(plain, {"v1_mixed.jsonl"});
@@ -183,14 +195,66 @@ TEST_CASE("zstd: a cut stream keeps what came before; a window over 2^30 is name
     CHECK(details.find("larger than 2^30 bytes (1 GiB)") != std::string::npos);
 }
 
-#else
+TEST_CASE("zstd: the decoder reads the raw file in slices of any size, even 1 byte") {
+    std::string packed = ReadAll(Fixture("container_v1_mixed.jsonl.zst"));
+    std::string plain = ReadAll(Fixture("v1_mixed.jsonl"));
+    std::string text;
+    chorus::core::ZstdStream zstd;
+    for (size_t at = 0; at < packed.size(); at += 5)
+        CHECK(zstd.Feed(packed.data() + at, std::min<size_t>(5, packed.size() - at),
+                        [&](const char* data, size_t size) { text.append(data, size); }));
+    CHECK(zstd.Finish().empty());
+    CHECK(text == plain);
+    CHECK(zstd.Produced() == plain.size());
 
-TEST_CASE("containers: a build without zlib names the file and says it cannot unpack it") {
-    Dataset ds;
-    json s = LoadSummary(ds, {"container_v1_mixed.jsonl.gz", "v1_mixed.jsonl"});
-    CHECK(s["posts"] == 6);
-    CHECK(s["files"][0]["posts"] == 0);
-    CHECK(s["files"][0]["problems"]["archive"] == 1);
+    Dataset want_ds;
+    json want = LoadSummary(want_ds, {"v1_mixed.jsonl"});
+    for (size_t slice : {size_t{1}, size_t{2}, size_t{3}, size_t{7}, size_t{4096}}) {
+        Dataset ds;
+        chorus::core::Ingest ingest(ds);
+        chorus::test::FeedInSlices(ingest, "v1_mixed.jsonl.zst", packed, slice);
+        json got = nlohmann::json::parse(chorus::core::SummaryJson(ds));
+        CHECK_MESSAGE(Counts(got) == Counts(want), "slices of " << slice);
+        CHECK(got["files"][0]["bytes"] == want["files"][0]["bytes"]);
+    }
 }
 
-#endif  // CHORUS_HAVE_ZLIB
+TEST_CASE("zstd: damage is named and what came before stays; short files that look like the magic are text") {
+    // Two frames: the second one's block is damaged.
+    std::string packed = ReadAll(Fixture("container_v1_mixed.jsonl.zst"));
+    std::string damaged = packed + packed;
+    damaged[packed.size() + 20] = static_cast<char>(damaged[packed.size() + 20] ^ 0x55);
+    damaged[packed.size() + 21] = static_cast<char>(damaged[packed.size() + 21] ^ 0x55);
+    Dataset ds;
+    chorus::core::Ingest ingest(ds);
+    chorus::test::FeedInSlices(ingest, "twice.zst", damaged, 1000);
+    json s = nlohmann::json::parse(chorus::core::SummaryJson(ds));
+    CHECK(s["posts"] >= 6);  // the first frame's posts (the second frame's repeat them: duplicates)
+    CHECK(s["files"][0]["problems"]["archive"] == 1);
+    std::string reason;
+    for (const json& error : s["errors"])
+        if (error["kind"] == "archive") reason = error["reason"];
+    CHECK(reason.find("damaged after") != std::string::npos);
+
+    // A frame header that declares a 2^31 window (window descriptor 0xA8: exponent 21 + 10) and one raw block.
+    std::string big("\x28\xB5\x2F\xFD\x00\xA8", 6);
+    big += std::string("\x19\x00\x00", 3) + "abc";  // last block, raw, 3 bytes
+    chorus::core::ZstdStream window;
+    CHECK_FALSE(window.Feed(big.data(), big.size(), [](const char*, size_t) {}));
+    CHECK(window.Finish().find("larger than 2^30 bytes (1 GiB)") != std::string::npos);
+
+    // The same header with a 2^30 window (0xA0) reads.
+    big[5] = '\xA0';
+    std::string text;
+    chorus::core::ZstdStream fits;
+    CHECK(fits.Feed(big.data(), big.size(), [&](const char* data, size_t size) { text.append(data, size); }));
+    CHECK(fits.Finish().empty());
+    CHECK(text == "abc");
+
+    Dataset short_ds;
+    chorus::core::Ingest short_ingest(short_ds);
+    chorus::test::FeedInSlices(short_ingest, "paren.txt", "(\xB5", 1);  // starts like the magic, ends early
+    json t = nlohmann::json::parse(chorus::core::SummaryJson(short_ds));
+    CHECK(t["files"][0]["bytes"] == 2);
+    CHECK(t["files"][0]["problems"].value("archive", 0) == 0);
+}

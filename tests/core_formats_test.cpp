@@ -520,3 +520,20 @@ TEST_CASE("time: ISO with a space before the offset, and year 0000 is no time") 
     CHECK(ParseEpochSeconds("1538889971") == 1538889971);
     CHECK(ParseEpochSeconds("1.5e9") == kNoTime);
 }
+
+TEST_CASE("encoding: a JSON line or document that is not UTF-8 is read as Windows-1252 and counted") {
+    Dataset ds;
+    json s = LoadSummary(ds, {"json_cp1252.jsonl", "json_cp1252_search.json"});
+    REQUIRE(s["files"].size() == 2);
+    CHECK(s["posts"] == 5);
+    CHECK(s["files"][0]["posts"] == 3);
+    CHECK(s["files"][0]["problems"]["transcoded_cp1252"] == 1);  // line 2 only
+    CHECK(s["files"][0]["problems"].value("invalid_json", 0) == 0);
+    CHECK(s["files"][1]["posts"] == 2);
+    CHECK(s["files"][1]["problems"]["transcoded_cp1252"] == 2);  // each record of the document
+    std::string tags = s["top_hashtags"].dump();
+    // 0xE9 is é: the UTF-8 and the Windows-1252 spellings are one hashtag.
+    CHECK(tags.find("\"café\",2") != std::string::npos);
+    CHECK(tags.find("\"thé\",2") != std::string::npos);
+    CHECK(s["errors"].size() == 0);  // counted, not listed
+}

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-20}
 BUILD=build/fuzz
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_json_lines fuzz_json_document fuzz_csv fuzz_slices)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_json_lines fuzz_json_document fuzz_csv fuzz_slices fuzz_zip fuzz_gzip fuzz_zstd)
 
 probe=$(mktemp -d)
 trap 'rm -rf "$probe"' EXIT
@@ -45,6 +45,28 @@ seed() {  # seed TARGET DIR
       for f in tests/fixtures/*.jsonl tests/fixtures/*.ndjson tests/fixtures/*.json tests/fixtures/*.js tests/fixtures/*.csv; do
         { printf '\x00\x06\x3f\xff'; cat "$f"; } >"$dir/$(basename "$f")"
       done ;;
+    # The containers: our packed fixtures, and a few plain ones packed now (small, so the fuzzer can reach far).
+    fuzz_zip)
+      cp tests/fixtures/*.zip "$dir"
+      python3 - "$dir" tests/fixtures/v1_mixed.jsonl tests/fixtures/fmt_reddit.jsonl tests/fixtures/csv_quoted.csv <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1] + '/made.zip', 'w') as z:
+    for i, name in enumerate(sys.argv[2:]):
+        z.write(name, name.rsplit('/', 1)[-1], zipfile.ZIP_DEFLATED if i % 2 == 0 else zipfile.ZIP_STORED)
+PY
+      ;;
+    fuzz_gzip)
+      cp tests/fixtures/*.gz "$dir"
+      for f in tests/fixtures/fmt_reddit.jsonl tests/fixtures/csv_quoted.csv tests/fixtures/fmt_v1_search.json; do
+        gzip -c -9 -n "$f" >"$dir/$(basename "$f").gz"
+      done ;;
+    fuzz_zstd)
+      for f in tests/fixtures/*.zst; do { printf '\x40'; cat "$f"; } >"$dir/$(basename "$f")"; done
+      if command -v zstd >/dev/null; then
+        for f in tests/fixtures/fmt_reddit.jsonl tests/fixtures/csv_quoted.csv tests/fixtures/fmt_v1_search.json; do
+          { printf '\x10'; zstd -q -c -3 "$f"; } >"$dir/$(basename "$f").zst"
+        done
+      fi ;;
   esac
 }
 

@@ -1327,11 +1327,8 @@ class Dataset:
         found = CsvFile(raw)
         if found is not None:
             return ReadCsv(self, found[0], found[1])
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = None
-        layout, start, script = Layout(text) if text is not None else ("lines", None, None)
+        text = raw.decode("utf-8", "surrogateescape")  # rule 40: records not UTF-8 are read as Windows-1252
+        layout, start, script = Layout(text)
         reader = FileReader(self, script)
         if layout == "lines":
             for line in raw.split(b"\n"):
@@ -1340,10 +1337,7 @@ class Dataset:
                 if len(line) > DOCUMENT_LIMIT:
                     self.Skip("too_large")
                     continue
-                try:
-                    reader.ReadText(line.decode("utf-8").lstrip("\ufeff"))
-                except UnicodeDecodeError:
-                    self.Skip("invalid_json")
+                reader.ReadText(_Utf8OrCp1252(line)[0].lstrip("\ufeff"))
             return
         if len(raw) > DOCUMENT_LIMIT:
             return self.Skip("too_large")
@@ -1351,7 +1345,7 @@ class Dataset:
             if kind == "invalid":
                 self.Skip("invalid_json")
             else:
-                reader.ReadText(record_text)
+                reader.ReadText(_Utf8OrCp1252(record_text.encode("utf-8", "surrogateescape"))[0])
 
     def Summary(self, with_reasons):
         top = sorted(self.hashtags.items(),
