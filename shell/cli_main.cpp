@@ -54,7 +54,7 @@ constexpr const char* kUsage =
     "  timeline, top and peaks take --format csv|json (default csv)\n"
     "  timeline, top, posts and peaks take --tz ZONE (an IANA name, default UTC): since:/until: dates\n"
     "                               are read on its clock; timeline bins follow its calendar, and the\n"
-    "                               output names it (csv: start in local time, then start_utc)\n";
+    "                               output names it (csv: start in local time, count, start_utc, tz)\n";
 
 // Concatenation by appends (GCC 12 warns falsely, -Wrestrict, on "literal" + std::string).
 template <class... Parts>
@@ -276,10 +276,11 @@ int Run(const Options& o) {
                 std::printf("%s,%llu\n", FormatIsoUtc(series.edges[i]).c_str(),
                             static_cast<unsigned long long>(series.counts[i]));
         } else {
-            std::printf("start,count,start_utc\n");  // start: local time with its offset, in --tz
+            std::printf("start,count,start_utc,tz\n");  // start: local time with its offset, in --tz
             for (size_t i = 0; i < series.counts.size(); ++i)
-                std::printf("%s,%llu,%s\n", FormatIsoLocal(series.edges[i], zone).c_str(),
-                            static_cast<unsigned long long>(series.counts[i]), FormatIsoUtc(series.edges[i]).c_str());
+                std::printf("%s,%llu,%s,%s\n", FormatIsoLocal(series.edges[i], zone).c_str(),
+                            static_cast<unsigned long long>(series.counts[i]), FormatIsoUtc(series.edges[i]).c_str(),
+                            CsvField(zone.Name()).c_str());
         }
     } else if (pairs) {
         PairList top = TopHashtagPairs(dataset, rows, n, include);

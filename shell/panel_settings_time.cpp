@@ -1,6 +1,7 @@
 #include "panel_settings_time.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdio>
 #include <vector>
@@ -37,7 +38,10 @@ void DrawTimeZoneSetting(Session& session) {
     static char filter[64] = "";
     const std::string current = session.time_zone().Name();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    if (ImGui::BeginCombo("Time zone", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    const ImGuiID combo_id = ImGui::GetID("Time zone");
+    const bool open = ImGui::BeginCombo("Time zone", current.c_str(), ImGuiComboFlags_HeightLarge);
+    ImGuiTestEngineHook_ItemInfo(GImGui, combo_id, "Time zone", 0);  // BeginCombo gives tests no label in 1.86
+    if (open) {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1);
         ImGui::InputTextWithHint("##tz_filter", "filter: paris, new york...", filter, sizeof filter);

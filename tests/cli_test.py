@@ -220,9 +220,9 @@ def test_timeline_tz_days_are_local(chorus):
 def test_timeline_tz_csv_repeats_the_fall_back_hour(chorus):
     out = ok(chorus, "timeline", TZ_POSTS, "--bin", "hour", "--tz", "Europe/Paris",
              "--query", "since:2017-10-29T01:00 until:2017-10-29T04:00").splitlines()
-    assert out[0] == "start,count,start_utc", out[0]
-    assert "2017-10-29T02:00:00+02:00,1,2017-10-29T00:00:00Z" in out
-    assert "2017-10-29T02:00:00+01:00,2,2017-10-29T01:00:00Z" in out
+    assert out[0] == "start,count,start_utc,tz", out[0]
+    assert "2017-10-29T02:00:00+02:00,1,2017-10-29T00:00:00Z,Europe/Paris" in out
+    assert "2017-10-29T02:00:00+01:00,2,2017-10-29T01:00:00Z,Europe/Paris" in out
     assert sum(int(line.split(",")[1]) for line in out[1:]) == 3
 
 
