@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -276,4 +278,54 @@ TEST_CASE("time zone: the picker lists the canonical zones, UTC first") {
     for (const std::string& name : names)
         loaded += LoadTimeZone(name).ok();
     CHECK(loaded == names.size());
+}
+
+namespace {
+
+// The bytes of a zone file of the machine's zoneinfo ("" when there is none).
+std::string ZoneFileBytes(const char* name) {
+    const char* dir = std::getenv("TZDIR");
+    std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + name, std::ios::binary);
+    std::ostringstream bytes;
+    if (in) bytes << in.rdbuf();
+    return bytes.str();
+}
+
+uint32_t Be32At(const std::string& s, size_t at) {
+    uint32_t v = 0;
+    for (size_t i = 0; i < 4; ++i)
+        v = v << 8 | static_cast<uint8_t>(s[at + i]);
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("time zone: version 1 data reads alone; cut or damaged TZif is an error, never a crash") {
+    const std::string paris = ZoneFileBytes("Europe/Paris");
+    if (paris.size() < 44 || paris[4] < '2') {
+        MESSAGE("no version 2+ Europe/Paris in the zoneinfo folder: skipped");
+        return;
+    }
+    // The version 1 block alone (32-bit times) gives the same 2017 offsets.
+    const size_t v1 = Be32At(paris, 32) * 5 + Be32At(paris, 36) * 6 + Be32At(paris, 40) + Be32At(paris, 28) * 8 +
+                      Be32At(paris, 24) + Be32At(paris, 20);
+    std::string only_v1 = paris.substr(0, 44 + v1);
+    only_v1[4] = '\0';
+    TimeZoneResult old = ParseTimeZone("Paris v1", only_v1);
+    REQUIRE_MESSAGE(old.ok(), old.error);
+    TimeZone full = Zone("Europe/Paris");
+    for (const char* t :
+         {"2017-03-26T00:59:59Z", "2017-03-26T01:00:00Z", "2017-10-29T00:59:59Z", "2017-10-29T01:00:00Z"})
+        CHECK(old.zone.OffsetAt(T(t)) == full.OffsetAt(T(t)));
+    // Every cut and a flipped byte at every position: an answer or an error, nothing else.
+    size_t errors = 0;
+    for (size_t n = 0; n < paris.size(); ++n)
+        errors += !ParseTimeZone("cut", std::string_view(paris).substr(0, n)).ok();
+    CHECK(errors >= paris.size() - 1);  // only the file less its last newline might still read
+    for (size_t i = 0; i < paris.size(); ++i) {
+        std::string damaged = paris;
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x5a);
+        TimeZoneResult r = ParseTimeZone("flip", damaged);
+        if (r.ok()) (void)r.zone.OffsetAt(T("2017-07-01T00:00:00Z"));
+    }
 }
