@@ -90,13 +90,14 @@ TopList Finish(const Dataset& ds, const ValueCounter& counter, size_t k, uint64_
 // Puts times into the bins of a TimeSeries whose edges are set and counts zeroed.
 class Binner {
 public:
-    explicit Binner(TimeSeries& series) : m_series(series), m_origin(series.edges.front()) {}
+    explicit Binner(TimeSeries& series)
+        : m_series(series), m_origin(series.edges.front()), m_uniform(series.zone.IsUtc()) {}
 
     // The bin of a time at or after the first edge; counts.size() or more when past the last.
     uint64_t Index(UnixSeconds t) const {
         // Fixed widths divide by a constant (a multiply); months and years search the edges.
         auto since = static_cast<uint64_t>(t - m_origin);
-        switch (m_series.bin) {
+        switch (m_uniform ? m_series.bin : TimeBin::Month) {
             case TimeBin::Minute: return since / uint64_t{kMinute};
             case TimeBin::Hour: return since / uint64_t{kHour};
             case TimeBin::Day: return since / uint64_t{kDay};
@@ -124,6 +125,7 @@ public:
 private:
     TimeSeries& m_series;
     UnixSeconds m_origin;
+    bool m_uniform;  // UTC: minutes to weeks have one width (in a zone, days can be 23 or 25 hours)
 };
 
 // Counts the selected rows by time block: when a block's 64 rows all fall in one bin (dumps are
@@ -153,13 +155,14 @@ void CountByBlocks(QueryIndex& index, const Selection& rows, TimeSeries& out) {
 }
 
 // Empty bins from the one holding `first` to the one holding `last`.
-TimeSeries EmptySeries(TimeBin bin, UnixSeconds first, UnixSeconds last) {
+TimeSeries EmptySeries(TimeBin bin, UnixSeconds first, UnixSeconds last, const TimeZone& zone = {}) {
     TimeSeries out;
     out.bin = bin;
+    out.zone = zone;
     if (first == kNoTime || last == kNoTime || last < first) return out;
-    for (UnixSeconds e = BinFloor(first, bin); e <= last; e = BinNext(e, bin))
+    for (UnixSeconds e = BinFloor(first, bin, zone); e <= last; e = BinNext(e, bin, zone))
         out.edges.push_back(e);
-    out.edges.push_back(BinNext(out.edges.back(), bin));
+    out.edges.push_back(BinNext(out.edges.back(), bin, zone));
     out.counts.assign(out.edges.size() - 1, 0);
     return out;
 }
@@ -397,9 +400,44 @@ UnixSeconds BinNext(UnixSeconds start, TimeBin bin) {
     return m == 12 ? DaysFromCivil(y + 1, 1, 1) * kDay : DaysFromCivil(y, m + 1, 1) * kDay;
 }
 
+UnixSeconds BinFloor(UnixSeconds t, TimeBin bin, const TimeZone& zone) {
+    if (zone.IsUtc()) return BinFloor(t, bin);
+    switch (bin) {
+        case TimeBin::Minute: return ZoneFloor(t, CalendarUnit::Fixed, kMinute, zone);
+        case TimeBin::Hour: return ZoneFloor(t, CalendarUnit::Fixed, kHour, zone);
+        case TimeBin::Day: return ZoneFloor(t, CalendarUnit::Fixed, kDay, zone);
+        case TimeBin::Week: return ZoneFloor(t, CalendarUnit::IsoWeek, 0, zone);
+        case TimeBin::Month: return ZoneFloor(t, CalendarUnit::Month, 0, zone);
+        case TimeBin::Year: break;
+    }
+    return ZoneFloor(t, CalendarUnit::Year, 0, zone);
+}
+
+UnixSeconds BinNext(UnixSeconds start, TimeBin bin, const TimeZone& zone) {
+    if (zone.IsUtc()) return BinNext(start, bin);
+    switch (bin) {
+        case TimeBin::Minute: return ZoneNext(start, CalendarUnit::Fixed, kMinute, zone);
+        case TimeBin::Hour: return ZoneNext(start, CalendarUnit::Fixed, kHour, zone);
+        case TimeBin::Day: return ZoneNext(start, CalendarUnit::Fixed, kDay, zone);
+        case TimeBin::Week: return ZoneNext(start, CalendarUnit::IsoWeek, 0, zone);
+        case TimeBin::Month: return ZoneNext(start, CalendarUnit::Month, 0, zone);
+        case TimeBin::Year: break;
+    }
+    return ZoneNext(start, CalendarUnit::Year, 0, zone);
+}
+
 TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, UnixSeconds first, UnixSeconds last) {
+    return CountByTime(ds, rows, bin, first, last, TimeZone());
+}
+
+TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin) {
+    return CountByTime(ds, rows, bin, TimeZone());
+}
+
+TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, UnixSeconds first, UnixSeconds last,
+                       const TimeZone& zone) {
     assert(rows.Rows() == ds.Posts());
-    TimeSeries out = EmptySeries(bin, first, last);
+    TimeSeries out = EmptySeries(bin, first, last, zone);
     if (out.counts.empty()) return out;
     if (rows.IsAll()) {
         CountSorted(ds, out);
@@ -410,15 +448,16 @@ TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, Un
     return out;
 }
 
-TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin) {
+TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, const TimeZone& zone) {
     const std::vector<UnixSeconds>& sorted = ds.SortedTimes();
     if (sorted.empty()) {
         TimeSeries out;
         out.bin = bin;
+        out.zone = zone;
         out.no_time = rows.Count();
         return out;
     }
-    return CountByTime(ds, rows, bin, sorted.front(), sorted.back());
+    return CountByTime(ds, rows, bin, sorted.front(), sorted.back(), zone);
 }
 
 }  // namespace chorus::core

@@ -10,7 +10,7 @@
 // the posts the Amplification toggle lets through; order is count descending,
 // then text ascending (byte order), then id. Time series: every selected post
 // with a time counts once, in half-open bins [start, next start) aligned to the
-// calendar in UTC (weeks start on Monday), zero-filled. Rules: COUNTING.md,
+// calendar in UTC or a given zone (weeks start on Monday), zero-filled. Rules: COUNTING.md,
 // "Aggregates".
 #pragma once
 
@@ -23,6 +23,7 @@
 #include "entity_field.hpp"
 #include "query.hpp"
 #include "selection.hpp"
+#include "time_zone.hpp"
 #include "top_counts.hpp"
 
 namespace chorus::core {
@@ -58,6 +59,9 @@ bool ParseTimeBin(std::string_view name, TimeBin& out);
 // Start of the bin holding t (UTC; a week starts on Monday 00:00), and the start of the next bin.
 UnixSeconds BinFloor(UnixSeconds t, TimeBin bin);
 UnixSeconds BinNext(UnixSeconds start, TimeBin bin);
+// The same on a zone's local calendar (COUNTING.md, rule 46); UTC gives the functions above.
+UnixSeconds BinFloor(UnixSeconds t, TimeBin bin, const TimeZone& zone);
+UnixSeconds BinNext(UnixSeconds start, TimeBin bin, const TimeZone& zone);
 
 struct TimeSeries {
     TimeBin bin = TimeBin::Day;
@@ -65,6 +69,7 @@ struct TimeSeries {
     std::vector<uint64_t> counts;    // selected posts per bin, zeros included
     uint64_t outside = 0;            // selected posts with a time outside the bins
     uint64_t no_time = 0;            // selected posts without a time
+    TimeZone zone;                   // whose local calendar the bins follow (UTC by default)
 };
 
 // Bins from the one holding `first` to the one holding `last` (both included).
@@ -72,6 +77,10 @@ TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bi
 // Over the dataset's whole span (its first to its last post), so series of different queries line up.
 // No bins when no post has a time.
 TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin);
+// Both, with bins on a zone's local calendar (edges stay UTC instants).
+TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin, UnixSeconds first, UnixSeconds last,
+                       const TimeZone& zone);
+TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin, const TimeZone& zone);
 
 // Everything a view shows at once: the top lists of several fields and, when a bin is given, the
 // time series over the dataset's span. The results equal separate TopK / CountByTime calls, but the

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "time_utc.hpp"
+#include "time_zone.hpp"
 
 namespace chorus::core {
 namespace {
@@ -19,13 +20,18 @@ std::string TimeSeriesJson(const TimeSeries& series, uint64_t selected_posts, st
     ordered_json j;
     j["query"] = std::string(query);
     j["bin"] = TimeBinName(series.bin);
-    j["tz"] = "UTC";
+    j["tz"] = series.zone.Name();
     j["posts"] = selected_posts;
     j["no_time"] = series.no_time;
     j["outside"] = series.outside;
     ordered_json bins = ordered_json::array();
     for (size_t i = 0; i < series.counts.size(); ++i)
-        bins.push_back({FormatIsoUtc(series.edges[i]), series.counts[i]});
+        if (series.zone.IsUtc()) {
+            bins.push_back({FormatIsoUtc(series.edges[i]), series.counts[i]});
+        } else {  // in a zone: [local start with its offset, count, UTC start]
+            bins.push_back(
+                {FormatIsoLocal(series.edges[i], series.zone), series.counts[i], FormatIsoUtc(series.edges[i])});
+        }
     j["bins"] = std::move(bins);
     return Dump(j);
 }

@@ -7,6 +7,8 @@
 // Shapes (stable; times are UTC, "YYYY-MM-DDTHH:MM:SSZ"):
 //   TimeSeriesJson: {"query", "bin", "tz": "UTC", "posts", "no_time", "outside",
 //                    "bins": [[start, count]...]}            posts = selected posts
+//                   in another zone "tz" names it and bins are [[local start with offset, count, UTC start]...]
+//                   ("2017-11-05T00:00:00-04:00", 2, "2017-11-05T04:00:00Z")
 //   TopListJson:    {"query", "field", "include", "posts", "items": [[text, count]...]}
 //   PostJson:       {"row", "time" (null when none), "type", "author", "lang", "text"}   one line
 // Invalid UTF-8 in a text is written as U+FFFD.

@@ -54,9 +54,11 @@ bool Digits(std::string_view s, size_t pos, size_t n, int64_t& out) {
     return true;
 }
 
-// "2017-10-15", "2017-10-15T20:00" or "2017-10-15T20:00:30", optionally ending in 'Z'; UTC.
-UnixSeconds ParseQueryDate(std::string_view s) {
-    if (!s.empty() && (s.back() == 'Z' || s.back() == 'z')) s.remove_suffix(1);
+// "2017-10-15", "2017-10-15T20:00" or "2017-10-15T20:00:30" on the zone's clock (rule 47), or
+// ending in 'Z': UTC.
+UnixSeconds ParseQueryDate(std::string_view s, const TimeZone& zone) {
+    const bool utc = !s.empty() && (s.back() == 'Z' || s.back() == 'z');
+    if (utc) s.remove_suffix(1);
     int64_t y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
     if (!Digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !Digits(s, 5, 2, mo) || s[7] != '-' ||
         !Digits(s, 8, 2, d))
@@ -71,7 +73,9 @@ UnixSeconds ParseQueryDate(std::string_view s) {
         if (s.size() > 16 && (s.size() != 19 || s[16] != ':' || !Digits(s, 17, 2, sec))) return kNoTime;
         if (h > 23 || mi > 59 || sec > 59) return kNoTime;
     }
-    return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec;
+    const int64_t local =
+        DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec;
+    return utc ? local : zone.LocalToUtc(local);
 }
 
 struct Token {
@@ -88,7 +92,7 @@ constexpr const char* kFieldList = "from, lang, type, domain, has, since, until"
 // Turns the query text into tokens, then tokens into nodes (recursive descent).
 class QueryParser {
 public:
-    explicit QueryParser(std::string_view text) : m_text(text) {}
+    QueryParser(std::string_view text, const QueryOptions& options) : m_text(text), m_options(options) {}
 
     ParsedQuery Run() {
         ParsedQuery out;
@@ -249,9 +253,10 @@ private:
         }
         if (field == "since" || field == "until") {
             node.term = field == "since" ? TermKind::Since : TermKind::Until;
-            node.time = ParseQueryDate(value);
+            node.time = ParseQueryDate(value, m_options.zone);
             if (node.time == kNoTime)
-                return Fail(value_at, field + ": wants a date, 2017-10-15 or 2017-10-15T20:00 (UTC)");
+                return Fail(value_at, field + ": wants a date, 2017-10-15 or 2017-10-15T20:00 (" +
+                                          (m_options.zone.IsUtc() ? std::string("UTC") : m_options.zone.Name()) + ")");
             return true;
         }
         return Fail(position, Cat("unknown field '", run.substr(0, colon), ":' (fields: ", kFieldList,
@@ -347,6 +352,7 @@ private:
     }
 
     std::string_view m_text;
+    const QueryOptions& m_options;
     std::vector<Token> m_tokens;
     size_t m_next = 0;
     std::vector<QueryNode> m_nodes;
@@ -354,8 +360,8 @@ private:
     bool m_failed = false;
 };
 
-ParsedQuery ParseQuery(std::string_view text) {
-    return QueryParser(text).Run();
+ParsedQuery ParseQuery(std::string_view text, const QueryOptions& options) {
+    return QueryParser(text, options).Run();
 }
 
 namespace {

@@ -30,6 +30,7 @@
 #include "dataset.hpp"
 #include "entity_field.hpp"
 #include "selection.hpp"
+#include "time_zone.hpp"
 
 namespace chorus::core {
 
@@ -84,7 +85,13 @@ struct ParsedQuery {
     bool ok() const { return !error.has_value(); }
 };
 
-ParsedQuery ParseQuery(std::string_view text);
+// How a query reads what its text leaves open.
+struct QueryOptions {
+    // since: / until: dates without a trailing 'Z' are read on this zone's clock (COUNTING.md, rule 47).
+    TimeZone zone;
+};
+
+ParsedQuery ParseQuery(std::string_view text, const QueryOptions& options = {});
 
 // Evaluates queries over one Dataset, caching what it builds: the posting lists of each
 // entity field (built on the first query that needs the field: one pass over its column),

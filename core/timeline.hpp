@@ -5,7 +5,9 @@
 //
 // Cost: one binary search per bin edge (never a scan of every post), so a
 // timeline asks for as many bins as it has pixels and stays cheap at any zoom.
-// Times are UTC; bins align to multiples of `step` since 1970-01-01T00:00Z.
+// Times are UTC; bins align to multiples of `step` since 1970-01-01T00:00Z. With a TimeZone, bins
+// align to the zone's local clock instead (COUNTING.md, rule 46): 23- and 25-hour days, hours that
+// start at local :00 in +05:30 zones, the repeated hour of a fall-back as two bins.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,7 @@
 
 #include "dataset.hpp"
 #include "selection.hpp"
+#include "time_zone.hpp"
 
 namespace chorus::core {
 
@@ -22,6 +25,7 @@ struct TimeBins {
     UnixSeconds start = 0;  // start of the first bin
     int64_t step = kDay;    // bin width in seconds
     std::vector<uint64_t> counts;
+    std::vector<UnixSeconds> edges;  // counts.size() + 1 edges: bin i is [edges[i], edges[i + 1])
     uint64_t Max() const;
 };
 
@@ -29,11 +33,24 @@ struct TimeBins {
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins);
 // The same bins over the selected posts only (one pass over the selection).
 TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins);
+// The same in a zone: `step` divides a day (bins start at the local clock's multiples of it) or is
+// a whole number of days (counted from 1970-01-01 on the local calendar). UTC gives the bins above.
+TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins, const TimeZone& zone);
+TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins,
+                   const TimeZone& zone);
 // The default bin of a span: a day, or an hour when the span is under 3 days.
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last);
 // The finest "nice" step (1 s ... 1 week) that keeps `span / step` at most `max_bins`.
 int64_t StepForSpan(int64_t span, double max_bins);
 // Floor of t to a multiple of step (also for times before 1970).
 UnixSeconds FloorTo(UnixSeconds t, int64_t step);
+
+// Bin edges on a zone's local calendar (rule 46). A bin is `Fixed` seconds (dividing a day, or whole
+// days counted from 1970-01-01 local), an ISO week (Monday 00:00), a month or a year. ZoneFloor gives
+// the start of the bin holding t, ZoneNext the start of the bin after the one holding `edge`.
+// Sub-day bins also start at every change of the UTC offset, so a repeated hour is a bin of its own.
+enum class CalendarUnit : uint8_t { Fixed, IsoWeek, Month, Year };
+UnixSeconds ZoneFloor(UnixSeconds t, CalendarUnit unit, int64_t seconds, const TimeZone& zone);
+UnixSeconds ZoneNext(UnixSeconds edge, CalendarUnit unit, int64_t seconds, const TimeZone& zone);
 
 }  // namespace chorus::core

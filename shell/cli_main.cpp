@@ -1,7 +1,7 @@
 // chorus: the command-line front end of the core.
 //
 //   chorus summary  FILE... [--json]
-//   chorus timeline FILE... [--bin B] [--query Q] [--format csv|json]
+//   chorus timeline FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus top      FILE... --field F [-n N] [--include I] [--query Q] [--format csv|json]
 //   chorus posts    FILE... [--query Q] [-n N]
 //   chorus peaks    FILE... [--bin B] [--query Q] [--format csv|json]
@@ -27,6 +27,7 @@
 #include "snapshot.hpp"
 #include "summary.hpp"
 #include "time_utc.hpp"
+#include "time_zone.hpp"
 #include "timeline.hpp"
 #include "top_counts.hpp"
 
@@ -50,7 +51,10 @@ constexpr const char* kUsage =
     "  snapshot -o OUT              saves the dataset as a .chorus snapshot (reopens without parsing)\n"
     "  merge    -o OUT              merges .chorus snapshots into one, de-duplicating posts by id\n"
     "  timeline, top, posts and peaks take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
-    "  timeline, top and peaks take --format csv|json (default csv)\n";
+    "  timeline, top and peaks take --format csv|json (default csv)\n"
+    "  timeline, top, posts and peaks take --tz ZONE (an IANA name, default UTC): since:/until: dates\n"
+    "                               are read on its clock; timeline bins follow its calendar, and the\n"
+    "                               output names it (csv: start in local time, count, start_utc, tz)\n";
 
 // Concatenation by appends (GCC 12 warns falsely, -Wrestrict, on "literal" + std::string).
 template <class... Parts>
@@ -69,11 +73,12 @@ struct Options {
     std::string command;
     std::vector<std::string> files;
     bool json = false;
-    std::optional<std::string> query, bin, format, field, include, n, out;
+    std::optional<std::string> query, bin, format, field, include, n, out, tz;
 };
 
 // Which options each command takes; `flag` options take no value.
 bool Accepts(const std::string& command, const std::string& option) {
+    if (option == "--tz") return command == "timeline" || command == "top" || command == "posts" || command == "peaks";
     if (command == "summary") return option == "--json";
     if (command == "timeline") return option == "--bin" || option == "--query" || option == "--format";
     if (command == "top")
@@ -87,6 +92,7 @@ bool Accepts(const std::string& command, const std::string& option) {
 
 std::optional<std::string>* Slot(Options& o, const std::string& option) {
     if (option == "--query") return &o.query;
+    if (option == "--tz") return &o.tz;
     if (option == "--bin") return &o.bin;
     if (option == "--format") return &o.format;
     if (option == "--field") return &o.field;
@@ -213,8 +219,14 @@ int Run(const Options& o) {
         return Usage(Cat("--include is both, originals or amplification, not '", *o.include, "'"));
     size_t n = o.command == "top" ? 10 : SIZE_MAX;
     if (o.n && !ParseCount(*o.n, n)) return Usage(Cat("-n wants a count, not '", *o.n, "'"));
+    TimeZone zone;
+    if (o.tz) {
+        TimeZoneResult loaded = LoadTimeZone(*o.tz);
+        if (!loaded.ok()) return Usage("--tz: " + loaded.error);
+        zone = loaded.zone;
+    }
     const std::string query_text = o.query.value_or("");
-    ParsedQuery parsed = ParseQuery(query_text);
+    ParsedQuery parsed = ParseQuery(query_text, QueryOptions{zone});
     if (!parsed.ok()) {
         std::fprintf(stderr, "chorus: query error at %zu: %s\n  %s\n  %*s^\n", parsed.error->position,
                      parsed.error->message.c_str(), query_text.c_str(), static_cast<int>(parsed.error->position), "");
@@ -255,14 +267,20 @@ int Run(const Options& o) {
             const auto& times = dataset.SortedTimes();
             bin = times.empty() || DefaultStep(times.front(), times.back()) == kDay ? TimeBin::Day : TimeBin::Hour;
         }
-        TimeSeries series = CountByTime(dataset, rows, *bin);
+        TimeSeries series = CountByTime(dataset, rows, *bin, zone);
         if (json) {
             std::printf("%s\n", TimeSeriesJson(series, rows.Count(), query_text).c_str());
-        } else {
+        } else if (zone.IsUtc()) {
             std::printf("start,count\n");
             for (size_t i = 0; i < series.counts.size(); ++i)
                 std::printf("%s,%llu\n", FormatIsoUtc(series.edges[i]).c_str(),
                             static_cast<unsigned long long>(series.counts[i]));
+        } else {
+            std::printf("start,count,start_utc,tz\n");  // start: local time with its offset, in --tz
+            for (size_t i = 0; i < series.counts.size(); ++i)
+                std::printf("%s,%llu,%s,%s\n", FormatIsoLocal(series.edges[i], zone).c_str(),
+                            static_cast<unsigned long long>(series.counts[i]), FormatIsoUtc(series.edges[i]).c_str(),
+                            CsvField(zone.Name()).c_str());
         }
     } else if (pairs) {
         PairList top = TopHashtagPairs(dataset, rows, n, include);

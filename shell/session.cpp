@@ -11,4 +11,18 @@ void Session::Reset() {
     Changed();
 }
 
+bool Session::SetTimeZone(std::string_view name) {
+    core::TimeZoneResult loaded = core::LoadTimeZone(name);
+    if (!loaded.ok()) {
+        m_zone_error = loaded.error;
+        return false;
+    }
+    m_zone_error.clear();
+    if (loaded.zone.Name() != m_zone.Name()) {
+        m_zone = loaded.zone;
+        Changed();
+    }
+    return true;
+}
+
 }  // namespace chorus::shell

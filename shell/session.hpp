@@ -12,9 +12,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "dataset.hpp"
 #include "ingest.hpp"
+#include "query.hpp"
+#include "time_zone.hpp"
 
 namespace chorus::shell {
 
@@ -49,11 +52,21 @@ public:
     // Set by the Explorer's Cancel button; the platform reads and clears it.
     bool cancel_requested = false;
 
+    // The zone whose clock time histograms follow and since:/until: dates are read on (COUNTING.md,
+    // rules 46-47); UTC until set, kept across Reset(). An unknown name changes nothing and returns
+    // false (time_zone_error() says why); a new zone counts as a change (Changed()).
+    bool SetTimeZone(std::string_view name);
+    const core::TimeZone& time_zone() const { return m_zone; }
+    const std::string& time_zone_error() const { return m_zone_error; }
+    core::QueryOptions query_options() const { return core::QueryOptions{m_zone}; }
+
 private:
     std::unique_ptr<core::Dataset> m_dataset;
     std::unique_ptr<core::Ingest> m_ingest;
     LoadProgress m_progress;
     uint64_t m_generation = 0;
+    core::TimeZone m_zone;
+    std::string m_zone_error;
 };
 
 }  // namespace chorus::shell

@@ -16,6 +16,7 @@ FIXTURE = os.path.join(HERE, "fixtures", "query_posts.jsonl")
 DUP_A = os.path.join(HERE, "fixtures", "v1_dup_a.jsonl")
 DUP_B = os.path.join(HERE, "fixtures", "v1_dup_b.jsonl")
 TRUNCATED = os.path.join(HERE, "fixtures", "v1_truncated.jsonl")
+TZ_POSTS = os.path.join(HERE, "fixtures", "tz_posts.jsonl")  # listed at the top of tests/core_timezone_test.cpp
 
 
 def run(chorus, *args):
@@ -217,6 +218,41 @@ def test_peaks(chorus):
         assert j["peaks"] == []  # without #storm, hour 26 holds 2 posts
     usage_error(chorus, "peaks", FIXTURE, "--bin", "fortnight", says="--bin is")
     usage_error(chorus, "peaks", FIXTURE, "--field", "hashtags", says="unknown option '--field'")
+
+
+def test_timeline_tz_days_are_local(chorus):
+    j = json.loads(ok(chorus, "timeline", TZ_POSTS, "--bin", "day", "--tz", "America/New_York", "--format", "json",
+                      "--query", "since:2017-11-04 until:2017-11-07"))
+    assert j["tz"] == "America/New_York" and j["posts"] == 4
+    assert len(j["bins"]) == 241  # 2017-03-11 to 2017-11-06 in New York, over the dataset's span
+    assert sum(b[1] for b in j["bins"]) == 4
+    days = [b for b in j["bins"] if b[1] > 0]
+    assert days == [["2017-11-04T00:00:00-04:00", 1, "2017-11-04T04:00:00Z"],
+                    ["2017-11-05T00:00:00-04:00", 2, "2017-11-05T04:00:00Z"],  # 25 hours long
+                    ["2017-11-06T00:00:00-05:00", 1, "2017-11-06T05:00:00Z"]], days
+
+
+def test_timeline_tz_csv_repeats_the_fall_back_hour(chorus):
+    out = ok(chorus, "timeline", TZ_POSTS, "--bin", "hour", "--tz", "Europe/Paris",
+             "--query", "since:2017-10-29T01:00 until:2017-10-29T04:00").splitlines()
+    assert out[0] == "start,count,start_utc,tz", out[0]
+    assert "2017-10-29T02:00:00+02:00,1,2017-10-29T00:00:00Z,Europe/Paris" in out
+    assert "2017-10-29T02:00:00+01:00,2,2017-10-29T01:00:00Z,Europe/Paris" in out
+    assert sum(int(line.split(",")[1]) for line in out[1:]) == 3
+
+
+def test_tz_reads_since_until_in_the_zone(chorus):
+    lines = ok(chorus, "posts", TZ_POSTS, "--tz", "America/Los_Angeles", "--query",
+               "since:2017-10-15 until:2017-10-16").splitlines()
+    assert len(lines) == 1 and "la-ix" in json.loads(lines[0])["text"], lines
+    assert len(ok(chorus, "posts", TZ_POSTS, "--query", "since:2017-10-15 until:2017-10-16").splitlines()) == 2
+    top = json.loads(ok(chorus, "top", TZ_POSTS, "--field", "authors", "--tz", "America/Los_Angeles",
+                        "--query", "since:2017-10-15 until:2017-10-16", "--format", "json"))
+    assert top["posts"] == 1
+    assert ok(chorus, "timeline", TZ_POSTS, "--bin", "month", "--tz", "UTC") == \
+        ok(chorus, "timeline", TZ_POSTS, "--bin", "month")
+    usage_error(chorus, "timeline", TZ_POSTS, "--tz", "Mars/Base", says="unknown time zone 'Mars/Base'")
+    usage_error(chorus, "summary", TZ_POSTS, "--tz", "UTC", says="unknown option '--tz'")
 
 
 def main():
