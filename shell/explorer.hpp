@@ -31,6 +31,7 @@
 #include "session.hpp"
 #include "summary.hpp"
 #include "timeline.hpp"
+#include "timeline_layers.hpp"
 #include "top_counts.hpp"
 
 namespace chorus::shell {
@@ -79,7 +80,10 @@ inline constexpr size_t kListCount = std::size(kListFields);
 
 class Explorer {
 public:
-    explicit Explorer(Session& session) : m_session(session) {}
+    explicit Explorer(Session& session);  // create the ImGui context first (event labels' settings handler)
+    ~Explorer();
+    Explorer(const Explorer&) = delete;
+    Explorer& operator=(const Explorer&) = delete;
 
     // Draws the whole window. Call between ImGui::NewFrame() and ImGui::Render().
     void Frame();
@@ -104,6 +108,16 @@ public:
     //  "brush": null | [start, end]} for the page's tests.
     std::string SelectionJson() const;
 
+    // The timeline's layers (timeline_layers.hpp): peaks, stacked types, compared series, events.
+    const TimelineLayers& Timeline() const { return m_layers; }
+    TimelineLayers& Timeline() { return m_layers; }
+    // Adds a compared series; false, with the reason in `message`, when refused (the 9th, a syntax
+    // error, one already compared).
+    bool AddSeries(const std::string& query, std::string& message);
+    void RemoveSeries(size_t i);
+    void AddEvent(core::UnixSeconds time, std::string text);  // marks imgui.ini to be saved
+    void RemoveEvent(size_t i);
+
 private:
     void Refresh();
     void RefreshData();
@@ -122,9 +136,15 @@ private:
     void DrawQueryBar();  // panel_query_bar.cpp
     void DrawQueryHelp();
     void DrawProgress();
-    void DrawSummary();   // panel_summary.cpp
-    void DrawTimeline();  // panel_timeline.cpp
-    void DrawLists();     // panel_lists.cpp
+    void DrawSummary();                                     // panel_summary.cpp
+    void DrawTimeline();                                    // panel_timeline.cpp
+    void UpdateLayers(bool base_changed);                   // timeline_series.cpp
+    void DrawTimelineToolbar();                             // timeline_series.cpp
+    void DrawSeriesLegend();                                // timeline_series.cpp
+    void DrawBinTooltipDetails(size_t bin);                 // timeline_series.cpp
+    void DrawMarkerLane(const TimelineGeometry& geometry);  // timeline_marks.cpp
+    void DrawTimelinePopups();                              // timeline_marks.cpp
+    void DrawLists();                                       // panel_lists.cpp
     void DrawTopTable(size_t list);
     void DrawReader();  // panel_reader.cpp
     void DrawImportReport();
@@ -159,6 +179,7 @@ private:
     core::TimeBins m_bins, m_all_bins;                  // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
+    TimelineLayers m_layers;
 
     // Timeline interaction in flight.
     bool m_brushing = false;

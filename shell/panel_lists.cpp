@@ -105,8 +105,13 @@ void Explorer::DrawTopTable(size_t list) {
         if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
             AppendTerm(TermOf(field, top.items[i].text), io.KeyCtrl || io.KeyAlt);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("click: add %s to the query; ctrl- or alt-click: exclude it",
+            ImGui::SetTooltip("click: add %s to the query; ctrl- or alt-click: exclude it; right-click: compare",
                               TermOf(field, top.items[i].text).c_str());
+        if (ImGui::BeginPopupContextItem()) {  // right-click: compare on the timeline (timeline_series.cpp)
+            if (ImGui::MenuItem("Compare on the timeline"))
+                AddSeries(TermOf(field, top.items[i].text), m_layers.series_message);
+            ImGui::EndPopup();
+        }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(Thousands(top.items[i].count).c_str());
     }

@@ -65,6 +65,7 @@ int64_t TickStep(double span, float width, float min_px) {
 
 void Explorer::UpdateBins(float width) {
     if (m_bins_view_start == m_view.view_start && m_bins_view_end == m_view.view_end && m_bins_width == width) return;
+    bool base_changed = m_bins_width == -1;  // RefreshSelection: the query's posts changed (-2: a layer did)
     int64_t step = StepForView(m_view.view_end - m_view.view_start, width);
     core::UnixSeconds start = core::FloorTo(m_view.view_start, step);
     auto count = static_cast<size_t>((m_view.view_end - start + step - 1) / step);
@@ -73,6 +74,7 @@ void Explorer::UpdateBins(float width) {
     m_bins_view_start = m_view.view_start;
     m_bins_view_end = m_view.view_end;
     m_bins_width = width;
+    UpdateLayers(base_changed);
 }
 
 void Explorer::DrawTimeline() {
@@ -86,6 +88,7 @@ void Explorer::DrawTimeline() {
             SaveTimelineCsv();
         ImGui::SameLine();
         save_png = ExportButton("Export PNG", "Export timeline PNG", "Save a picture of the timeline as a PNG file.");
+        DrawTimelineToolbar();
     }
     if (s.first == core::kNoTime) {
         ImGui::TextDisabled("No post has a usable time.");
@@ -100,6 +103,10 @@ void Explorer::DrawTimeline() {
     double vs = fit ? data_start : static_cast<double>(m_view.view_start);
     double ve = fit ? data_end : static_cast<double>(m_view.view_end);
 
+    // The lane of marks (peaks, events) above the plot; drawn once the range is known.
+    float lane_h = ImGui::GetTextLineHeight() + 4;
+    ImVec2 lane_origin = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(1, lane_h));
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float height = std::clamp(avail.y * 0.33f, 120.0f, 320.0f);
     float axis_h = ImGui::GetTextLineHeightWithSpacing() + 4;
@@ -116,9 +123,9 @@ void Explorer::DrawTimeline() {
         request.mime_type = "image/png";
         request.capture = true;
         request.x = origin.x;
-        request.y = origin.y;
+        request.y = lane_origin.y;  // with the marks above the plot
         request.w = size.x;
-        request.h = size.y;
+        request.h = size.y + (origin.y - lane_origin.y);
         m_saves.push_back(std::move(request));
     }
     bool hovered = ImGui::IsItemHovered();
@@ -168,6 +175,13 @@ void Explorer::DrawTimeline() {
         m_view.user_moved = false;
     }
     m_view.user_moved = m_view.user_moved || moved;
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        auto at = static_cast<core::UnixSeconds>(std::floor(time_at(io.MousePos.x)));
+        m_layers.event_time_input = core::FormatIsoUtc(core::FloorTo(at, core::kMinute));
+        m_layers.event_text_input.clear();
+        m_layers.event_message.clear();
+        ImGui::OpenPopup("Add event");
+    }
     m_view.view_start = static_cast<core::UnixSeconds>(std::floor(vs));
     m_view.view_end = std::max(m_view.view_start + 30, static_cast<core::UnixSeconds>(std::ceil(ve)));
     vs = static_cast<double>(m_view.view_start);
@@ -188,13 +202,16 @@ void Explorer::DrawTimeline() {
     bool context = !m_query_rows.IsAll();
     uint64_t max_count = std::max<uint64_t>(1, context ? m_all_bins.Max() : m_bins.Max());
     auto x_of = [&](double t) { return plot.Min.x + static_cast<float>((t - vs) / span) * pw; };
+    // Linear, or log(1 + count) so that a quiet day still shows beside a peak.
+    const bool log_scale = m_layers.log_scale;
+    const double top = log_scale ? std::log1p(static_cast<double>(max_count)) : static_cast<double>(max_count);
     auto y_of = [&](double c) {
-        return std::max(plot.Min.y,
-                        plot.Max.y - static_cast<float>(c / static_cast<double>(max_count)) * (plot.GetHeight() - 4));
+        double v = log_scale ? std::log1p(c) : c;
+        return std::max(plot.Min.y, plot.Max.y - static_cast<float>(v / top) * (plot.GetHeight() - 4));
     };
     // Horizontal grid with counts (half and full height; only whole, distinct counts).
     for (int i = max_count >= 2 ? 1 : 2; i <= 2; ++i) {
-        double c = std::floor(static_cast<double>(max_count) * i / 2);
+        double c = std::floor(log_scale ? std::expm1(top * i / 2) : static_cast<double>(max_count) * i / 2);
         float y = y_of(c);
         dl->AddLine(ImVec2(plot.Min.x, y), ImVec2(plot.Max.x, y), grid);
         dl->AddText(ImVec2(origin.x, y - ImGui::GetTextLineHeight() * 0.5f), dim,
@@ -212,8 +229,35 @@ void Explorer::DrawTimeline() {
             dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_all_bins.counts[i]))),
                               ImVec2(std::max(x0 + 1, x1 - gap), plot.Max.y), bar_all);
         if (m_bins.counts[i] == 0) continue;
+        if (m_layers.stacked && m_layers.by_type_valid) {
+            // Original, retweet, quote, reply from the bottom; each segment's top is the running sum.
+            uint64_t below = 0;
+            for (int t = 0; t < core::kPostTypeCount; ++t) {
+                uint64_t n = m_layers.by_type[static_cast<size_t>(t)].counts[i];
+                if (n == 0) continue;
+                ImU32 colour = PostTypeColour(static_cast<core::PostType>(t));
+                if (hot == static_cast<int>(i)) colour = (colour & 0x00FFFFFF) | 0xC0000000;
+                dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(below + n))),
+                                  ImVec2(std::max(x0 + 1, x1 - gap), y_of(static_cast<double>(below))), colour);
+                below += n;
+            }
+            continue;
+        }
         dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_bins.counts[i]))),
                           ImVec2(std::max(x0 + 1, x1 - gap), plot.Max.y), hot == static_cast<int>(i) ? bar_hot : bar);
+    }
+    // Compared series: a line through the middle of each bin.
+    for (const TimelineSeries& series : m_layers.series) {
+        std::vector<ImVec2> points;
+        for (size_t i = 0; i < series.bins.counts.size(); ++i) {
+            double mid = static_cast<double>(series.bins.start + static_cast<int64_t>(i) * series.bins.step) +
+                         static_cast<double>(series.bins.step) / 2;
+            float x = x_of(mid);
+            if (x < plot.Min.x - pw || x > plot.Max.x + pw) continue;
+            points.emplace_back(x, y_of(static_cast<double>(series.bins.counts[i])));
+        }
+        if (points.size() == 1) dl->AddCircleFilled(points[0], 3, series.colour);
+        if (points.size() > 1) dl->AddPolyline(points.data(), static_cast<int>(points.size()), series.colour, 0, 2);
     }
     // The brushed range (or the one being drawn) as a translucent band.
     if (m_brushing || m_view.brushed) {
@@ -235,12 +279,26 @@ void Explorer::DrawTimeline() {
         dl->AddText(ImVec2(x + 2, plot.Max.y + 4), dim, label.c_str());
     }
     dl->PopClipRect();
+    ImVec2 after = ImGui::GetCursorScreenPos();
+    TimelineGeometry geometry;
+    geometry.vs = vs;
+    geometry.ve = ve;
+    geometry.x0 = plot.Min.x;
+    geometry.width = pw;
+    geometry.plot_top = plot.Min.y;
+    geometry.plot_bottom = plot.Max.y;
+    geometry.lane_top = lane_origin.y;
+    geometry.lane_height = lane_h;
+    DrawMarkerLane(geometry);
+    ImGui::SetCursorScreenPos(after);
+    DrawTimelinePopups();
     char caption[160];
-    std::snprintf(caption, sizeof caption,
-                  "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, double-click: %s", StepName(m_bins.step),
-                  m_view.brushed ? "clear the range" : "fit");
-    dl->AddText(ImVec2(plot.Max.x - ImGui::CalcTextSize(caption).x, origin.y - ImGui::GetTextLineHeightWithSpacing()),
-                dim, caption);
+    std::snprintf(
+        caption, sizeof caption,
+        "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, right-click: add an event, double-click: %s",
+        StepName(m_bins.step), m_view.brushed ? "clear the range" : "fit");
+    ImGui::TextDisabled("%s", caption);
+    DrawSeriesLegend();
 
     if (hot >= 0 && !active) {
         core::UnixSeconds b0 = m_bins.start + static_cast<int64_t>(hot) * m_bins.step;
@@ -251,6 +309,7 @@ void Explorer::DrawTimeline() {
                         Thousands(m_all_bins.counts[static_cast<size_t>(hot)]).c_str());
         else
             ImGui::Text("%s posts", Thousands(m_bins.counts[static_cast<size_t>(hot)]).c_str());
+        DrawBinTooltipDetails(static_cast<size_t>(hot));
         ImGui::EndTooltip();
     }
 }

@@ -1,0 +1,223 @@
+// The timeline's toolbar and what it computes: bars by post type, peaks at the bin shown, and
+// compared series (each query's posts within the query bar's selection, in the bars' bins).
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "explorer.hpp"
+#include "panel_common.hpp"
+#include "time_utc.hpp"
+
+namespace chorus::shell {
+
+uint32_t SeriesColour(size_t i) {
+    // Bright hues, apart from the muted colours of the stacked types.
+    static constexpr uint32_t kColours[kMaxSeries] = {IM_COL32(255, 90, 60, 255),   IM_COL32(255, 230, 0, 255),
+                                                      IM_COL32(0, 220, 235, 255),   IM_COL32(235, 70, 210, 255),
+                                                      IM_COL32(170, 245, 60, 255),  IM_COL32(255, 160, 0, 255),
+                                                      IM_COL32(245, 245, 245, 255), IM_COL32(130, 110, 255, 255)};
+    return kColours[i % kMaxSeries];
+}
+
+uint32_t PostTypeColour(core::PostType type) {
+    switch (type) {
+        case core::PostType::Original: return IM_COL32(86, 156, 214, 255);
+        case core::PostType::Retweet: return IM_COL32(120, 190, 120, 255);
+        case core::PostType::Quote: return IM_COL32(220, 160, 80, 255);
+        case core::PostType::Reply: return IM_COL32(190, 120, 200, 255);
+    }
+    return IM_COL32(200, 200, 200, 255);
+}
+
+core::TimeBin PeakBinForStep(int64_t step) {
+    if (step < core::kHour) return core::TimeBin::Minute;
+    if (step < core::kDay) return core::TimeBin::Hour;
+    if (step < core::kWeek) return core::TimeBin::Day;
+    return core::TimeBin::Week;
+}
+
+bool Explorer::AddSeries(const std::string& query, std::string& message) {
+    std::string text = query;
+    text.erase(0, text.find_first_not_of(' '));
+    text.erase(text.find_last_not_of(' ') + 1);
+    if (text.empty()) {
+        message = "Type a query to compare, e.g. #metoo";
+        return false;
+    }
+    if (m_layers.series.size() >= kMaxSeries) {
+        message = "At most " + std::to_string(kMaxSeries) + " series: remove one from the legend first";
+        return false;
+    }
+    for (const TimelineSeries& s : m_layers.series) {
+        if (s.query == text) {
+            message = "\"" + text + "\" is already compared";
+            return false;
+        }
+    }
+    core::ParsedQuery parsed = core::ParseQuery(text);
+    if (!parsed.ok()) {
+        message = "\"" + text + "\": " + parsed.error->message + " (at " + std::to_string(parsed.error->position) + ")";
+        return false;
+    }
+    // The colour of the first free slot, so a removed series' colour comes back first.
+    size_t slot = 0;
+    for (; slot < kMaxSeries; ++slot) {
+        bool used = false;
+        for (const TimelineSeries& s : m_layers.series)
+            used = used || s.colour == SeriesColour(slot);
+        if (!used) break;
+    }
+    TimelineSeries series;
+    series.query = text;
+    series.parsed = std::move(parsed.query);
+    series.colour = SeriesColour(slot);
+    m_layers.series.push_back(std::move(series));
+    if (m_bins_width >= 0) m_bins_width = -2;  // new bins for the new line (-1: the base changed too)
+    message.clear();
+    return true;
+}
+
+void Explorer::RemoveSeries(size_t i) {
+    if (i < m_layers.series.size()) m_layers.series.erase(m_layers.series.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+void Explorer::UpdateLayers(bool base_changed) {
+    const core::Dataset& ds = m_session.dataset();
+    TimelineLayers& layers = m_layers;
+    const size_t n = m_bins.counts.size();
+
+    core::TimeBin bin = PeakBinForStep(m_bins.step);
+    if (base_changed || !layers.peaks_valid || bin != layers.peak_bin) {
+        core::PeakOptions options;
+        options.bin = bin;
+        layers.peaks = core::FindPeaks(ds, m_query_rows, options);
+        layers.peak_bin = bin;
+        layers.peaks_valid = true;
+        layers.open_peak = -1;
+    }
+    if (base_changed || layers.type_rows[0].Rows() != m_query_rows.Rows()) {
+        for (int t = 0; t < core::kPostTypeCount; ++t) {
+            layers.type_rows[static_cast<size_t>(t)] = m_query_rows;
+            layers.type_rows[static_cast<size_t>(t)].And(m_index->RowsOfType(static_cast<core::PostType>(t)));
+        }
+    }
+    layers.by_type_valid = false;
+    if (layers.stacked) {
+        for (size_t t = 0; t < layers.by_type.size(); ++t)
+            layers.by_type[t] = core::Histogram(ds, layers.type_rows[t], m_bins.start, m_bins.step, n);
+        layers.by_type_valid = true;
+    }
+    for (TimelineSeries& s : layers.series) {
+        bool fresh = s.own_generation != m_generation;
+        if (fresh) {
+            s.own = m_index->Select(s.parsed);
+            s.own_generation = m_generation;
+        }
+        if (fresh || base_changed || s.rows.Rows() != m_query_rows.Rows()) {
+            s.rows = s.own;
+            s.rows.And(m_query_rows);
+            s.total = 0;
+            s.rows.ForEach([&](core::RowId row) {
+                if (ds.TimeOf(row) != core::kNoTime) ++s.total;
+            });
+        }
+        s.bins = core::Histogram(ds, s.rows, m_bins.start, m_bins.step, n);
+    }
+}
+
+void Explorer::DrawTimelineToolbar() {
+    ImGui::SameLine();
+    bool stacked = m_layers.stacked;
+    if (ImGui::Checkbox("Stacked by type", &m_layers.stacked) && m_layers.stacked != stacked && m_bins_width >= 0)
+        m_bins_width = -2;
+    ImGui::SameLine();
+    ImGui::Checkbox("Log scale", &m_layers.log_scale);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer, "%s", m_layers.series_input.c_str());
+    bool enter = ImGui::InputTextWithHint("##compare", "#tag or query", buffer, sizeof buffer,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Compare query", 0);
+    m_layers.series_input = buffer;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Compare") || enter) {
+        if (AddSeries(m_layers.series_input, m_layers.series_message)) m_layers.series_input.clear();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Draw the posts of this query (within the query bar's) as a line; up to %zu", kMaxSeries);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Add event")) {
+        double mid = (static_cast<double>(m_view.view_start) + static_cast<double>(m_view.view_end)) / 2;
+        m_layers.event_time_input =
+            core::FormatIsoUtc(core::FloorTo(static_cast<core::UnixSeconds>(mid), core::kMinute));
+        m_layers.event_text_input.clear();
+        m_layers.event_message.clear();
+        ImGui::OpenPopup("Add event");
+    }
+    if (!m_layers.peaks.peaks.empty()) {
+        ImGui::SameLine();
+        std::string peaks = "Peaks (" + std::to_string(m_layers.peaks.peaks.size()) + ")";
+        if (ImGui::SmallButton(peaks.c_str())) ImGui::OpenPopup("Peak list");
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Peak list", 0);
+    }
+    if (!m_layers.series_message.empty()) {
+        ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.4f, 1.0f), "%s", m_layers.series_message.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("OK##series message")) m_layers.series_message.clear();
+    }
+}
+
+void Explorer::DrawBinTooltipDetails(size_t bin) {
+    TimelineLayers& layers = m_layers;
+    if (!layers.by_type_valid) {  // computed for the tooltip once per set of bins
+        for (size_t t = 0; t < layers.by_type.size(); ++t)
+            layers.by_type[t] = core::Histogram(m_session.dataset(), layers.type_rows[t], m_bins.start, m_bins.step,
+                                                m_bins.counts.size());
+        layers.by_type_valid = true;
+    }
+    for (int t = 0; t < core::kPostTypeCount; ++t) {
+        const core::TimeBins& bins = layers.by_type[static_cast<size_t>(t)];
+        if (bin >= bins.counts.size()) continue;
+        static constexpr const char* kPlural[core::kPostTypeCount] = {"originals", "retweets", "quotes", "replies"};
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(PostTypeColour(static_cast<core::PostType>(t))), "  %s: %s",
+                           kPlural[t], Thousands(bins.counts[bin]).c_str());
+    }
+    for (const TimelineSeries& s : layers.series) {
+        if (bin >= s.bins.counts.size()) continue;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.colour), "%s: %s", s.query.c_str(),
+                           Thousands(s.bins.counts[bin]).c_str());
+    }
+}
+
+void Explorer::DrawSeriesLegend() {
+    if (m_layers.series.empty()) return;
+    ImGui::TextDisabled("Compared:");
+    for (size_t i = 0; i < m_layers.series.size(); ++i) {
+        const TimelineSeries& s = m_layers.series[i];
+        ImGui::SameLine();
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h, p.y + h * 0.75f),
+                                                  s.colour);
+        ImGui::Dummy(ImVec2(h, h));
+        ImGui::SameLine(0, 4);
+        std::string label = s.query + "  " + Thousands(s.total) + " posts";
+        ImGui::TextUnformatted(label.c_str());
+        // Text has no id: a label for tests through a zero-size button-less item would not exist, so
+        // the remove button carries the series' numbers too.
+        ImGui::SameLine(0, 4);
+        std::string remove = "x##" + label;
+        if (ImGui::SmallButton(remove.c_str())) {
+            RemoveSeries(i);
+            break;
+        }
+        std::string test_label = "Series " + label;
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), test_label.c_str(), 0);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s from the chart", s.query.c_str());
+    }
+}
+
+}  // namespace chorus::shell

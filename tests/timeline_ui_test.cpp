@@ -1,0 +1,339 @@
+// The timeline's layers on ImGui's null backend: compared series, bars by type, peaks, event labels
+// (core/COUNTING.md rules 60-64). The demo dataset (assets/demo) has a wave on 16 Oct 2017 and a
+// second peak on 6 Dec 2017.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <numeric>
+#include <string>
+
+#include "aggregate.hpp"
+#include "explorer.hpp"
+#include "item_registry.hpp"
+#include "peaks.hpp"
+#include "test_support.hpp"
+#include "time_utc.hpp"
+
+using chorus::core::Dataset;
+using chorus::core::Selection;
+using chorus::shell::Explorer;
+using chorus::shell::ItemInfo;
+using chorus::shell::ItemRegistry;
+using chorus::shell::Session;
+
+namespace {
+
+struct Headless {
+    Headless() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ItemRegistry::Install(ImGui::GetCurrentContext());
+    }
+    ~Headless() { ImGui::DestroyContext(); }
+    void Frame(Explorer& explorer, int n = 1) {
+        for (int i = 0; i < n; ++i) {
+            ImGui::NewFrame();
+            ItemRegistry::NewFrame();
+            explorer.Frame();
+            ImGui::Render();
+        }
+    }
+    void ClickAt(Explorer& explorer, ImVec2 at, int button = 0) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        Frame(explorer);
+        io.MouseDown[button] = true;
+        Frame(explorer);
+        io.MouseDown[button] = false;
+        Frame(explorer, 2);  // the registry holds the items of the frame before
+        // Far from the last click, so the next click is never a double-click.
+        for (int i = 0; i < 30; ++i)
+            Frame(explorer);
+    }
+    void Click(Explorer& explorer, const std::string& label) {
+        const ItemInfo* item = ItemRegistry::Find(label);
+        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
+        ClickAt(explorer, ImVec2(item->x + item->w / 2, item->y + item->h / 2));
+    }
+    void Type(Explorer& explorer, const std::string& text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        Frame(explorer, 2);
+    }
+};
+
+const ItemInfo* FindPrefix(const std::string& prefix) {
+    for (const ItemInfo& item : ItemRegistry::Items())
+        if (item.label.rfind(prefix, 0) == 0) return &item;
+    return nullptr;
+}
+
+size_t CountPrefix(const std::string& prefix) {
+    size_t n = 0;
+    for (const ItemInfo& item : ItemRegistry::Items())
+        n += item.label.rfind(prefix, 0) == 0 ? 1 : 0;
+    return n;
+}
+
+void LoadDemo(Session& session) {
+    std::string error;
+    REQUIRE(
+        chorus::core::LoadFile(session.ingest(), chorus::test::Fixture("../../assets/demo/metoo-demo.jsonl"), error));
+    session.Changed();
+}
+
+Selection Select(const Dataset& ds, const std::string& query) {
+    chorus::core::QueryIndex index(ds);
+    auto parsed = chorus::core::ParseQuery(query);
+    REQUIRE(parsed.ok());
+    return index.Select(parsed.query);
+}
+
+// The explorer's bins of a series equal the engine's CountByTime of `expected` (day bins: both align to
+// UTC midnight), bin by bin, and the legend's total is the posts with a time.
+void CheckSeriesEqualsEngine(const Dataset& ds, const chorus::shell::TimelineSeries& series,
+                             const Selection& expected) {
+    REQUIRE(series.bins.step == chorus::core::kDay);
+    chorus::core::TimeSeries days = chorus::core::CountByTime(ds, expected, chorus::core::TimeBin::Day);
+    uint64_t seen = 0;
+    for (size_t i = 0; i < series.bins.counts.size(); ++i) {
+        int64_t start = series.bins.start + static_cast<int64_t>(i) * series.bins.step;
+        uint64_t want = 0;
+        for (size_t k = 0; k < days.counts.size(); ++k)
+            if (days.edges[k] == start) want = days.counts[k];
+        CHECK_MESSAGE(series.bins.counts[i] == want, series.query << " on " << start);
+        seen += series.bins.counts[i];
+    }
+    uint64_t total = std::accumulate(days.counts.begin(), days.counts.end(), uint64_t{0});
+    CHECK(seen == total);  // the fitted view holds every post
+    CHECK(series.total == total);
+    CHECK(series.total == expected.Count() - days.no_time);
+}
+
+}  // namespace
+
+TEST_CASE("timeline 60: a compared series counts the query bar's posts AND its query, as CountByTime does") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    ui.Click(explorer, "Compare query");
+    ui.Type(explorer, "#balancetonporc");
+    ui.Click(explorer, "Compare");
+    REQUIRE(explorer.Timeline().series.size() == 1);
+    CHECK(explorer.Timeline().series_message.empty());
+    const Dataset& ds = session.dataset();
+    CheckSeriesEqualsEngine(ds, explorer.Timeline().series[0], Select(ds, "#balancetonporc"));
+    CHECK(explorer.Timeline().series[0].total > 0);
+    std::string message;
+    REQUIRE(explorer.AddSeries("#metoo", message));
+    ui.Frame(explorer, 2);
+    CheckSeriesEqualsEngine(ds, explorer.Timeline().series[1], Select(ds, "#metoo"));
+    const std::string legend = "Series #metoo  " + std::to_string(explorer.Timeline().series[1].total) + " posts";
+    CHECK_MESSAGE((ItemRegistry::Find(legend) != nullptr || explorer.Timeline().series[1].total >= 1000), legend);
+
+    // The query bar narrows every series: a series is the base selection AND its query.
+    explorer.view().query = "lang:fr";
+    ui.Frame(explorer, 3);
+    CheckSeriesEqualsEngine(ds, explorer.Timeline().series[0], Select(ds, "lang:fr #balancetonporc"));
+    CheckSeriesEqualsEngine(ds, explorer.Timeline().series[1], Select(ds, "lang:fr #metoo"));
+    // The brush does not: the lines span the whole timeline, as the bars do.
+    uint64_t before = explorer.Timeline().series[0].total;
+    explorer.view().brushed = true;
+    explorer.view().brush_start = chorus::core::ParseIsoTime("2017-10-16T00:00:00Z");
+    explorer.view().brush_end = chorus::core::ParseIsoTime("2017-10-17T00:00:00Z");
+    ui.Frame(explorer, 3);
+    CHECK(explorer.Selected().Count() < Select(ds, "lang:fr").Count());
+    CHECK(explorer.Timeline().series[0].total == before);
+    CheckSeriesEqualsEngine(ds, explorer.Timeline().series[0], Select(ds, "lang:fr #balancetonporc"));
+}
+
+TEST_CASE("timeline 60: right-click on a list row compares it on the timeline") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    const ItemInfo* row = ItemRegistry::Find("balancetonporc");
+    REQUIRE(row != nullptr);
+    ui.ClickAt(explorer, ImVec2(row->x + row->w / 2, row->y + row->h / 2), 1);
+    ui.Click(explorer, "Compare on the timeline");
+    REQUIRE(explorer.Timeline().series.size() == 1);
+    CHECK(explorer.Timeline().series[0].query == "#balancetonporc");
+    CHECK(explorer.view().query.empty());  // comparing does not filter
+    CheckSeriesEqualsEngine(session.dataset(), explorer.Timeline().series[0],
+                            Select(session.dataset(), "#balancetonporc"));
+}
+
+TEST_CASE("timeline 61: the 9th series is refused with a message; the legend removes one") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    const char* queries[] = {"#metoo",     "#MeToo lang:en", "#balancetonporc", "#quellavoltache",
+                             "#yotambien", "#timesup",       "lang:fr",         "type:retweet"};
+    std::string message;
+    CHECK_FALSE(explorer.AddSeries("(lang:en", message));  // does not parse: refused, with the parser's message
+    CHECK(message.find("missing ')'") != std::string::npos);
+    CHECK_FALSE(explorer.AddSeries("   ", message));
+    CHECK(explorer.Timeline().series.empty());
+    for (const char* q : queries)
+        REQUIRE_MESSAGE(explorer.AddSeries(q, message), q << ": " << message);
+    CHECK_FALSE(explorer.AddSeries("#metoo", message));  // twice the same: refused too
+    ui.Frame(explorer, 2);
+    ui.Click(explorer, "Compare query");
+    ui.Type(explorer, "type:reply");
+    ui.Click(explorer, "Compare");
+    CHECK(explorer.Timeline().series.size() == 8);
+    CHECK(explorer.Timeline().series_message.find("At most 8") != std::string::npos);
+    // Every colour differs.
+    for (size_t i = 0; i < 8; ++i)
+        for (size_t j = i + 1; j < 8; ++j)
+            CHECK(explorer.Timeline().series[i].colour != explorer.Timeline().series[j].colour);
+
+    const ItemInfo* remove = FindPrefix("Series #balancetonporc  ");
+    REQUIRE(remove != nullptr);
+    ui.Click(explorer, remove->label);
+    REQUIRE(explorer.Timeline().series.size() == 7);
+    for (const auto& s : explorer.Timeline().series)
+        CHECK(s.query != "#balancetonporc");
+    CHECK(explorer.AddSeries("type:reply", message));
+}
+
+TEST_CASE("timeline 62: bars stacked by type sum to the unstacked bars; log scale keeps the counts") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    const std::vector<uint64_t> plain = explorer.TimelineBins().counts;
+    ui.Click(explorer, "Stacked by type");
+    REQUIRE(explorer.Timeline().stacked);
+    REQUIRE(explorer.Timeline().by_type_valid);
+    const auto& bins = explorer.TimelineBins();
+    REQUIRE(bins.counts == plain);
+    const Dataset& ds = session.dataset();
+    uint64_t retweets = 0;
+    for (size_t i = 0; i < bins.counts.size(); ++i) {
+        uint64_t sum = 0;
+        for (const auto& t : explorer.Timeline().by_type)
+            sum += t.counts.at(i);
+        CHECK(sum == bins.counts[i]);
+        retweets += explorer.Timeline().by_type[1].counts[i];
+    }
+    CHECK(retweets == Select(ds, "type:retweet").Count());
+    ui.Click(explorer, "Log scale");
+    CHECK(explorer.Timeline().log_scale);
+    CHECK(explorer.TimelineBins().counts == plain);
+}
+
+TEST_CASE("timeline 63: a peak marker shows what core/peaks found; 'Brush this peak' selects the bin's posts") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    const Dataset& ds = session.dataset();
+    // The fitted view bins by day: the peaks are FindPeaks of every post by day.
+    REQUIRE(explorer.TimelineBins().step == chorus::core::kDay);
+    chorus::core::PeakOptions options;
+    options.bin = chorus::core::TimeBin::Day;
+    chorus::core::PeakReport want = chorus::core::FindPeaks(ds, Selection::All(ds.Posts()), options);
+    REQUIRE(!want.peaks.empty());
+    const auto& got = explorer.Timeline().peaks;
+    REQUIRE(got.peaks.size() == want.peaks.size());
+    const chorus::core::Peak& peak = want.peaks.back();
+    CHECK(chorus::core::FormatIsoUtc(peak.start) == "2017-12-06T00:00:00Z");
+    const std::string marker = "Peak " + chorus::core::FormatIsoUtc(peak.start);
+    ui.Click(explorer, marker);
+    REQUIRE(explorer.Timeline().open_peak == static_cast<int>(want.peaks.size() - 1));
+    REQUIRE(ItemRegistry::Find("Brush this peak") != nullptr);
+    REQUIRE(!peak.hashtags.empty());
+    for (const auto& d : peak.hashtags)
+        CHECK_MESSAGE(ItemRegistry::Find("#" + d.text) != nullptr, "#" << d.text);
+    for (const auto& d : peak.authors)
+        CHECK_MESSAGE(ItemRegistry::Find("from:" + d.text) != nullptr, "from:" << d.text);
+    for (const auto& d : peak.domains)
+        CHECK_MESSAGE(ItemRegistry::Find("domain:" + d.text) != nullptr, "domain:" << d.text);
+    ui.Click(explorer, "Brush this peak");
+    REQUIRE(explorer.view().brushed);
+    CHECK(explorer.view().brush_start == peak.start);
+    CHECK(explorer.view().brush_end == peak.end);
+    CHECK(explorer.Selected().Count() == peak.count);
+    CHECK(ItemRegistry::Find("Brush this peak") == nullptr);  // the popup closed
+
+    // The toolbar's list of peaks opens the same popup.
+    ui.Click(explorer, "Peak list");
+    const ItemInfo* row = FindPrefix(chorus::core::FormatIsoUtc(peak.start) + "  ");
+    REQUIRE(row != nullptr);
+    ui.Click(explorer, row->label);
+    CHECK(explorer.Timeline().open_peak == static_cast<int>(want.peaks.size() - 1));
+    CHECK(ItemRegistry::Find("Brush this peak") != nullptr);
+
+    // With a query, the peaks are the query's.
+    explorer.view().brushed = false;
+    explorer.view().query = "lang:fr";
+    ui.Frame(explorer, 3);
+    chorus::core::PeakReport fr = chorus::core::FindPeaks(ds, Select(ds, "lang:fr"), options);
+    CHECK(explorer.Timeline().peaks.peaks.size() == fr.peaks.size());
+    CHECK(explorer.Timeline().peaks.posts == fr.posts);
+}
+
+TEST_CASE("timeline 64: event labels are added by right-click, kept in imgui.ini, folded when close, removable") {
+    std::string ini;
+    {
+        Headless ui;
+        Session session;
+        LoadDemo(session);
+        Explorer explorer(session);
+        ui.Frame(explorer, 3);
+        const ItemInfo* timeline = ItemRegistry::Find("Timeline");
+        REQUIRE(timeline != nullptr);
+        ui.ClickAt(explorer, ImVec2(timeline->x + timeline->w * 0.3f, timeline->y + timeline->h / 2), 1);
+        REQUIRE(ItemRegistry::Find("Add this event") != nullptr);
+        ui.Type(explorer, "Milano's post");
+        ui.Click(explorer, "Add this event");
+        REQUIRE(explorer.Timeline().events.size() == 1);
+        CHECK(explorer.Timeline().events[0].text == "Milano's post");
+        CHECK(explorer.Timeline().events[0].time % 60 == 0);  // the minute under the cursor
+        CHECK(ItemRegistry::Find("Event Milano's post") != nullptr);
+        explorer.AddEvent(chorus::core::ParseIsoTime("2017-12-06T12:00:00Z"), "Person of the Year");
+        ini = ImGui::SaveIniSettingsToMemory();
+        CHECK(ini.find("[ChorusEvents][Events]\n") != std::string::npos);
+        CHECK(ini.find(" Person of the Year\n") != std::string::npos);
+    }
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+    REQUIRE(explorer.Timeline().events.size() == 2);
+    CHECK(explorer.Timeline().events[1].text == "Person of the Year");
+    CHECK(explorer.Timeline().events[1].time == chorus::core::ParseIsoTime("2017-12-06T12:00:00Z"));
+    ui.Frame(explorer, 3);
+    // Removed from its marker's popup, and from imgui.ini.
+    ui.Click(explorer, "Event Milano's post");
+    ui.Click(explorer, "Remove event");
+    REQUIRE(explorer.Timeline().events.size() == 1);
+    CHECK(std::string(ImGui::SaveIniSettingsToMemory()).find("Milano") == std::string::npos);
+    // Marks a few pixels apart fold into one marker with their count; clicking it zooms onto them.
+    for (int i = 0; i < 5; ++i)
+        explorer.AddEvent(chorus::core::ParseIsoTime("2017-12-06T12:00:00Z") + 2 * 3600 * (i + 1),
+                          "near " + std::to_string(i));
+    ui.Frame(explorer, 2);
+    CHECK(CountPrefix("Event ") == 0);
+    const ItemInfo* folded = FindPrefix("Folded ");
+    REQUIRE(folded != nullptr);
+    CHECK_MESSAGE(folded->label.rfind("Folded 7 marks", 0) == 0, folded->label);  // 6 events and the 6 Dec peak
+    int64_t span = explorer.view().view_end - explorer.view().view_start;
+    ui.Click(explorer, folded->label);
+    CHECK(explorer.view().view_end - explorer.view().view_start < span / 10);
+    CHECK(CountPrefix("Event ") >= 3);  // apart once zoomed in (an hour's peak may still fold with one)
+}
