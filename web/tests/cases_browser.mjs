@@ -117,6 +117,25 @@ export default function register(t) {
     await context.close();
   });
 
+  test('layout: a saved font size of 20 px gives a 40 px atlas at devicePixelRatio 2, within the texture limit', async ({ browser, site }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('chorus.layout')) localStorage.setItem('chorus.layout', '[Chorus][Settings]\nTheme=dark\nFontSize=20\n');
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/#demo`);
+    await waitFor(page, () => window.chorus && window.chorus.ready === true);
+    await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts > 0; });
+    await waitFor(page, () => window.chorus.glyphs().current === true, undefined, 30000);
+    const glyphs = await page.evaluate(() => window.chorus.glyphs());
+    assert(glyphs.pixel_size === 40, `the atlas is drawn at 20 px x 2 = 40 px (${glyphs.pixel_size})`);
+    assert(glyphs.width <= glyphs.max_side && glyphs.height <= glyphs.max_side && glyphs.left_out === 0 && glyphs.missing === 0,
+      `the atlas fits the texture limit with every character: ${JSON.stringify(glyphs)}`);
+    await page.waitForTimeout(200);
+    await screenshot(page, 'font-20px-dpr2.png');
+    await context.close();
+  });
+
   test('post reader: the link to the original tweet opens a new tab only when clicked', async ({ browser, site }) => {
     const { context, page, problems } = await openDemo(browser, site);
     const outside = [];
