@@ -202,8 +202,15 @@ void Explorer::RefreshSelection() {
                      [&ds](core::RowId a, core::RowId b) { return ds.TimeOf(a) < ds.TimeOf(b); });
 }
 
+std::optional<std::string> Explorer::TakeLinkToOpen() {
+    std::optional<std::string> link = std::move(m_link_to_open);
+    m_link_to_open.reset();
+    return link;
+}
+
 void Explorer::Frame() {
     Refresh();
+    m_post_overlay.reset();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -230,6 +237,7 @@ void Explorer::Frame() {
         DrawLists();
     }
     ImGui::End();
+    if (DrawSettingsWindow(m_settings)) m_requests |= 1u << static_cast<unsigned>(Request::ResetLayout);
 }
 
 void Explorer::DrawToolbar() {
@@ -241,6 +249,8 @@ void Explorer::DrawToolbar() {
         ImGui::SameLine();
         if (ImGui::Button("Clear")) m_requests |= 1u << static_cast<unsigned>(Request::ClearData);
     }
+    ImGui::SameLine();
+    if (ImGui::Button("Settings")) m_settings.open = !m_settings.open;
     ImGui::Separator();
 }
 

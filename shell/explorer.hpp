@@ -26,6 +26,7 @@
 
 #include "aggregate.hpp"
 #include "csv_reader.hpp"
+#include "panel_settings.hpp"
 #include "query.hpp"
 #include "selection.hpp"
 #include "session.hpp"
@@ -38,7 +39,8 @@ namespace chorus::shell {
 
 // What the user asked the platform to do (the explorer does not own the data's lifetime).
 // ReloadFiles: read the loaded files again (a CSV column mapping was chosen: CsvMappingFor() gives it).
-enum class Request : uint8_t { ClearData, ReloadFiles };
+// ResetLayout: forget the saved layout (settings() is back to its defaults already).
+enum class Request : uint8_t { ClearData, ReloadFiles, ResetLayout };
 
 // A file the user asked to save (an Export button): the platform hands it to the user (a download in
 // the browser); nothing is sent anywhere. Either bytes, produced piece by piece so that a big export is
@@ -72,6 +74,15 @@ struct ViewState {
     bool focus_query = false;  // move the keyboard to the query bar on the next frame
 };
 
+// The post selected in the reader, when its text is right-to-left (Arabic, Hebrew...): ImGui cannot
+// shape it, so the platform shows `text` over the reader's rectangle (CSS pixels) in its own text
+// element (the browser: an HTML element with dir="auto" and lang). Only while that rectangle is in view.
+struct PostOverlay {
+    std::string text;  // as the source wrote it (logical order)
+    std::string lang;  // the post's language code, or ""
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
 // The top lists the explorer shows, in tab order.
 inline constexpr core::EntityField kListFields[] = {core::EntityField::Hashtag, core::EntityField::Mention,
                                                     core::EntityField::Author, core::EntityField::Domain,
@@ -93,6 +104,12 @@ public:
     std::optional<SaveRequest> TakeSave();
 
     ViewState& view() { return m_view; }
+    // The address the user asked to open (the reader's link to the original post), once per click.
+    std::optional<std::string> TakeLinkToOpen();
+    // This frame's right-to-left post to show over the reader, if any.
+    const std::optional<PostOverlay>& PostOverlayShown() const { return m_post_overlay; }
+    // Theme and font size (panel_settings.hpp); the platform installs its .ini handler and reads the font size.
+    Settings& settings() { return m_settings; }
     // The CSV columns the user chose for a file of this name (the mapping panel), to pass to
     // Ingest::SetCsvColumns before that file is read again; std::nullopt: map by header names.
     std::optional<core::CsvColumns> CsvMappingFor(const std::string& file_name) const;
@@ -147,11 +164,13 @@ private:
     void DrawLists();                                       // panel_lists.cpp
     void DrawTopTable(size_t list);
     void DrawReader();  // panel_reader.cpp
+    void DrawPostLink();
     void DrawImportReport();
     void DrawCsvMapping();  // panel_mapping.cpp
 
     Session& m_session;
     ViewState m_view;
+    Settings m_settings;
     uint64_t m_generation = UINT64_MAX;
     const core::Dataset* m_dataset = nullptr;  // the dataset m_index reads
     std::chrono::steady_clock::time_point m_refreshed_at{};
@@ -176,6 +195,9 @@ private:
     core::TopList m_lists[kListCount];
     std::vector<std::string> m_list_texts[kListCount];  // m_lists' texts as drawn
     std::vector<core::RowId> m_reader_rows;             // m_selected in time order
+    core::RowId m_reader_post = UINT32_MAX;             // the post clicked in the reader (a row), or none
+    std::optional<std::string> m_link_to_open;          // asked for this frame
+    std::optional<PostOverlay> m_post_overlay;          // drawn this frame
     core::TimeBins m_bins, m_all_bins;                  // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;

@@ -1,12 +1,17 @@
 // The post reader: the selected posts in time order, virtualised (only the visible rows are
 // laid out and their text resolved). Each row has the same height: a header line and up to
-// kTextLines wrapped lines of text; longer texts show whole in a tooltip.
+// kTextLines wrapped lines of text; longer texts show whole in a tooltip. A click selects a post:
+// its link to the original post (opened only on a click of that link) shows above the rows, and
+// a right-to-left text is handed to the platform to show over its row (PostOverlay).
+// The dataset keeps no engagement counts (likes, reposts), so the reader offers no such order.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
 #include "explorer.hpp"
 #include "panel_common.hpp"
+#include "post_link.hpp"
 #include "time_utc.hpp"
 #include "visual_text.hpp"
 
@@ -25,7 +30,36 @@ const char* TypeName(core::PostType type) {
     return "";
 }
 
+// Arabic, Hebrew, Syriac, Thaana, N'Ko... and their presentation forms: the scripts ImGui cannot shape.
+bool HasRightToLeft(std::string_view text) {
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if ((lead == 0xD6 && next >= 0x90) || (lead >= 0xD7 && lead <= 0xDF)) return true;  // U+0590..U+07FF
+        if (lead == 0xE0 && next >= 0xA0 && next <= 0xA3) return true;                      // U+0800..U+08FF
+        if (lead == 0xEF && ((next >= 0xAC && next <= 0xB7) || (next >= 0xB9 && next <= 0xBB)))
+            return true;  // U+FB1D..U+FDFF, U+FE70..U+FEFF
+    }
+    return false;
+}
+
 }  // namespace
+
+void Explorer::DrawPostLink() {
+    const core::Dataset& ds = m_session.dataset();
+    if (m_reader_post >= ds.Posts() || m_reader_post >= m_selected.Rows() || !m_selected.Contains(m_reader_post))
+        return;
+    const PostLink link = LinkToPost(ds, m_reader_post);
+    if (link.url.empty()) {
+        ImGui::TextDisabled("No link to the original post: %s.", link.why_not.c_str());
+        return;
+    }
+    if (ImGui::SmallButton("Open the original post")) m_link_to_open = link.url;
+    ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Open original post", 0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nopens in a new tab of your browser", link.url.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", link.url.c_str());
+}
 
 void Explorer::DrawReader() {
     const core::Dataset& ds = m_session.dataset();
@@ -36,8 +70,10 @@ void Explorer::DrawReader() {
                          "Save these posts as JSON lines, one post per line. Nothing leaves this computer."))
             SavePosts();
     }
+    DrawPostLink();
     ImGui::Separator();
     ImGui::BeginChild("reader-rows", ImVec2(0, 0), false);
+    const ImVec4 visible = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
     const float line = ImGui::GetTextLineHeight();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float row_h = line * (1 + kTextLines) + spacing * 3;
@@ -56,6 +92,11 @@ void Explorer::DrawReader() {
                                  std::string(author == core::Dataset::kNoAuthor ? "?" : ds.AuthorName(author)) + "  " +
                                  TypeName(ds.TypeOf(row)) + "  " +
                                  std::string(lang == core::Dataset::kNoLang ? "-" : ds.Languages().Text(lang));
+            const bool chosen = row == m_reader_post;
+            if (chosen)
+                ImGui::GetWindowDrawList()->AddRectFilled(
+                    top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + row_h - spacing),
+                    ImGui::GetColorU32(ImGuiCol_Header));
             ImGui::GetWindowDrawList()->AddText(top, dim, header.c_str());
             std::string text = VisualText(std::string(ds.TextOf(row)));
             float width = ImGui::GetContentRegionAvail().x;
@@ -69,8 +110,20 @@ void Explorer::DrawReader() {
             ImGui::PopClipRect();
             ImGui::SetCursorScreenPos(top);
             ImGui::PushID(i);
-            ImGui::InvisibleButton("post", ImVec2(std::max(1.0f, width), row_h - spacing));
+            if (ImGui::InvisibleButton("post", ImVec2(std::max(1.0f, width), row_h - spacing)))
+                m_reader_post = chosen ? UINT32_MAX : row;
+            const std::string label = "Post " + std::to_string(i + 1);  // for tests: its place in the reader
+            ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label.c_str(), 0);
             ImGui::PopID();
+            if (chosen && text_min.y >= visible.y && text_max.y <= visible.w && HasRightToLeft(ds.TextOf(row))) {
+                m_post_overlay =
+                    PostOverlay{std::string(ds.TextOf(row)),
+                                lang == core::Dataset::kNoLang ? "" : std::string(ds.Languages().Text(lang)),
+                                text_min.x,
+                                text_min.y,
+                                text_max.x - text_min.x,
+                                text_max.y - text_min.y};
+            }
             if (ImGui::IsItemHovered() &&
                 ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y > line * kTextLines) {
                 ImGui::BeginTooltip();

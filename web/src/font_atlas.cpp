@@ -12,8 +12,8 @@ namespace chorus::web {
 namespace {
 
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";  // --preload-file, see CMakeLists.txt
-constexpr float kFontSize = 16.0f;                                // CSS pixels
-constexpr float kDefaultFontSize = 13.0f;                         // ImGui's own font, the fallback
+constexpr float kDefaultFontSize = 13.0f;  // ImGui's own font, the fallback, at a font size of 16 px
+constexpr float kDefaultFontBase = 16.0f;
 constexpr int kAtlasLimit = 4096;  // texture side; 64 MB of RGBA at most, on every WebGL2 GPU
 // Share of the texture the glyphs may plan to fill (the packer leaves gaps).
 constexpr double kPackingShare = 0.8;
@@ -36,6 +36,12 @@ int PowerOfTwoAtLeast(double n, int lo, int hi) {
 
 void FontAtlas::SetMaxSide(int gpu_max_side) {
     m_max_side = gpu_max_side > 0 ? std::min(kAtlasLimit, gpu_max_side) : kAtlasLimit;
+    m_dirty = true;
+}
+
+void FontAtlas::SetFontSize(float css_pixels) {
+    if (!(css_pixels > 0) || css_pixels == m_font_size) return;
+    m_font_size = css_pixels;
     m_dirty = true;
 }
 
@@ -70,14 +76,14 @@ ImFont* FontAtlas::AddFont(int pixel_size) {
     ImFontConfig config;
     // At dpr >= 2 a glyph has enough pixels that horizontal oversampling buys little
     // and would double the atlas.
-    config.OversampleH = static_cast<float>(pixel_size) >= 2 * kFontSize ? 1 : 2;
+    config.OversampleH = static_cast<float>(pixel_size) >= 2 * m_font_size ? 1 : 2;
     config.OversampleV = 1;
     ImFont* font = nullptr;
     if (FileExists(kFontPath))
         font = atlas.AddFontFromFileTTF(kFontPath, static_cast<float>(pixel_size), &config, m_ranges.Data);
     if (!font) {
         std::fprintf(stderr, "chorus: %s missing, using ImGui's built-in font\n", kFontPath);
-        config.SizePixels = std::round(kDefaultFontSize * static_cast<float>(pixel_size) / kFontSize);
+        config.SizePixels = std::round(kDefaultFontSize * static_cast<float>(pixel_size) / kDefaultFontBase);
         font = atlas.AddFontDefault(&config);
     }
     return font;
@@ -87,7 +93,7 @@ void FontAtlas::Build(float dpr) {
     const double start = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas& atlas = *io.Fonts;
-    const int pixel_size = static_cast<int>(std::lround(kFontSize * dpr));
+    const int pixel_size = static_cast<int>(std::lround(m_font_size * dpr));
     if (pixel_size != m_cache_pixel_size) {
         m_cache.clear();
         m_cache_pixel_size = pixel_size;

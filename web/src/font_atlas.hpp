@@ -5,7 +5,8 @@
 // point is drawn by the browser with the system's fonts (browser_glyphs.hpp) into
 // an RGBA rectangle of the same atlas, so colour emoji keep their colours;
 // invisible code points (joiners, variation selectors) get an empty glyph of no
-// width. Everything is rasterised at 16 px times the device pixel ratio and drawn
+// width. Everything is rasterised at the font size (16 px unless the settings say
+// otherwise) times the device pixel ratio and drawn
 // at 1/dpr, so text stays crisp on any screen and at any zoom.
 //
 // The texture stays within MaxSide() (4096, or WebGL's limit if lower). When the
@@ -51,6 +52,9 @@ public:
     int MaxSide() const { return m_max_side; }
     // The characters of the data; the atlas is rebuilt with them on the next Build().
     void SetCodePoints(const std::vector<shell::CodePointUse>& uses);
+    // The text's size in CSS pixels (the settings' font size); the atlas is rebuilt at it on the next Build().
+    void SetFontSize(float css_pixels);
+    float FontSize() const { return m_font_size; }
     bool NeedsBuild(float dpr) const { return m_dirty || dpr != m_built_dpr; }
     // Rebuilds io.Fonts (between frames: not between NewFrame() and Render()).
     void Build(float dpr);
@@ -61,6 +65,7 @@ private:
     static void AddInterfaceRanges(ImFontGlyphRangesBuilder& builder);
 
     int m_max_side = 4096;
+    float m_font_size = 16.0f;  // CSS pixels
     std::vector<shell::CodePointUse> m_uses;
     bool m_dirty = true;
     float m_built_dpr = 0;

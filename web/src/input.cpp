@@ -1,12 +1,14 @@
 #include "input.hpp"
 
 #include <emscripten/em_asm.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cstring>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -47,12 +49,14 @@ struct MouseEvent {
     ImVec2 pos;
 };
 
-// Keys likewise: a press and its release in one frame reach ImGui in two frames.
+// Keys likewise: a press and its release in one frame reach ImGui in two frames. Text committed
+// in the hidden textarea (web/page_input.js) joins the same queue, between the keys around it.
 struct KeyEvent {
-    int code;  // DOM keyCode, or 0 for a modifier-only change
+    int code;  // DOM keyCode, or 0 for a modifier-only change or text alone
     bool down;
     bool ctrl, shift, alt, meta;
-    char text[8];  // the character this press types ("" when none)
+    std::string text;        // the text this event types ("" when none)
+    bool text_only = false;  // committed text: the modifiers stay as they are
 };
 
 struct InputState {
@@ -61,6 +65,10 @@ struct InputState {
     bool held[3] = {};             // down now, as the browser last said
     bool down[3] = {};             // down as ImGui was last told
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+    // The text field's caret (ImGui's IME position) and what the page was last told of it.
+    ImVec2 caret = ImVec2(0, 0);
+    bool told_want = false;
+    ImVec2 told_caret = ImVec2(-1, -1);
 };
 
 InputState& State() {
@@ -128,13 +136,16 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
     return e->mouse.ctrlKey ? EM_FALSE : EM_TRUE;
 }
 
-// Keys belong to ImGui only while the canvas (or nothing) has focus.
-bool CanvasHasFocus() {
+// Keys belong to ImGui only while the canvas (or nothing) or the hidden text field has focus.
+enum class Focus : int { Elsewhere = 0, Canvas = 1, TextField = 2 };
+
+Focus KeyboardFocus() {
     // clang-format off
-    return EM_ASM_INT({
+    return static_cast<Focus>(EM_ASM_INT({
         const active = document.activeElement;
-        return !active || active === document.body || active.id === 'canvas';
-    }) != 0;
+        if (!active || active === document.body || active.id === 'canvas') return 1;
+        return active.id === 'text-input' ? 2 : 0;
+    }));
     // clang-format on
 }
 
@@ -158,14 +169,23 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const auto code = static_cast<int>(e->keyCode);
-    if (down && !CanvasHasFocus()) return EM_FALSE;
+    const Focus focus = KeyboardFocus();
+    if (down && focus == Focus::Elsewhere) return EM_FALSE;
+    // In the text field a composition (keyCode 229, "Process") and a dead key are the browser's:
+    // the text they make arrives through the field, and ImGui must not see the keys.
+    const bool in_field = focus == Focus::TextField;
+    if (in_field && (code == 229 || std::strcmp(e->key, "Process") == 0 || std::strcmp(e->key, "Dead") == 0))
+        return EM_FALSE;
 
     KeyEvent event{code, down, e->ctrlKey != 0, e->shiftKey != 0, e->altKey != 0, e->metaKey != 0, {}};
     // AltGr arrives as Ctrl+Alt on Windows and types text ("@" on a German keyboard).
     const bool alt_gr = e->ctrlKey && e->altKey;
     const bool shortcut = (e->ctrlKey || e->metaKey) && !alt_gr;
-    if (down && !shortcut && IsOneCodePoint(e->key)) std::strncpy(event.text, e->key, sizeof event.text - 1);
-    State().keys.push_back(event);
+    const bool types_text = down && !shortcut && IsOneCodePoint(e->key);
+    // On the canvas the key's character is the text; in the text field the field's input event brings it.
+    if (types_text && !in_field) event.text = e->key;
+    State().keys.push_back(std::move(event));
+    if (types_text && in_field) return EM_FALSE;  // the field types it
     if (!down || !io.WantCaptureKeyboard) return EM_FALSE;
     // Copy, cut and paste keep their default so the browser fires its clipboard events.
     if (shortcut) return code == kDomA || code == kDomZ || code == kDomY;
@@ -211,6 +231,10 @@ const char* GetClipboardText(void*) {
     return "";
 }
 
+void SetCaret(int x, int y) {
+    State().caret = ImVec2(static_cast<float>(x), static_cast<float>(y));
+}
+
 const char* CssCursor(ImGuiMouseCursor cursor) {
     switch (cursor) {
         case ImGuiMouseCursor_None: return "none";
@@ -234,6 +258,10 @@ void InstallInput(const char* canvas_selector) {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.SetClipboardTextFn = SetClipboardText;
     io.GetClipboardTextFn = GetClipboardText;
+    io.ImeSetInputScreenPosFn = SetCaret;
+    // clang-format off
+    EM_ASM({ if (window.chorusPageInput) window.chorusPageInput.attach(Module); });
+    // clang-format on
     // clang-format off
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
     // clang-format on
@@ -300,10 +328,30 @@ void InputNewFrame() {
             changed_keys.push_back(e.code);
             io.KeysDown[e.code] = e.down;
         }
-        SetModifiers(e.ctrl, e.shift, e.alt, e.meta);
-        if (e.text[0] != '\0') io.AddInputCharactersUTF8(e.text);
+        if (!e.text_only) SetModifiers(e.ctrl, e.shift, e.alt, e.meta);
+        if (!e.text.empty()) io.AddInputCharactersUTF8(e.text.c_str());
         s.keys.pop_front();
     }
+}
+
+void UpdateTextField() {
+    const ImGuiIO& io = ImGui::GetIO();
+    InputState& s = State();
+    const bool want = io.WantTextInput;
+    if (want == s.told_want && (!want || (s.caret.x == s.told_caret.x && s.caret.y == s.told_caret.y))) return;
+    s.told_want = want;
+    s.told_caret = s.caret;
+    // clang-format off
+    EM_ASM({
+        if (window.chorusPageInput) window.chorusPageInput.textInput($0 !== 0, $1, $2, $3);
+    }, want ? 1 : 0, s.caret.x, s.caret.y, ImGui::GetFontSize());
+    // clang-format on
+}
+
+void TypeText(const char* utf8) {
+    if (!utf8 || !*utf8) return;
+    KeyEvent event{0, false, false, false, false, false, utf8, true};
+    State().keys.push_back(std::move(event));
 }
 
 void UpdateCursor() {
@@ -323,3 +371,8 @@ void PasteText(const char* utf8) {
 }
 
 }  // namespace chorus::web
+
+// Text committed in the page's hidden text field (web/page_input.js).
+extern "C" EMSCRIPTEN_KEEPALIVE void chorus_text_input(const char* utf8) {
+    chorus::web::TypeText(utf8);
+}

@@ -17,6 +17,11 @@ namespace chorus::web {
 void InstallInput(const char* canvas_selector);
 void InputNewFrame();
 void UpdateCursor();
+// After ImGui::Render(): while an ImGui text field is active the page's hidden textarea has the
+// focus, at the caret, and takes typed, composed and picked text (web/page_input.js).
+void UpdateTextField();
+// Text committed in that textarea: typed into the active field, in order with the keys.
+void TypeText(const char* utf8);
 // Text of a paste event (the page listens for it): typed into the active field.
 void PasteText(const char* utf8);
 

@@ -11,6 +11,9 @@
 #include "exports.hpp"
 #include "input.hpp"
 #include "item_registry.hpp"
+#include "layout.hpp"
+#include "page_elements.hpp"
+#include "panel_settings.hpp"
 #include "save.hpp"
 
 namespace chorus::web {
@@ -27,6 +30,9 @@ void HandleRequests(App& app) {
     while (auto save = app.explorer.TakeSave())
         Save(*save);
     if (app.explorer.TakeRequest(shell::Request::ClearData)) ClearData();
+    if (app.explorer.TakeRequest(shell::Request::ResetLayout)) ForgetLayout();
+    if (auto url = app.explorer.TakeLinkToOpen()) OpenInNewTab(*url);
+    ShowPostOverlay(app.explorer.PostOverlayShown());
 }
 
 void Frame() {
@@ -38,6 +44,7 @@ void Frame() {
     g_last_frame_ms = now;
 
     if (app.glyphs.Update(app.session)) g_display.SetCodePoints(app.glyphs.CodePoints());
+    g_display.SetFontSize(static_cast<float>(app.explorer.settings().font_size));
     g_display.BeginFrame();
     InputNewFrame();
     TickLoadClock();
@@ -48,6 +55,8 @@ void Frame() {
     ImGui::Render();
     g_display.Render();
     UpdateCursor();
+    UpdateTextField();
+    SaveLayoutIfWanted();
     HandleRequests(app);
 }
 
@@ -67,7 +76,7 @@ int main() {
     using namespace chorus::web;
     ImGui::CreateContext();
     chorus::shell::ItemRegistry::Install(ImGui::GetCurrentContext());
-    ImGui::GetIO().IniFilename = nullptr;  // nothing is written anywhere, not even window layout
+    ImGui::GetIO().IniFilename = nullptr;  // no file: the layout goes to localStorage (layout.hpp)
 
     if (!g_display.Init(kCanvas)) {
         // clang-format off
@@ -79,6 +88,8 @@ int main() {
     }
     InstallInput(kCanvas);
     g_app = new App();  // lives as long as the page
+    chorus::shell::InstallSettingsHandler(g_app->explorer.settings());
+    LoadLayout();
     emscripten_set_main_loop(Frame, 0, false);
     return 0;
 }

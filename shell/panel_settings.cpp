@@ -1,0 +1,137 @@
+// The settings window and its .ini entry.
+#include "panel_settings.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace chorus::shell {
+namespace {
+
+constexpr const char* kTypeName = "Chorus";
+constexpr const char* kWindow = "Settings###settings-window";
+
+Settings& Of(ImGuiSettingsHandler* handler) {
+    return *static_cast<Settings*>(handler->UserData);
+}
+
+void* ReadOpen(ImGuiContext*, ImGuiSettingsHandler* handler, const char* name) {
+    return std::strcmp(name, "Settings") == 0 ? &Of(handler) : nullptr;
+}
+
+void ReadLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* line) {
+    auto& settings = *static_cast<Settings*>(entry);
+    char theme[16] = {};
+    int size = 0;
+    if (std::sscanf(line, "Theme=%15s", theme) == 1) {
+        if (std::strcmp(theme, "light") == 0) settings.theme = Theme::Light;
+        if (std::strcmp(theme, "dark") == 0) settings.theme = Theme::Dark;
+    } else if (std::sscanf(line, "FontSize=%d", &size) == 1) {
+        settings.font_size = std::clamp(size, Settings::kMinFontSize, Settings::kMaxFontSize);
+    }
+}
+
+void ApplyAll(ImGuiContext*, ImGuiSettingsHandler* handler) {
+    ApplyTheme(Of(handler).theme);
+}
+
+void WriteAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out) {
+    const Settings& settings = Of(handler);
+    out->appendf("[%s][Settings]\n", kTypeName);
+    out->appendf("Theme=%s\n", settings.theme == Theme::Light ? "light" : "dark");
+    out->appendf("FontSize=%d\n", settings.font_size);
+    out->append("\n");
+}
+
+}  // namespace
+
+void InstallSettingsHandler(Settings& settings) {
+    ImGuiSettingsHandler handler;
+    handler.TypeName = kTypeName;
+    handler.TypeHash = ImHashStr(kTypeName);
+    handler.ReadOpenFn = ReadOpen;
+    handler.ReadLineFn = ReadLine;
+    handler.ApplyAllFn = ApplyAll;
+    handler.WriteAllFn = WriteAll;
+    handler.UserData = &settings;
+    ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
+}
+
+void ApplyTheme(Theme theme) {
+    if (theme == Theme::Light)
+        ImGui::StyleColorsLight();
+    else
+        ImGui::StyleColorsDark();
+}
+
+bool DrawSettingsWindow(Settings& settings) {
+    if (!settings.open) return false;
+    bool reset = false;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(
+        ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.3f),
+        ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
+    if (ImGui::Begin(kWindow, &settings.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Theme");
+        ImGui::SameLine();
+        int theme = settings.theme == Theme::Light ? 1 : 0;
+        bool changed = ImGui::RadioButton("Dark", &theme, 0);
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Dark", 0);  // radio buttons tell no test engine
+        ImGui::SameLine();
+        changed |= ImGui::RadioButton("Light", &theme, 1);
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Light", 0);
+        if (changed) {
+            settings.theme = theme == 1 ? Theme::Light : Theme::Dark;
+            ApplyTheme(settings.theme);
+            ImGui::MarkIniSettingsDirty();
+        }
+
+        ImGui::TextUnformatted("Font size");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        // Applied when the slider is let go: each size rebuilds the font atlas.
+        if (settings.font_size_draft == 0) settings.font_size_draft = settings.font_size;
+        ImGui::SliderInt("##font-size", &settings.font_size_draft, Settings::kMinFontSize, Settings::kMaxFontSize,
+                         "%d px");
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Font size", 0);
+        if (!ImGui::IsItemActive() && settings.font_size_draft != settings.font_size) {
+            settings.font_size = std::clamp(settings.font_size_draft, Settings::kMinFontSize, Settings::kMaxFontSize);
+            ImGui::MarkIniSettingsDirty();
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("-") && settings.font_size > Settings::kMinFontSize) {
+            settings.font_size_draft = --settings.font_size;
+            ImGui::MarkIniSettingsDirty();
+        }
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Smaller text", 0);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("+") && settings.font_size < Settings::kMaxFontSize) {
+            settings.font_size_draft = ++settings.font_size;
+            ImGui::MarkIniSettingsDirty();
+        }
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Larger text", 0);
+
+        // ---- The lead calls DrawTimeZoneSetting(session) here (time zone of the axis and the reader).
+        // ---- (Another helper writes it; this window only leaves its place.)
+
+        ImGui::Separator();
+        if (ImGui::Button("Reset layout")) {
+            const bool open = settings.open;
+            settings = Settings{};
+            settings.open = open;
+            ApplyTheme(settings.theme);
+            reset = true;
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "Theme, font size and panel sizes back to their defaults; the saved layout is forgotten.");
+        ImGui::TextDisabled("Kept in this browser (localStorage), never sent anywhere.");
+    }
+    ImGui::End();
+    return reset;
+}
+
+}  // namespace chorus::shell

@@ -1,0 +1,37 @@
+// Settings: the explorer's appearance (theme, font size), kept with ImGui's layout in its .ini text
+// (a "[Chorus][Settings]" entry) so that a platform which saves that text (the browser: localStorage)
+// brings them back on the next visit.
+//
+//   Settings settings;
+//   InstallSettingsHandler(settings);   // after ImGui::CreateContext(), before LoadIniSettingsFromMemory()
+//   ApplyTheme(settings.theme);
+//   if (DrawSettingsWindow(settings)) ...;   // inside a frame; true when "Reset layout" was pressed
+#pragma once
+
+#include <cstdint>
+
+namespace chorus::shell {
+
+enum class Theme : uint8_t { Dark, Light };
+
+struct Settings {
+    static constexpr int kMinFontSize = 11;  // CSS pixels
+    static constexpr int kMaxFontSize = 24;
+    static constexpr int kDefaultFontSize = 16;
+
+    Theme theme = Theme::Dark;
+    int font_size = kDefaultFontSize;  // the text's size; the platform rebuilds its font atlas for it
+    bool open = false;                 // the settings window is shown (not saved)
+    int font_size_draft = 0;           // the slider's value while it is dragged (0: none yet)
+};
+
+// Registers the "[Chorus][Settings]" entry in the current ImGui context; `settings` must outlive the context.
+// Reading an .ini text applies its theme (ApplyTheme).
+void InstallSettingsHandler(Settings& settings);
+// ImGui's colours for the theme.
+void ApplyTheme(Theme theme);
+// The settings window, when settings.open. True once when the user pressed "Reset layout": the
+// settings are then back to their defaults and the platform should forget the saved layout.
+bool DrawSettingsWindow(Settings& settings);
+
+}  // namespace chorus::shell
