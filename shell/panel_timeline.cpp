@@ -123,9 +123,9 @@ void Explorer::DrawTimeline() {
         request.mime_type = "image/png";
         request.capture = true;
         request.x = origin.x;
-        request.y = lane_origin.y;  // with the marks above the plot
+        request.y = origin.y;
         request.w = size.x;
-        request.h = size.y + (origin.y - lane_origin.y);
+        request.h = size.y;
         m_saves.push_back(std::move(request));
     }
     bool hovered = ImGui::IsItemHovered();
