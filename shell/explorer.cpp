@@ -237,7 +237,15 @@ void Explorer::Frame() {
         DrawLists();
     }
     ImGui::End();
-    if (DrawSettingsWindow(m_settings)) m_requests |= 1u << static_cast<unsigned>(Request::ResetLayout);
+    // A zone read from the saved layout is applied to the session (an unknown name changes nothing);
+    // otherwise the settings follow the session's zone (the window's picker sets it).
+    if (m_settings.time_zone != m_applied_zone) m_session.SetTimeZone(m_settings.time_zone);
+    if (m_settings.time_zone != m_session.time_zone().Name()) {
+        m_settings.time_zone = m_session.time_zone().Name();
+        ImGui::MarkIniSettingsDirty();
+    }
+    m_applied_zone = m_settings.time_zone;
+    if (DrawSettingsWindow(m_settings, &m_session)) m_requests |= 1u << static_cast<unsigned>(Request::ResetLayout);
 }
 
 void Explorer::DrawToolbar() {

@@ -171,6 +171,7 @@ private:
     Session& m_session;
     ViewState m_view;
     Settings m_settings;
+    std::string m_applied_zone = "UTC";  // settings.time_zone as last given to the session
     uint64_t m_generation = UINT64_MAX;
     const core::Dataset* m_dataset = nullptr;  // the dataset m_index reads
     std::chrono::steady_clock::time_point m_refreshed_at{};

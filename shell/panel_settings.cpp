@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include "panel_settings_time.hpp"
+#include "session.hpp"
+
 namespace chorus::shell {
 namespace {
 
@@ -25,8 +28,11 @@ void* ReadOpen(ImGuiContext*, ImGuiSettingsHandler* handler, const char* name) {
 void ReadLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* line) {
     auto& settings = *static_cast<Settings*>(entry);
     char theme[16] = {};
+    char zone[64] = {};
     int size = 0;
-    if (std::sscanf(line, "Theme=%15s", theme) == 1) {
+    if (std::sscanf(line, "TimeZone=%63s", zone) == 1) {
+        settings.time_zone = zone;  // applied by the explorer (Session::SetTimeZone): an unknown name stays UTC
+    } else if (std::sscanf(line, "Theme=%15s", theme) == 1) {
         if (std::strcmp(theme, "light") == 0) settings.theme = Theme::Light;
         if (std::strcmp(theme, "dark") == 0) settings.theme = Theme::Dark;
     } else if (std::sscanf(line, "FontSize=%d", &size) == 1) {
@@ -43,6 +49,7 @@ void WriteAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
     out->appendf("[%s][Settings]\n", kTypeName);
     out->appendf("Theme=%s\n", settings.theme == Theme::Light ? "light" : "dark");
     out->appendf("FontSize=%d\n", settings.font_size);
+    out->appendf("TimeZone=%s\n", settings.time_zone.c_str());
     out->append("\n");
 }
 
@@ -67,7 +74,7 @@ void ApplyTheme(Theme theme) {
         ImGui::StyleColorsDark();
 }
 
-bool DrawSettingsWindow(Settings& settings) {
+bool DrawSettingsWindow(Settings& settings, Session* session) {
     if (!settings.open) return false;
     bool reset = false;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -114,8 +121,7 @@ bool DrawSettingsWindow(Settings& settings) {
         }
         ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Larger text", 0);
 
-        // ---- The lead calls DrawTimeZoneSetting(session) here (time zone of the axis and the reader).
-        // ---- (Another helper writes it; this window only leaves its place.)
+        if (session != nullptr) DrawTimeZoneSetting(*session);  // the explorer keeps settings.time_zone in step
 
         ImGui::Separator();
         if (ImGui::Button("Reset layout")) {

@@ -5,10 +5,11 @@
 //   Settings settings;
 //   InstallSettingsHandler(settings);   // after ImGui::CreateContext(), before LoadIniSettingsFromMemory()
 //   ApplyTheme(settings.theme);
-//   if (DrawSettingsWindow(settings)) ...;   // inside a frame; true when "Reset layout" was pressed
+//   if (DrawSettingsWindow(settings, &session)) ...;   // inside a frame; true when "Reset layout" was pressed
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace chorus::shell {
 
@@ -23,7 +24,10 @@ struct Settings {
     int font_size = kDefaultFontSize;  // the text's size; the platform rebuilds its font atlas for it
     bool open = false;                 // the settings window is shown (not saved)
     int font_size_draft = 0;           // the slider's value while it is dragged (0: none yet)
+    std::string time_zone = "UTC";     // IANA name of the zone of the timeline and the reader (rule 45)
 };
+
+class Session;
 
 // Registers the "[Chorus][Settings]" entry in the current ImGui context; `settings` must outlive the context.
 // Reading an .ini text applies its theme (ApplyTheme).
@@ -32,6 +36,7 @@ void InstallSettingsHandler(Settings& settings);
 void ApplyTheme(Theme theme);
 // The settings window, when settings.open. True once when the user pressed "Reset layout": the
 // settings are then back to their defaults and the platform should forget the saved layout.
-bool DrawSettingsWindow(Settings& settings);
+// With a session, the window also picks the time zone (DrawTimeZoneSetting), kept in settings.time_zone.
+bool DrawSettingsWindow(Settings& settings, Session* session = nullptr);
 
 }  // namespace chorus::shell

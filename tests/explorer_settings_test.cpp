@@ -121,6 +121,37 @@ TEST_CASE("settings: the window opens from the toolbar, switches the theme, and 
     CHECK(explorer.settings().font_size == Settings::kDefaultFontSize);
 }
 
+TEST_CASE("settings: the time zone is kept in the .ini text and rules the session (rule 45)") {
+    std::string ini;
+    {
+        Ui ui;
+        Session session;
+        Explorer explorer(session);
+        chorus::shell::InstallSettingsHandler(explorer.settings());
+        ui.Frame(explorer);
+        CHECK(session.time_zone().Name() == "UTC");
+        REQUIRE(session.SetTimeZone("Europe/Paris"));  // as the window's zone picker does
+        explorer.settings().open = true;
+        ui.Frame(explorer);
+        CHECK(explorer.settings().time_zone == "Europe/Paris");
+        ini = ImGui::SaveIniSettingsToMemory();
+    }
+    CHECK(ini.find("TimeZone=Europe/Paris\n") != std::string::npos);
+    {
+        Ui ui;
+        Session session;
+        Explorer explorer(session);
+        chorus::shell::InstallSettingsHandler(explorer.settings());
+        ImGui::LoadIniSettingsFromMemory(ini.c_str());
+        ui.Frame(explorer);
+        CHECK(session.time_zone().Name() == "Europe/Paris");
+        ImGui::LoadIniSettingsFromMemory("[Chorus][Settings]\nTimeZone=Mars/Olympus_Mons\n");
+        ui.Frame(explorer);
+        CHECK(session.time_zone().Name() == "Europe/Paris");  // an unknown zone changes nothing
+        CHECK(explorer.settings().time_zone == "Europe/Paris");
+    }
+}
+
 TEST_CASE("post links: built from each platform's id, never guessed") {
     chorus::core::Dataset ds;
     chorus::test::LoadSummary(
