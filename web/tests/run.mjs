@@ -195,15 +195,17 @@ test('the timeline: one wheel notch zooms one step around the cursor, drag pans,
   assert(timeline, 'no Timeline item');
   const x = timeline.x + timeline.w * 0.75, y = timeline.y + timeline.h / 2;
   await page.mouse.move(x, y);
+  // Each step waits for the page to have drawn the input (a loaded machine draws a frame in 100-300 ms).
+  const settled = (predicate, arg) => waitFor(page, predicate, arg, 10000).catch(() => {});
   await page.mouse.wheel(0, -100);  // one notch towards the user's screen: zoom in
-  await page.waitForTimeout(250);
+  await settled((s) => window.chorus.view().start !== s, fitted.start);
   const zoomed = await view();
   const span = (v) => v.end - v.start;
   const ratio = span(fitted) / span(zoomed);
   assert(ratio > 1.15 && ratio < 1.35, `one wheel notch should zoom in by one step (x1.25), zoomed by x${ratio.toFixed(3)}`);
   assert(zoomed.start > fitted.start && zoomed.end < fitted.end, 'zoom keeps the cursor\'s time in place');
   await page.mouse.wheel(0, 100);
-  await page.waitForTimeout(250);
+  await settled((s) => window.chorus.view().start !== s, zoomed.start);
   const back = await view();
   assert(Math.abs(span(back) - span(fitted)) / span(fitted) < 0.01, 'one notch back restores the span');
   await page.mouse.move(x, y);
@@ -211,11 +213,11 @@ test('the timeline: one wheel notch zooms one step around the cursor, drag pans,
   await page.mouse.move(x - 50, y, { steps: 5 });
   await page.mouse.move(x - 100, y, { steps: 5 });
   await page.mouse.up();
-  await page.waitForTimeout(150);
+  await settled((s) => window.chorus.view().start > s, back.start);
   const panned = await view();
   assert(panned.start > back.start && panned.user_moved, 'dragging left shows later times');
   await page.mouse.dblclick(x, y);
-  await page.waitForTimeout(150);
+  await settled(() => !window.chorus.view().user_moved);
   const refit = await view();
   assert(refit.start === fitted.start && refit.end === fitted.end && !refit.user_moved, 'double-click fits the data again');
   await page.setViewportSize({ width: 900, height: 640 });
