@@ -45,42 +45,52 @@ def main():
     files['outbox.json'].write('{"@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json", '
                                '"type": "OrderedCollection", "orderedItems": [\n')
     first = True
-    passes = 0
-    while passes == 0 or min(f.tell() for f in files.values()) < want:
-        with open(src, encoding='utf-8') as lines:
-            for line in lines:
-                if not line.strip():
-                    continue
-                tw = json.loads(line)
-                if 'id_str' not in tw or 'created_at' not in tw:  # delete and limit notices: no post
-                    continue
-                tid, text, when = str(int(tw['id_str']) + passes * 10**18), text_of(tw), iso(tw['created_at'])
-                user = tw.get('user') or {}
-                uid, name = user.get('id_str', ''), user.get('screen_name', '')
-                tags = tags_of(tw)
+    posts = []  # (id, text, time, user id, screen name, hashtags): the dump is parsed once
+    with open(src, encoding='utf-8') as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            tw = json.loads(line)
+            if 'id_str' not in tw or 'created_at' not in tw:  # delete and limit notices: no post
+                continue
+            user = tw.get('user') or {}
+            posts.append((int(tw['id_str']), text_of(tw), iso(tw['created_at']), user.get('id_str', ''),
+                          user.get('screen_name', ''), tags_of(tw)))
+    passes, needed = 0, {}
+    while passes == 0 or passes < max(needed.values()):
+        write = {name: passes == 0 or passes < needed[name] for name in files}
+        for number, text, when, uid, name, tags in posts:
+            tid = str(number + passes * 10**18)
+            if write['twarc2.jsonl']:
                 files['twarc2.jsonl'].write(json.dumps({
                     'id': tid, 'author_id': uid, 'created_at': when, 'text': text,
                     'entities': {'hashtags': [{'tag': t} for t in tags]},
                     'author': {'id': uid, 'username': name}}, ensure_ascii=False) + '\n')
+            if write['tweets.csv']:
                 table.writerow([tid, when, uid, name, text, json.dumps([{'tag': t} for t in tags])])
-                actor = 'https://social.example/users/' + name
-                note = {'id': actor + '/statuses/' + tid, 'type': 'Note', 'published': when[:19] + 'Z',
-                        'attributedTo': actor, 'content': '<p>' + text.replace('&', '&amp;').replace('<', '&lt;') + '</p>',
-                        'tag': [{'type': 'Hashtag', 'name': '#' + t} for t in tags]}
-                activity = {'id': note['id'] + '/activity', 'type': 'Create', 'actor': actor,
-                            'published': note['published'], 'object': note}
+            actor = 'https://social.example/users/' + name
+            note = {'id': actor + '/statuses/' + tid, 'type': 'Note', 'published': when[:19] + 'Z',
+                    'attributedTo': actor, 'content': '<p>' + text.replace('&', '&amp;').replace('<', '&lt;') + '</p>',
+                    'tag': [{'type': 'Hashtag', 'name': '#' + t} for t in tags]}
+            activity = {'id': note['id'] + '/activity', 'type': 'Create', 'actor': actor,
+                        'published': note['published'], 'object': note}
+            if write['outbox.json']:
                 files['outbox.json'].write(('' if first else ',\n') + json.dumps(activity, ensure_ascii=False))
                 first = False
-                epoch = int(datetime.datetime.strptime(when, '%Y-%m-%dT%H:%M:%S.000Z')
-                            .replace(tzinfo=datetime.timezone.utc).timestamp())
+            epoch = int(datetime.datetime.strptime(when, '%Y-%m-%dT%H:%M:%S.000Z')
+                        .replace(tzinfo=datetime.timezone.utc).timestamp())
+            if write['bluesky.jsonl']:
                 files['bluesky.jsonl'].write(json.dumps({
                     'did': 'did:plc:' + uid, 'time_us': epoch * 1000000, 'kind': 'commit',
                     'commit': {'rev': '3m', 'operation': 'create', 'collection': 'app.bsky.feed.post', 'rkey': tid,
                                'record': {'$type': 'app.bsky.feed.post', 'createdAt': when, 'text': text}, 'cid': 'c'}},
                     ensure_ascii=False) + '\n')
+            if write['reddit.jsonl']:
                 files['reddit.jsonl'].write(json.dumps({
                     'author': name, 'body': text, 'created_utc': epoch, 'id': format(int(tid) % (36 ** 8), 'x'),
                     'link_id': 't3_bench', 'parent_id': 't3_bench', 'subreddit': 'bench'}, ensure_ascii=False) + '\n')
+        if passes == 0:  # each file is written again until it holds `want` bytes
+            needed = {name: max(1, -(-want // max(1, f.tell()))) for name, f in files.items()}
         passes += 1
     files['outbox.json'].write('\n]}\n')
     for f in files.values():
