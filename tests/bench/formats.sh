@@ -15,7 +15,7 @@ OUT=build/bench/formats-${MB}MB
 mkdir -p "$OUT"
 DUMP=$OUT/v1.jsonl
 [ -f "$DUMP" ] || build/release/tests/gen_dump --bytes $((MB * 1000000)) --seed 7 --out "$DUMP"
-[ -f "$OUT/reddit.jsonl" ] || python3 tests/bench/convert_dump.py "$DUMP" "$OUT"
+[ -f "$OUT/reddit.jsonl" ] || python3 tests/bench/convert_dump.py "$DUMP" "$OUT" --bytes $((MB * 1000000))
 [ -f "$DUMP.gz" ] || gzip -c -6 -n "$DUMP" >"$DUMP.gz"
 [ -f "$DUMP.zst" ] || zstd -q -c -3 "$DUMP" >"$DUMP.zst"
 for f in "$DUMP" "$OUT/twarc2.jsonl" "$OUT/tweets.csv" "$OUT/outbox.json" "$OUT/bluesky.jsonl" "$OUT/reddit.jsonl" \
