@@ -45,7 +45,8 @@ std::string TermOf(core::EntityField field, const std::string& text) {
 }
 
 constexpr const char* kWordTitles[2] = {"Words", "Bigrams"};
-constexpr size_t kWordRows = 20;  // as many rows as the other lists (explorer.cpp kTopRows)
+constexpr size_t kWordRows = 20;
+constexpr size_t kWordAutoPosts = 100000;  // as many rows as the other lists (explorer.cpp kTopRows)
 
 }  // namespace
 
@@ -159,6 +160,14 @@ void Explorer::DrawTopTable(size_t list) {
 
 void Explorer::DrawWordTable(size_t which) {
     const core::WordList kind = which == 0 ? core::WordList::Words : core::WordList::Bigrams;
+    // Words are counted from the text (about 1 s per 100,000 posts in the browser): past that many
+    // posts the user asks for the count, so a filter change never waits on it.
+    if (m_words_stale[which] && m_selected.Count() > kWordAutoPosts &&
+        !ImGui::Button(
+            ("Count " + std::string(kWordTitles[which]) + " in " + Thousands(m_selected.Count()) + " posts").c_str())) {
+        ImGui::TextDisabled("counted from the posts' text when asked (rule 53)");
+        return;
+    }
     if (m_words_stale[which]) {
         m_word_lists[which] =
             core::TopWords(m_session.dataset(), m_selected, kWordRows, core::Amplification::Both, kind);
