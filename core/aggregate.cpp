@@ -38,6 +38,11 @@ std::span<const uint32_t> IdsOf(const Dataset& ds, EntityField field, RowId r) {
         case EntityField::Mention: return ds.MentionsOf(r);
         case EntityField::Domain: return ds.DomainsOf(r);
         case EntityField::Link: return ds.LinksOf(r);
+        case EntityField::Emoji: return ds.EmojiOf(r);
+        case EntityField::Client: {
+            std::span<const uint32_t> column = ds.ClientColumn();
+            return column[r] == Dataset::kNoClient ? column.subspan(r, 0) : column.subspan(r, 1);
+        }
         case EntityField::Author: {
             std::span<const uint32_t> column = ds.AuthorColumn();
             return column[r] == Dataset::kNoAuthor ? column.subspan(r, 0) : column.subspan(r, 1);

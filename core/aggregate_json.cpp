@@ -37,9 +37,13 @@ std::string TimeSeriesJson(const TimeSeries& series, uint64_t selected_posts, st
 }
 
 std::string TopListJson(const TopList& top, EntityField field, Amplification include, std::string_view query) {
+    return TopListJson(top, std::string_view(EntityFieldName(field)), include, query);
+}
+
+std::string TopListJson(const TopList& top, std::string_view field, Amplification include, std::string_view query) {
     ordered_json j;
     j["query"] = std::string(query);
-    j["field"] = EntityFieldName(field);
+    j["field"] = std::string(field);
     j["include"] = AmplificationName(include);
     j["posts"] = top.posts;
     ordered_json items = ordered_json::array();

@@ -23,6 +23,8 @@ namespace chorus::core {
 
 std::string TimeSeriesJson(const TimeSeries& series, uint64_t selected_posts, std::string_view query);
 std::string TopListJson(const TopList& top, EntityField field, Amplification include, std::string_view query);
+// The same for a list named otherwise ("words", "bigrams").
+std::string TopListJson(const TopList& top, std::string_view field, Amplification include, std::string_view query);
 std::string PostJson(const Dataset& dataset, RowId row);
 
 }  // namespace chorus::core

@@ -149,6 +149,7 @@ CsvColumns MapCsvColumns(const std::vector<std::string>& header) {
     c.author_name = Find(names, {"author.username", "screenname", "screen_name", "user_screen_name", "user.screen_name",
                                  "username", "user_handle"});
     c.lang = Find(names, {"lang", "language"});
+    c.client = Find(names, {"source", "statussource"});
     c.type = Find(names, {"type"});
     c.referenced = Find(names, {"referenced_tweets"});
     c.retweet = Find(names, {"isretweet", "is_retweet", "retweeted_status_id", "repost_by_user_did"});
@@ -492,6 +493,7 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
     }
     r.text = text;
     r.lang = cell(m_columns.lang);
+    r.client = cell(m_columns.client);
 
     std::string_view type = cell(m_columns.type);
     bool retweet = type == "retweeted" || type == "retweet" || IsSet(cell(m_columns.retweet));

@@ -34,6 +34,7 @@ struct CsvColumns {
     int author_id = -1;    // account id
     int author_name = -1;  // screen name / handle (also the id when there is no id column)
     int lang = -1;
+    int client = -1;             // source / statusSource: the client, an HTML anchor or its name (rule 52)
     int type = -1;               // twarc-csv `type`: retweeted, quoted, replied_to
     int referenced = -1;         // twarc-csv `referenced_tweets` (JSON)
     int retweet = -1;            // set: a retweet (isRetweet, retweeted_status_id, repost_by_user_did)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "client.hpp"
+#include "emoji.hpp"
 #include "text_normalize.hpp"
 
 namespace chorus::core {
@@ -64,9 +66,32 @@ void Dataset::AddEntities(const std::vector<std::string_view>& raw, Entity kind,
         if (m_scratch.empty()) continue;
         uint32_t id = dict.Intern(m_scratch);
         // Once per post: lists are short, a linear check beats a set.
-        if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(begin), ids.end(), id) == ids.end()) ids.push_back(id);
+        if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(begin), ids.end(), id) != ids.end()) continue;
+        ids.push_back(id);
+        if (kind == Entity::Hashtag) CountSpelling(id, HashtagSpelling(text), 1);
     }
     offsets.push_back(static_cast<uint32_t>(ids.size()));
+}
+
+void Dataset::CountSpelling(uint32_t tag, std::string_view spelling, uint32_t posts) {
+    uint32_t s = m_hashtag_spellings.Intern(spelling);
+    if (s == m_spelling_tag.size()) {
+        m_spelling_tag.push_back(tag);
+        m_spelling_posts.push_back(0);
+    }
+    if (m_spelling_tag[s] != tag) return;  // cannot happen: a spelling normalises to one key
+    m_spelling_posts[s] += posts;
+    if (tag >= m_hashtag_display.size()) m_hashtag_display.resize(tag + 1, Dictionary::kNotFound);
+    // Counts only grow, so the leader is the old one or `s`; on a tie the smaller id (seen first) leads.
+    uint32_t& best = m_hashtag_display[tag];
+    if (best == Dictionary::kNotFound || m_spelling_posts[s] > m_spelling_posts[best] ||
+        (m_spelling_posts[s] == m_spelling_posts[best] && s < best))
+        best = s;
+}
+
+std::string_view Dataset::HashtagDisplay(uint32_t tag) const {
+    if (tag >= m_hashtag_display.size() || m_hashtag_display[tag] == Dictionary::kNotFound) return m_hashtags.Text(tag);
+    return m_hashtag_spellings.Text(m_hashtag_display[tag]);
 }
 
 Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, uint64_t line) {
@@ -109,6 +134,19 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
     AddEntities(record.links, Entity::Link, m_links, m_link_ids, m_link_offsets);
     AddEntities(record.links, Entity::Domain, m_domains, m_domain_ids, m_domain_offsets);
     m_lang.push_back(record.lang.empty() ? kNoLang : m_langs.Intern(record.lang));
+    ClientName(record.client, m_scratch);
+    m_client.push_back(m_scratch.empty() ? kNoClient : m_clients.Intern(m_scratch));
+    m_found.clear();
+    FindEmoji(record.text, m_found);
+    size_t first_emoji = m_emoji_ids.size();
+    for (std::string_view cluster : m_found) {
+        EmojiKey(cluster, m_scratch);
+        uint32_t id = m_emoji.Intern(m_scratch);
+        if (std::find(m_emoji_ids.begin() + static_cast<std::ptrdiff_t>(first_emoji), m_emoji_ids.end(), id) ==
+            m_emoji_ids.end())
+            m_emoji_ids.push_back(id);
+    }
+    m_emoji_offsets.push_back(static_cast<uint32_t>(m_emoji_ids.size()));
     m_text.insert(m_text.end(), record.text.begin(), record.text.end());
     m_text_offsets.push_back(m_text.size());
     if (record.time != kNoTime) m_sorted_dirty = true;
@@ -130,6 +168,10 @@ std::span<const uint32_t> Dataset::LinksOf(RowId row) const {
 
 std::span<const uint32_t> Dataset::DomainsOf(RowId row) const {
     return {m_domain_ids.data() + m_domain_offsets[row], m_domain_offsets[row + 1] - m_domain_offsets[row]};
+}
+
+std::span<const uint32_t> Dataset::EmojiOf(RowId row) const {
+    return {m_emoji_ids.data() + m_emoji_offsets[row], m_emoji_offsets[row + 1] - m_emoji_offsets[row]};
 }
 
 std::string Dataset::PostIdOf(RowId row) const {
@@ -181,10 +223,12 @@ Dataset::Memory Dataset::MemoryBytes() const {
     m.columns = bytes(m_time) + bytes(m_type) + bytes(m_author) + bytes(m_hashtag_offsets) + bytes(m_hashtag_ids) +
                 bytes(m_mention_offsets) + bytes(m_mention_ids) + bytes(m_link_offsets) + bytes(m_link_ids) +
                 bytes(m_domain_offsets) + bytes(m_domain_ids) + bytes(m_lang) + bytes(m_author_name) +
-                bytes(m_sorted_times);
+                bytes(m_sorted_times) + bytes(m_spelling_tag) + bytes(m_spelling_posts) + bytes(m_hashtag_display) +
+                bytes(m_emoji_offsets) + bytes(m_emoji_ids) + bytes(m_client);
     m.text = bytes(m_text) + bytes(m_text_offsets);
-    m.dictionaries = m_hashtags.MemoryBytes() + m_mentions.MemoryBytes() + m_authors.MemoryBytes() +
-                     m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() + m_names.MemoryBytes();
+    m.dictionaries = m_hashtags.MemoryBytes() + m_hashtag_spellings.MemoryBytes() + m_mentions.MemoryBytes() +
+                     m_authors.MemoryBytes() + m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() +
+                     m_names.MemoryBytes() + m_emoji.MemoryBytes() + m_clients.MemoryBytes();
     m.ids = bytes(m_post_id) + m_id_index.MemoryBytes() + m_text_ids.MemoryBytes();
     return m;
 }

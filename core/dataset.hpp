@@ -10,8 +10,8 @@
 //   ds.Add(record, file, line);          // from a reader
 //   ds.Posts();                          // rows
 //
-// Invariants: every column has Posts() rows; HashtagsOf(r) and MentionsOf(r)
-// hold distinct normalised ids; SortedTimes() holds every known time, sorted.
+// Invariants: every column has Posts() rows; HashtagsOf(r), MentionsOf(r) and
+// EmojiOf(r) hold distinct ids; SortedTimes() holds every known time, sorted.
 #pragma once
 
 #include <cstdint>
@@ -56,9 +56,11 @@ public:
     uint32_t AuthorOf(RowId row) const { return m_author[row]; }  // id in Authors(), or kNoAuthor
     std::span<const uint32_t> HashtagsOf(RowId row) const;
     std::span<const uint32_t> MentionsOf(RowId row) const;
-    std::span<const uint32_t> LinksOf(RowId row) const;       // ids in Links()
-    std::span<const uint32_t> DomainsOf(RowId row) const;     // ids in Domains(), once per post
-    uint32_t LangOf(RowId row) const { return m_lang[row]; }  // id in Languages(), or kNoLang
+    std::span<const uint32_t> LinksOf(RowId row) const;           // ids in Links()
+    std::span<const uint32_t> DomainsOf(RowId row) const;         // ids in Domains(), once per post
+    std::span<const uint32_t> EmojiOf(RowId row) const;           // ids in Emoji(), once per post (rule 51)
+    uint32_t LangOf(RowId row) const { return m_lang[row]; }      // id in Languages(), or kNoLang
+    uint32_t ClientOf(RowId row) const { return m_client[row]; }  // id in Clients(), or kNoClient (rule 52)
     std::string_view TextOf(RowId row) const;
     std::string PostIdOf(RowId row) const;  // the post's id as the source wrote it ("" when none)
     // Whole fixed-width columns, read-only, for scans (row r at index r).
@@ -66,6 +68,7 @@ public:
     std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
     std::span<const uint32_t> AuthorColumn() const { return m_author; }
     std::span<const uint32_t> LangColumn() const { return m_lang; }
+    std::span<const uint32_t> ClientColumn() const { return m_client; }
     // Bytes held (capacities, not sizes), for memory reports. `ids` (the seen-id sets used to refuse
     // duplicates) is an estimate of the hash sets' nodes and buckets.
     struct Memory {
@@ -76,12 +79,22 @@ public:
     };
     Memory MemoryBytes() const;
 
-    const Dictionary& Hashtags() const { return m_hashtags; }  // normalised tags
+    const Dictionary& Hashtags() const { return m_hashtags; }  // normalised tags (the keys)
     const Dictionary& Mentions() const { return m_mentions; }  // lower-case handles
     const Dictionary& Authors() const { return m_authors; }    // account ids
     const Dictionary& Links() const { return m_links; }        // URLs as given (expanded)
     const Dictionary& Domains() const { return m_domains; }    // lower-case host, "www." removed
     const Dictionary& Languages() const { return m_langs; }    // language codes as given
+    const Dictionary& Emoji() const { return m_emoji; }        // emoji clusters (EmojiKey)
+    const Dictionary& Clients() const { return m_clients; }    // client names (ClientName)
+
+    // How a hashtag is shown: the spelling its posts used most often (once per post: the post's first
+    // spelling of it), ties going to the spelling seen first (COUNTING.md, rule 50).
+    std::string_view HashtagDisplay(uint32_t tag) const;
+    // Every spelling seen (as written, '#' removed), with its hashtag id and the posts that used it.
+    const Dictionary& HashtagSpellings() const { return m_hashtag_spellings; }
+    uint32_t SpellingTag(uint32_t spelling) const { return m_spelling_tag[spelling]; }
+    uint32_t SpellingPosts(uint32_t spelling) const { return m_spelling_posts[spelling]; }
     // Display name of an author (latest screen name seen), or its id.
     std::string_view AuthorName(uint32_t author) const;
 
@@ -93,6 +106,7 @@ public:
 
     static constexpr uint32_t kNoAuthor = 0xFFFFFFFFu;
     static constexpr uint32_t kNoLang = 0xFFFFFFFFu;
+    static constexpr uint32_t kNoClient = 0xFFFFFFFFu;
     static constexpr uint64_t kNoPostId = ~uint64_t{0};
     static constexpr uint64_t kTextIdBit = uint64_t{1} << 63;
 
@@ -102,6 +116,8 @@ private:
     enum class Entity : uint8_t { Hashtag, Mention, Link, Domain };
     void AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
                      std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets);
+    // Counts `posts` more posts spelling hashtag `tag` as `spelling`, and keeps its display current.
+    void CountSpelling(uint32_t tag, std::string_view spelling, uint32_t posts);
 
     std::vector<IngestReport> m_files;
 
@@ -116,17 +132,26 @@ private:
     std::vector<uint32_t> m_link_ids;
     std::vector<uint32_t> m_domain_offsets{0};
     std::vector<uint32_t> m_domain_ids;
+    std::vector<uint32_t> m_emoji_offsets{0};
+    std::vector<uint32_t> m_emoji_ids;
     std::vector<uint32_t> m_lang;
+    std::vector<uint32_t> m_client;
     // Post text, one arena: text of row r is m_text[m_text_offsets[r] .. m_text_offsets[r + 1]).
     std::vector<uint64_t> m_text_offsets{0};
     std::vector<char> m_text;
 
     Dictionary m_hashtags;
+    Dictionary m_hashtag_spellings;
+    std::vector<uint32_t> m_spelling_tag;     // per spelling: its hashtag id
+    std::vector<uint32_t> m_spelling_posts;   // per spelling: posts that used it
+    std::vector<uint32_t> m_hashtag_display;  // per hashtag: the id of its most used spelling
     Dictionary m_mentions;
     Dictionary m_authors;
     Dictionary m_links;
     Dictionary m_domains;
     Dictionary m_langs;
+    Dictionary m_emoji;
+    Dictionary m_clients;
     std::vector<uint32_t> m_author_name;  // per author: id in m_names
     Dictionary m_names;
 
@@ -140,6 +165,7 @@ private:
     mutable bool m_sorted_dirty = false;
 
     std::string m_scratch;
+    std::vector<std::string_view> m_found;
 };
 
 }  // namespace chorus::core

@@ -10,6 +10,8 @@ const char* EntityFieldName(EntityField field) {
         case EntityField::Domain: return "domains";
         case EntityField::Link: return "links";
         case EntityField::Language: return "languages";
+        case EntityField::Emoji: return "emoji";
+        case EntityField::Client: return "clients";
     }
     return "?";
 }
@@ -32,6 +34,8 @@ const Dictionary& EntityDictionary(const Dataset& ds, EntityField field) {
         case EntityField::Author: return ds.Authors();
         case EntityField::Domain: return ds.Domains();
         case EntityField::Link: return ds.Links();
+        case EntityField::Emoji: return ds.Emoji();
+        case EntityField::Client: return ds.Clients();
         case EntityField::Language: break;
     }
     return ds.Languages();
@@ -39,6 +43,7 @@ const Dictionary& EntityDictionary(const Dataset& ds, EntityField field) {
 
 std::string_view EntityText(const Dataset& ds, EntityField field, uint32_t id) {
     if (field == EntityField::Author) return ds.AuthorName(id);
+    if (field == EntityField::Hashtag) return ds.HashtagDisplay(id);
     return EntityDictionary(ds, field).Text(id);
 }
 

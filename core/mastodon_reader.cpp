@@ -124,6 +124,8 @@ void MastodonReader::ReadStatus(json::object status, const RecordPlace& place, D
         r.type = PostType::Reply;
     }
     r.lang = json::Str(source, "language");
+    json::object application;  // the boost's own client, not the boosted post's
+    if (json::Obj(status, "application", application)) r.client = json::Str(application, "name");
     std::string& text = m_post.Slot();
     HtmlToText(json::Str(source, "content"), text);
     r.text = text;

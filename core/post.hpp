@@ -29,6 +29,7 @@ struct PostRecord {
     std::string_view author_id;    // account id ("" when none)
     std::string_view author_name;  // screen name / handle, for display
     std::string_view lang;         // language code as given ("" when none)
+    std::string_view client;       // the app posted with, as the source gives it ("" when none; rule 52)
     std::string_view text;         // full text (a retweet: the original's full text)
     // Raw entity texts as the source gives them; the sink normalises them.
     std::vector<std::string_view> hashtags;  // without the leading '#'
@@ -36,7 +37,7 @@ struct PostRecord {
     std::vector<std::string_view> links;     // expanded URLs
 
     void Clear() {
-        id = unusable_id = author_id = author_name = lang = text = {};
+        id = unusable_id = author_id = author_name = lang = client = text = {};
         time = kNoTime;
         type = PostType::Original;
         hashtags.clear();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "emoji.hpp"
 #include "query_text.hpp"
 #include "text_normalize.hpp"
 #include "time_utc.hpp"
@@ -85,7 +86,7 @@ struct Token {
     QueryNode term;  // Kind::Term
 };
 
-constexpr const char* kFieldList = "from, lang, type, domain, has, since, until";
+constexpr const char* kFieldList = "from, lang, type, domain, emoji, client, has, since, until";
 
 }  // namespace
 
@@ -233,6 +234,16 @@ private:
         if (field == "domain") {
             node.term = TermKind::Domain;
             node.value = std::string(DomainOf(value));
+            return node.value.empty() ? need_value() : true;
+        }
+        if (field == "client") {
+            node.term = TermKind::Client;
+            node.value = AsciiLower(value);
+            return node.value.empty() ? need_value() : true;
+        }
+        if (field == "emoji") {
+            node.term = TermKind::Emoji;
+            EmojiKey(value, node.value);
             return node.value.empty() ? need_value() : true;
         }
         if (field == "type") {
@@ -390,6 +401,8 @@ void Print(std::span<const QueryNode> nodes, uint32_t index, std::string& out) {
         case TermKind::Lang: out.append("lang:").append(n.value); return;
         case TermKind::Type: out.append("type:").append(PostTypeName(n.type)); return;
         case TermKind::Domain: out.append("domain:").append(n.value); return;
+        case TermKind::Emoji: out.append("emoji:").append(n.value); return;
+        case TermKind::Client: out.append("client:\"").append(n.value).append("\""); return;
         case TermKind::HasLink: out += "has:link"; return;
         case TermKind::Since: out.append("since:").append(FormatIsoUtc(n.time)); return;
         case TermKind::Until: out.append("until:").append(FormatIsoUtc(n.time)); return;
@@ -663,6 +676,15 @@ Selection QueryIndex::Term(const QueryNode& node, const Selection* within) {
             out = Union(EntityField::Domain, ids);
             break;
         }
+        case TermKind::Emoji:
+            if (uint32_t id = ds.Emoji().Find(node.value); id != Dictionary::kNotFound) ids.push_back(id);
+            out = Union(EntityField::Emoji, ids);
+            break;
+        case TermKind::Client:
+            for (uint32_t c = 0; c < ds.Clients().Size(); ++c)
+                if (EqualsAsciiNoCase(ds.Clients().Text(c), node.value)) ids.push_back(c);
+            out = Union(EntityField::Client, ids);
+            break;
     }
     if (within) out.And(*within);
     return out;

@@ -12,7 +12,7 @@
 //   unary   := ("-" | "NOT") unary | primary    '-' directly before what it negates
 //   primary := "(" or ")" | term
 //   term    := "phrase" | #tag | @handle | field:value | field:"value" | word
-//   field   := from | lang | type | domain | has | since | until   (any case)
+//   field   := from | lang | type | domain | emoji | client | has | since | until   (any case)
 // Precedence: NOT binds tighter than AND, AND tighter than OR. OR, AND and NOT are
 // operators only in capitals; "or" is a word. Field names are case-insensitive.
 //
@@ -50,6 +50,8 @@ enum class TermKind : uint8_t {
     HasLink,  // no value
     Since,    // `time`: posts at or after it
     Until,    // `time`: posts before it
+    Emoji,    // `value`: the emoji's key (EmojiKey; rule 51)
+    Client,   // `value`: lower-case client name (rule 52)
 };
 
 struct QueryNode {

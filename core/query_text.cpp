@@ -157,6 +157,14 @@ std::vector<std::string> FoldedWords(std::string_view text) {
     return words;
 }
 
+void VisitWords(std::string_view text, WordVisitor visit, void* context) {
+    ForEachWord(text, [&](std::string_view raw, bool ascii) { return visit(context, raw, ascii); });
+}
+
+void FoldQueryWord(std::string_view raw, bool ascii, std::string& out) {
+    FoldWord(raw, ascii, out);
+}
+
 WordMatcher::WordMatcher(std::vector<std::string> words) : m_words(std::move(words)) {
     assert(!m_words.empty() && m_words.size() <= kMaxWords);
     m_min_len = SIZE_MAX;

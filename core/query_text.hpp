@@ -24,6 +24,13 @@ namespace chorus::core {
 // The folded words of `text`, in order.
 std::vector<std::string> FoldedWords(std::string_view text);
 
+// Calls visit(context, raw, ascii) for each word of `text` (a view into it, not folded; `ascii`: only
+// ASCII bytes), in order, until it returns false. For lists that cut words as queries do.
+using WordVisitor = bool (*)(void* context, std::string_view raw, bool ascii);
+void VisitWords(std::string_view text, WordVisitor visit, void* context);
+// Folds a word as queries compare words (ASCII lower-case; otherwise NFKC + case folding).
+void FoldQueryWord(std::string_view raw, bool ascii, std::string& out);
+
 // Matches a sequence of folded words against texts. Not thread-safe (keeps scratch space).
 class WordMatcher {
 public:

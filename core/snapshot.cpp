@@ -467,6 +467,14 @@ std::string Snapshot::Write(const Dataset& ds) {
     w.DictionarySection(Tag("DNAM"), ds.m_names);
     w.DictionarySection(Tag("DPID"), ds.m_text_ids);
     w.ArraySection(Tag("ANAM"), ds.m_author_name);
+    w.DictionarySection(Tag("DHSP"), ds.m_hashtag_spellings);
+    w.ArraySection(Tag("HSPT"), ds.m_spelling_tag);
+    w.ArraySection(Tag("HSPC"), ds.m_spelling_posts);
+    w.ArraySection(Tag("EMOF"), ds.m_emoji_offsets);
+    w.ArraySection(Tag("EMID"), ds.m_emoji_ids);
+    w.DictionarySection(Tag("DEMJ"), ds.m_emoji);
+    w.ArraySection(Tag("CLNT"), ds.m_client);
+    w.DictionarySection(Tag("DCLI"), ds.m_clients);
 
     std::memcpy(out.data(), kMagic.data(), 8);
     uint32_t version = kVersion, sections = kSections;
@@ -545,6 +553,11 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
               r.Dict(Tag("DLNK"), ds->m_links) && r.Dict(Tag("DDOM"), ds->m_domains) &&
               r.Dict(Tag("DLNG"), ds->m_langs) && r.Dict(Tag("DNAM"), ds->m_names) &&
               r.Dict(Tag("DPID"), ds->m_text_ids) && r.Array(Tag("ANAM"), ds->m_author_name);
+    // Version 2: hashtag spellings (rule 50), emoji (rule 51), clients (rule 52).
+    ok = ok && r.Dict(Tag("DHSP"), ds->m_hashtag_spellings) && r.Array(Tag("HSPT"), ds->m_spelling_tag) &&
+         r.Array(Tag("HSPC"), ds->m_spelling_posts) && r.Array(Tag("EMOF"), ds->m_emoji_offsets) &&
+         r.Array(Tag("EMID"), ds->m_emoji_ids) && r.Dict(Tag("DEMJ"), ds->m_emoji) &&
+         r.Array(Tag("CLNT"), ds->m_client) && r.Dict(Tag("DCLI"), ds->m_clients);
     bool trailing = ok && input.Left() != 0;
     input.Drain();
     if (input.IoError()) return Fail(SnapshotError::CannotRead, "read error");
@@ -555,7 +568,7 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
 
     const size_t n = ds->m_time.size();
     if (n >= Dataset::kNoAuthor || ds->m_type.size() != n || ds->m_author.size() != n || ds->m_lang.size() != n ||
-        ds->m_post_id.size() != n)
+        ds->m_post_id.size() != n || ds->m_client.size() != n)
         return corrupt("columns of different lengths");
     uint64_t posts = 0;
     for (const IngestReport& f : ds->m_files)
@@ -568,6 +581,7 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
         !ValidOffsets(ds->m_mention_offsets, n, ds->m_mention_ids.size()) ||
         !ValidOffsets(ds->m_link_offsets, n, ds->m_link_ids.size()) ||
         !ValidOffsets(ds->m_domain_offsets, n, ds->m_domain_ids.size()) ||
+        !ValidOffsets(ds->m_emoji_offsets, n, ds->m_emoji_ids.size()) ||
         !ValidOffsets(ds->m_text_offsets, n, ds->m_text.size()))
         return corrupt("list offsets out of order or out of range");
     constexpr uint32_t kNoId = Dictionary::kNotFound;
@@ -575,10 +589,20 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
         !IdsWithin(ds->m_mention_ids, ds->m_mentions.Size(), kNoNone) ||
         !IdsWithin(ds->m_link_ids, ds->m_links.Size(), kNoNone) ||
         !IdsWithin(ds->m_domain_ids, ds->m_domains.Size(), kNoNone) ||
+        !IdsWithin(ds->m_emoji_ids, ds->m_emoji.Size(), kNoNone) ||
         !IdsWithin(ds->m_author, ds->m_authors.Size(), Dataset::kNoAuthor) ||
         !IdsWithin(ds->m_lang, ds->m_langs.Size(), Dataset::kNoLang) ||
-        ds->m_author_name.size() != ds->m_authors.Size() || !IdsWithin(ds->m_author_name, ds->m_names.Size(), kNoId))
+        !IdsWithin(ds->m_client, ds->m_clients.Size(), Dataset::kNoClient) ||
+        ds->m_author_name.size() != ds->m_authors.Size() || !IdsWithin(ds->m_author_name, ds->m_names.Size(), kNoId) ||
+        ds->m_spelling_tag.size() != ds->m_hashtag_spellings.Size() ||
+        ds->m_spelling_posts.size() != ds->m_hashtag_spellings.Size() ||
+        !IdsWithin(ds->m_spelling_tag, ds->m_hashtags.Size(), kNoNone))
         return corrupt("an id outside its dictionary");
+    ds->m_hashtag_display.assign(ds->m_hashtags.Size(), kNoId);
+    for (uint32_t s = 0; s < ds->m_spelling_tag.size(); ++s) {
+        uint32_t& best = ds->m_hashtag_display[ds->m_spelling_tag[s]];
+        if (best == kNoId || ds->m_spelling_posts[s] > ds->m_spelling_posts[best]) best = s;
+    }
     ds->m_id_index.Reserve(n);
     for (size_t row = 0; row < n; ++row) {
         uint64_t key = ds->m_post_id[row];

@@ -10,7 +10,8 @@
 //   SnapshotStatus status = Snapshot::Read(bytes, other);     // or Snapshot::Load("a.chorus", other)
 //   if (!status.ok()) std::puts(status.message.c_str());      // never throws, never crashes
 //
-// File layout, version 1. Integers are little-endian; the file starts with a 32-byte header:
+// File layout, version 2 (version 1 lacked hashtag spellings, emoji and clients). Integers are little-endian; the file
+// starts with a 32-byte header:
 //
 //   offset size  field
 //   0      8     magic 0x89 'C' 'H' 'O' 'R' 'U' 'S' '\n' (0x89 cannot start a UTF-8 text dump)
@@ -36,6 +37,10 @@
 //         domains, languages, screen names, text post ids): u32 count, u32 zero,
 //         u64[count+1] offsets, the strings' bytes
 //   ANAM  u32[authors] per author: its screen name's id in DNAM (0xFFFFFFFF: none)
+//   DHSP  dictionary of hashtag spellings as written (rule 50); HSPT u32[spellings] each one's hashtag
+//         id in DHTG; HSPC u32[spellings] the posts that used it (a hashtag shows its most used one)
+//   EMOF u32[n+1] + EMID u32[] emoji (rule 51), DEMJ their dictionary
+//   CLNT  u32[n] client ids (0xFFFFFFFF none; rule 52), DCLI their dictionary
 //
 // Invariants checked on reading (anything else is SnapshotError::Corrupt): every column has n rows,
 // offsets start at 0, never decrease and end at their list's size, every id is inside its
@@ -81,8 +86,8 @@ public:
 
 class Snapshot {
 public:
-    static constexpr uint32_t kVersion = 1;
-    static constexpr uint32_t kSections = 25;
+    static constexpr uint32_t kVersion = 2;
+    static constexpr uint32_t kSections = 33;
     static constexpr size_t kHeaderBytes = 32;
     static constexpr std::string_view kMagic{
         "\x89"

@@ -1,5 +1,6 @@
 // Snapshot::Merge and Snapshot::Swap: joining datasets row by row, de-duplicated by post id
 // (the file format itself is in snapshot.cpp).
+#include <algorithm>
 #include <cassert>
 #include <span>
 #include <utility>
@@ -20,9 +21,11 @@ public:
         if (mapped == kUnset) mapped = m_into.Intern(m_from.Text(id));
         return mapped;
     }
+    // The id already given to `id`, or kUnset when no merged row used it.
+    uint32_t Mapped(uint32_t id) const { return m_map[id]; }
+    static constexpr uint32_t kUnset = 0xFFFFFFFFu;
 
 private:
-    static constexpr uint32_t kUnset = 0xFFFFFFFFu;
     const Dictionary& m_from;
     Dictionary& m_into;
     std::vector<uint32_t> m_map;
@@ -52,6 +55,9 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
     Remap links(from.m_links, into.m_links), domains(from.m_domains, into.m_domains);
     Remap authors(from.m_authors, into.m_authors), names(from.m_names, into.m_names);
     Remap langs(from.m_langs, into.m_langs), text_ids(from.m_text_ids, into.m_text_ids);
+    Remap emoji(from.m_emoji, into.m_emoji), clients(from.m_clients, into.m_clients);
+
+    std::vector<uint32_t> refused_tag_posts(from.m_hashtags.Size(), 0);  // per from hashtag: duplicate posts
 
     // The rows of from's files are consecutive, in file order: file f holds the next Files()[f].posts rows.
     size_t file = 0;
@@ -70,6 +76,8 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
             ++report.duplicates;
             if (from.m_time[row] == kNoTime) Uncount(report, Problem::NoTime);
             if (from.m_author[row] == Dataset::kNoAuthor) Uncount(report, Problem::NoAuthor);
+            for (uint32_t tag : from.HashtagsOf(r))
+                ++refused_tag_posts[tag];
             continue;
         }
         auto at = static_cast<RowId>(into.m_time.size());
@@ -91,11 +99,26 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
         AppendList(from.MentionsOf(r), mentions, into.m_mention_ids, into.m_mention_offsets);
         AppendList(from.LinksOf(r), links, into.m_link_ids, into.m_link_offsets);
         AppendList(from.DomainsOf(r), domains, into.m_domain_ids, into.m_domain_offsets);
+        AppendList(from.EmojiOf(r), emoji, into.m_emoji_ids, into.m_emoji_offsets);
         into.m_lang.push_back(from.m_lang[row] == Dataset::kNoLang ? Dataset::kNoLang : langs(from.m_lang[row]));
+        into.m_client.push_back(from.m_client[row] == Dataset::kNoClient ? Dataset::kNoClient
+                                                                         : clients(from.m_client[row]));
         std::string_view text = from.TextOf(r);
         into.m_text.insert(into.m_text.end(), text.begin(), text.end());
         into.m_text_offsets.push_back(into.m_text.size());
         if (from.m_time[row] != kNoTime) into.m_sorted_dirty = true;
+    }
+    // Spelling counts (rule 50): a refused duplicate's spelling is known only when its hashtag has one
+    // spelling in `from`; otherwise it still counts, which can only change which spelling is shown.
+    std::vector<uint32_t> spellings_of(from.m_hashtags.Size(), 0);
+    for (uint32_t tag : from.m_spelling_tag)
+        ++spellings_of[tag];
+    for (uint32_t s = 0; s < from.m_spelling_tag.size(); ++s) {
+        uint32_t tag = from.m_spelling_tag[s];
+        uint32_t posts = from.m_spelling_posts[s];
+        if (spellings_of[tag] == 1) posts -= std::min(posts, refused_tag_posts[tag]);
+        uint32_t mapped = hashtags.Mapped(tag);
+        if (posts != 0 && mapped != Remap::kUnset) into.CountSpelling(mapped, from.m_hashtag_spellings.Text(s), posts);
     }
 }
 
@@ -113,9 +136,18 @@ void Snapshot::Swap(Dataset& a, Dataset& b) {
     a.m_domain_offsets.swap(b.m_domain_offsets);
     a.m_domain_ids.swap(b.m_domain_ids);
     a.m_lang.swap(b.m_lang);
+    a.m_emoji_offsets.swap(b.m_emoji_offsets);
+    a.m_emoji_ids.swap(b.m_emoji_ids);
+    a.m_emoji.Swap(b.m_emoji);
+    a.m_client.swap(b.m_client);
+    a.m_clients.Swap(b.m_clients);
     a.m_text_offsets.swap(b.m_text_offsets);
     a.m_text.swap(b.m_text);
     a.m_hashtags.Swap(b.m_hashtags);
+    a.m_hashtag_spellings.Swap(b.m_hashtag_spellings);
+    a.m_spelling_tag.swap(b.m_spelling_tag);
+    a.m_spelling_posts.swap(b.m_spelling_posts);
+    a.m_hashtag_display.swap(b.m_hashtag_display);
     a.m_mentions.Swap(b.m_mentions);
     a.m_authors.Swap(b.m_authors);
     a.m_links.Swap(b.m_links);

@@ -83,6 +83,19 @@ void NormalizeHashtag(std::string_view raw, std::string& out) {
     Normalize(raw, out);
 }
 
+std::string_view HashtagSpelling(std::string_view raw) {
+    if (!raw.empty() && raw.front() == '#') {
+        raw.remove_prefix(1);
+    } else if (raw.starts_with("\xEF\xBC\x83")) {
+        raw.remove_prefix(3);
+    }
+    while (!raw.empty() && IsSpace(raw.front()))
+        raw.remove_prefix(1);
+    while (!raw.empty() && IsSpace(raw.back()))
+        raw.remove_suffix(1);
+    return raw;
+}
+
 void NormalizeMention(std::string_view raw, std::string& out) {
     if (!raw.empty() && raw.front() == '@') raw.remove_prefix(1);
     Normalize(raw, out);

@@ -15,6 +15,9 @@
 namespace chorus::core {
 
 void NormalizeHashtag(std::string_view raw, std::string& out);
+// A hashtag as written, for display: one leading '#' (or '＃') removed and ASCII white space trimmed;
+// nothing else changes ("#MeToo " -> "MeToo"). A view into `raw`.
+std::string_view HashtagSpelling(std::string_view raw);
 // Mentions: strip one leading '@', ASCII lower-case (handles are ASCII on Twitter;
 // other scripts go through the same NFKC + case fold as hashtags).
 void NormalizeMention(std::string_view raw, std::string& out);

@@ -32,7 +32,7 @@ std::vector<uint64_t> CountAll(const Dataset& ds, Field field) {
 
 std::string TextOf(const Dataset& ds, Field field, uint32_t id) {
     switch (field) {
-        case Field::Hashtag: return std::string(ds.Hashtags().Text(id));
+        case Field::Hashtag: return std::string(ds.HashtagDisplay(id));  // rule 50
         case Field::Mention: return std::string(ds.Mentions().Text(id));
         case Field::Author: return std::string(ds.AuthorName(id));
     }

@@ -62,7 +62,7 @@ bool IsNoticeKey(od::raw_json_string key) {
 }  // namespace
 
 void TweetReader::Fields::Clear() {
-    id = id_from_number = created_at = timestamp_ms = author_id = author_name = lang = retweeted_id = {};
+    id = id_from_number = created_at = timestamp_ms = author_id = author_name = lang = source = retweeted_id = {};
     text = full_text = original_text = {};
     retweet = quote = reply = has_user = has_text = has_full_entities = has_original = false;
     tags.clear();
@@ -221,6 +221,7 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
     }
     if (key == "timestamp_ms") return Scalar(value, f.timestamp_ms);
     if (key == "lang") return Scalar(value, f.lang);
+    if (key == "source") return Scalar(value, f.source);
     if (key == "retweeted_status") {
         od::object original;
         if (value.get_object().get(original)) return SUCCESS;  // null: not a retweet
@@ -335,6 +336,7 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
         if (it != m_user_names.end()) r.author_name = it->second;
     }
     r.lang = f.lang;
+    r.client = f.source;
     const Original* included = nullptr;
     if (f.retweet && !f.has_original && page) {
         auto it = m_originals.find(std::string(f.retweeted_id));

@@ -41,6 +41,7 @@ private:
         std::string_view author_id;
         std::string_view author_name;
         std::string_view lang;
+        std::string_view source;           // the client: an HTML anchor (v1.1, archives) or its name (v2)
         std::string_view text, full_text;  // `text`/`full_text`; extended_tweet / note_tweet text
         bool retweet = false, quote = false, reply = false;
         bool has_user = false;                                              // v1.1 `user` or v2 `author_id`

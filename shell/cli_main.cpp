@@ -30,6 +30,7 @@
 #include "time_zone.hpp"
 #include "timeline.hpp"
 #include "top_counts.hpp"
+#include "words.hpp"
 
 namespace {
 
@@ -42,8 +43,9 @@ constexpr const char* kUsage =
     "  timeline [--bin B]           posts per time bin, zero-filled, over the dataset's span (UTC);\n"
     "                               B = minute|hour|day|week|month|year (default: hour under 3 days, else day)\n"
     "  top      --field F [-n N]    the N (default 10) most frequent values of F =\n"
-    "           [--include I]       hashtags|mentions|authors|domains|links|languages, counted in\n"
-    "                               I = both|originals|amplification posts (default both);\n"
+    "           [--include I]       hashtags|mentions|authors|domains|links|languages|emoji|clients|words|\n"
+    "                               bigrams (rule 53: stop words dropped for en es fr de it pt),\n"
+    "                               counted in I = both|originals|amplification posts (default both);\n"
     "                               F = cohashtags: pairs of hashtags on the same post (first,second,count)\n"
     "  posts    [-n N]              the selected posts as JSON lines (row, time, type, author, lang, text)\n"
     "  peaks    [--bin B]           time bins standing out of their trailing 24 bins (z >= 3, >= 5 posts),\n"
@@ -208,11 +210,16 @@ int Run(const Options& o) {
     }
     EntityField field = EntityField::Hashtag;
     const bool pairs = o.command == "top" && o.field == "cohashtags";
+    std::optional<WordList> words;  // top --field words|bigrams (rule 53)
     if (o.command == "top") {
         if (!o.field) return Usage("top needs --field");
-        if (!pairs && !ParseEntityField(*o.field, field))
-            return Usage(Cat("--field is hashtags, mentions, authors, domains, links, languages or cohashtags, not '",
-                             *o.field, "'"));
+        WordList list = WordList::Words;
+        if (!pairs && ParseWordList(*o.field, list)) words = list;
+        if (!pairs && !words && !ParseEntityField(*o.field, field))
+            return Usage(
+                Cat("--field is hashtags, mentions, authors, domains, links, languages, emoji, clients, words, "
+                    "bigrams or cohashtags, not '",
+                    *o.field, "'"));
     }
     Amplification include = Amplification::Both;
     if (o.include && !ParseAmplification(*o.include, include))
@@ -293,9 +300,10 @@ int Run(const Options& o) {
                             static_cast<unsigned long long>(p.count));
         }
     } else if (o.command == "top") {
-        TopList top = TopK(index, rows, field, n, include);
+        TopList top = words ? TopWords(dataset, rows, n, include, *words) : TopK(index, rows, field, n, include);
         if (json) {
-            std::printf("%s\n", TopListJson(top, field, include, query_text).c_str());
+            std::string_view name = words ? WordListName(*words) : EntityFieldName(field);
+            std::printf("%s\n", TopListJson(top, name, include, query_text).c_str());
         } else {
             std::printf("value,count\n");
             for (const TopItem& item : top.items)

@@ -196,6 +196,7 @@ void Explorer::RefreshSelection() {
         for (const core::TopItem& item : m_lists[i].items)
             m_list_texts[i].push_back(VisualText(item.text));
     }
+    m_words_stale[0] = m_words_stale[1] = true;
     // The reader's order: by time (posts without a time first), then by row.
     m_reader_rows = m_selected.ToRows();
     std::stable_sort(m_reader_rows.begin(), m_reader_rows.end(),

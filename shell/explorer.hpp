@@ -84,9 +84,9 @@ struct PostOverlay {
 };
 
 // The top lists the explorer shows, in tab order.
-inline constexpr core::EntityField kListFields[] = {core::EntityField::Hashtag, core::EntityField::Mention,
-                                                    core::EntityField::Author, core::EntityField::Domain,
-                                                    core::EntityField::Language};
+inline constexpr core::EntityField kListFields[] = {
+    core::EntityField::Hashtag,  core::EntityField::Mention, core::EntityField::Author, core::EntityField::Domain,
+    core::EntityField::Language, core::EntityField::Emoji,   core::EntityField::Client};
 inline constexpr size_t kListCount = std::size(kListFields);
 
 class Explorer {
@@ -163,7 +163,8 @@ private:
     void DrawTimelinePopups();                              // timeline_marks.cpp
     void DrawLists();                                       // panel_lists.cpp
     void DrawTopTable(size_t list);
-    void DrawReader();  // panel_reader.cpp
+    void DrawWordTable(size_t which);  // 0: words, 1: bigrams (rule 53), counted when first shown
+    void DrawReader();                 // panel_reader.cpp
     void DrawPostLink();
     void DrawImportReport();
     void DrawCsvMapping();  // panel_mapping.cpp
@@ -207,7 +208,11 @@ private:
     // Timeline interaction in flight.
     bool m_brushing = false;
     core::UnixSeconds m_brush_anchor = 0, m_brush_to = 0;
-    size_t m_list_tab = 2;  // which list the third column shows (authors, domains, languages)
+    size_t m_list_tab = 2;  // which list the third column shows (authors ... clients; kListCount + 0/1: words)
+    // Words and bigrams of m_selected, counted from the text when their tab is shown (stale: not yet).
+    core::TopList m_word_lists[2];
+    std::vector<std::string> m_word_texts[2];
+    bool m_words_stale[2] = {true, true};
 
     // CSV column mappings: chosen (applied on the next read of that file) and being chosen.
     std::map<std::string, core::CsvColumns> m_csv_mappings;

@@ -20,6 +20,8 @@ const char* ItemHeader(core::EntityField field) {
         case core::EntityField::Domain: return "domain";
         case core::EntityField::Link: return "link";
         case core::EntityField::Language: return "language";
+        case core::EntityField::Emoji: return "emoji";
+        case core::EntityField::Client: return "client";
     }
     return "item";
 }
@@ -74,6 +76,20 @@ std::string TopListCsv(const core::Dataset& dataset, core::EntityField field, co
             csv.Cell(item.id < dataset.Authors().Size() ? dataset.Authors().Text(item.id) : std::string_view(),
                      CsvCell::Id);
         }
+        csv.Cell(std::to_string(item.count), CsvCell::Number).Cell(share, CsvCell::Number).EndRecord();
+    }
+    return csv.Take();
+}
+
+std::string TopListCsv(std::string_view item_header, const core::TopList& list) {
+    CsvWriter csv;
+    csv.Cell("rank").Cell(item_header).Cell("posts").Cell("share of selection").EndRecord();
+    for (size_t i = 0; i < list.items.size(); ++i) {
+        const core::TopItem& item = list.items[i];
+        char share[32];
+        std::snprintf(share, sizeof share, "%.6f",
+                      list.posts ? static_cast<double>(item.count) / static_cast<double>(list.posts) : 0.0);
+        csv.Cell(std::to_string(i + 1), CsvCell::Number).Cell(item.text);
         csv.Cell(std::to_string(item.count), CsvCell::Number).Cell(share, CsvCell::Number).EndRecord();
     }
     return csv.Take();

@@ -60,6 +60,8 @@ private:
 // rank, <item>, [author id,] posts, share of selection: one row per item of the list, as the explorer
 // shows it. The share is the item's posts over the posts the list counted (TopList::posts), in [0, 1].
 std::string TopListCsv(const core::Dataset& dataset, core::EntityField field, const core::TopList& list);
+// The same for a list of plain values (words, bigrams), `item_header` naming the value column.
+std::string TopListCsv(std::string_view item_header, const core::TopList& list);
 
 // bin start (UTC), bin end (UTC), posts in selection, posts in all: one row per bin of the timeline.
 // `selected` and `all` are the same bins (start, step, count); `all` may be empty (then it repeats

@@ -1,11 +1,14 @@
-// The top lists of the selection: hashtags, mentions, and authors / domains / languages as
-// tabs. A click on a row adds it to the query; ctrl- or alt-click adds it negated.
+// The top lists of the selection: hashtags, mentions, and authors / domains / languages / emoji
+// / clients as tabs. A click on a row adds it to the query; ctrl- or alt-click adds it negated.
 #include <imgui.h>
 
 #include <string>
 
 #include "explorer.hpp"
+#include "export_csv.hpp"
 #include "panel_common.hpp"
+#include "visual_text.hpp"
+#include "words.hpp"
 
 namespace chorus::shell {
 namespace {
@@ -18,6 +21,8 @@ const char* Title(core::EntityField field) {
         case core::EntityField::Domain: return "Domains";
         case core::EntityField::Link: return "Links";
         case core::EntityField::Language: return "Languages";
+        case core::EntityField::Emoji: return "Emoji";
+        case core::EntityField::Client: return "Clients";
     }
     return "";
 }
@@ -32,10 +37,16 @@ std::string TermOf(core::EntityField field, const std::string& text) {
         case core::EntityField::Author: return "from:" + value;
         case core::EntityField::Domain: return "domain:" + value;
         case core::EntityField::Language: return "lang:" + value;
+        case core::EntityField::Emoji: return "emoji:" + value;
+        case core::EntityField::Client: return "client:" + value;
         case core::EntityField::Link: break;
     }
     return value;
 }
+
+constexpr const char* kWordTitles[2] = {"Words", "Bigrams"};
+constexpr size_t kWordRows = 20;
+constexpr size_t kWordAutoPosts = 100000;  // as many rows as the other lists (explorer.cpp kTopRows)
 
 }  // namespace
 
@@ -59,9 +70,18 @@ void Explorer::DrawLists() {
                 ImGui::EndTabItem();
             }
         }
+        for (size_t which = 0; which < 2; ++which) {
+            if (ImGui::BeginTabItem(kWordTitles[which])) {
+                m_list_tab = kListCount + which;
+                ImGui::EndTabItem();
+            }
+        }
         ImGui::EndTabBar();
     }
-    DrawTopTable(m_list_tab);
+    if (m_list_tab < kListCount)
+        DrawTopTable(m_list_tab);
+    else
+        DrawWordTable(m_list_tab - kListCount);
     DrawImportReport();
     ImGui::EndChild();
     ImGui::SameLine();
@@ -70,15 +90,19 @@ void Explorer::DrawLists() {
     ImGui::EndChild();
 }
 
-void Explorer::DrawTopTable(size_t list) {
-    const core::EntityField field = kListFields[list];
-    const core::TopList& top = m_lists[list];
-    const std::vector<std::string>& texts = m_list_texts[list];
-    if (list < 2) ImGui::TextUnformatted(Title(field));
+namespace {
+
+// One top list as a table: rank, name (a click adds `term_of(item)` to the query, a right-click offers
+// `compare(term)` on the timeline), posts; the list's Export button (drawn by `export_list`) in the header.
+template <class TermOf, class Export, class Compare>
+void DrawListTable(const char* title, const char* export_label, const core::TopList& top,
+                   const std::vector<std::string>& texts, bool show_title, TermOf&& term_of, Export&& export_list,
+                   Compare&& compare) {
+    if (show_title) ImGui::TextUnformatted(title);
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(Title(field), 3, flags)) return;
+    if (!ImGui::BeginTable(title, 3, flags)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(Title(field), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(title, ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed);
     // The header row, with the list's Export button in front of its name (every list the same way,
     // the tabbed one included: a button among the tabs would squeeze their names).
@@ -86,30 +110,24 @@ void Explorer::DrawTopTable(size_t list) {
     for (int column = 0; column < 3; ++column) {
         ImGui::TableSetColumnIndex(column);
         if (column == 1) {
-            std::string label = std::string("Export ") + core::EntityFieldName(field);
-            if (ExportButton("Export CSV", label.c_str(),
-                             "Save this list as a CSV file (opens in Excel). Nothing leaves this computer."))
-                SaveList(list);
+            export_list(export_label);
             ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         }
         ImGui::TableHeader(ImGui::TableGetColumnName(column));
     }
-    const ImGuiIO& io = ImGui::GetIO();
     for (size_t i = 0; i < top.items.size(); ++i) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%zu", i + 1);
         ImGui::TableNextColumn();
         // The label is the name as drawn; "##" keeps equal names of different lists apart.
-        std::string label = texts[i] + "##" + Title(field);
-        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-            AppendTerm(TermOf(field, top.items[i].text), io.KeyCtrl || io.KeyAlt);
+        std::string label = texts[i] + "##" + title;
+        if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) term_of(top.items[i], true);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("click: add %s to the query; ctrl- or alt-click: exclude it; right-click: compare",
-                              TermOf(field, top.items[i].text).c_str());
+                              term_of(top.items[i], false).c_str());
         if (ImGui::BeginPopupContextItem()) {  // right-click: compare on the timeline (timeline_series.cpp)
-            if (ImGui::MenuItem("Compare on the timeline"))
-                AddSeries(TermOf(field, top.items[i].text), m_layers.series_message);
+            if (ImGui::MenuItem("Compare on the timeline")) compare(term_of(top.items[i], false));
             ImGui::EndPopup();
         }
         ImGui::TableNextColumn();
@@ -123,6 +141,65 @@ void Explorer::DrawTopTable(size_t list) {
     }
     ImGui::EndTable();
     ImGui::Spacing();
+}
+
+}  // namespace
+
+void Explorer::DrawTopTable(size_t list) {
+    const core::EntityField field = kListFields[list];
+    const ImGuiIO& io = ImGui::GetIO();
+    std::string label = std::string("Export ") + core::EntityFieldName(field);
+    DrawListTable(
+        Title(field), label.c_str(), m_lists[list], m_list_texts[list], list < 2,
+        [&](const core::TopItem& item, bool clicked) {
+            std::string term = TermOf(field, item.text);
+            if (clicked) AppendTerm(term, io.KeyCtrl || io.KeyAlt);
+            return term;
+        },
+        [&](const char* export_label) {
+            if (ExportButton("Export CSV", export_label,
+                             "Save this list as a CSV file (opens in Excel). Nothing leaves this computer."))
+                SaveList(list);
+        },
+        [&](const std::string& term) { AddSeries(term, m_layers.series_message); });
+}
+
+void Explorer::DrawWordTable(size_t which) {
+    const core::WordList kind = which == 0 ? core::WordList::Words : core::WordList::Bigrams;
+    // Words are counted from the text (about 1 s per 100,000 posts in the browser): past that many
+    // posts the user asks for the count, so a filter change never waits on it.
+    if (m_words_stale[which] && m_selected.Count() > kWordAutoPosts &&
+        !ImGui::Button(
+            ("Count " + std::string(kWordTitles[which]) + " in " + Thousands(m_selected.Count()) + " posts").c_str())) {
+        ImGui::TextDisabled("counted from the posts' text when asked (rule 53)");
+        return;
+    }
+    if (m_words_stale[which]) {
+        m_word_lists[which] =
+            core::TopWords(m_session.dataset(), m_selected, kWordRows, core::Amplification::Both, kind);
+        m_word_texts[which].clear();
+        for (const core::TopItem& item : m_word_lists[which].items)
+            m_word_texts[which].push_back(VisualText(item.text));
+        m_words_stale[which] = false;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    std::string label = std::string("Export ") + core::WordListName(kind);
+    DrawListTable(
+        kWordTitles[which], label.c_str(), m_word_lists[which], m_word_texts[which], false,
+        [&](const core::TopItem& item, bool clicked) {
+            // A word as a word term, a bigram as a phrase: both match as word queries do (rule 53).
+            std::string term = kind == core::WordList::Words ? item.text : "\"" + item.text + "\"";
+            if (clicked) AppendTerm(term, io.KeyCtrl || io.KeyAlt);
+            return term;
+        },
+        [&](const char* export_label) {
+            if (ExportButton("Export CSV", export_label,
+                             "Save this list as a CSV file (opens in Excel). Nothing leaves this computer."))
+                m_saves.push_back(SaveRequest::Bytes(ExportFileName(core::WordListName(kind), m_view.query, "csv"),
+                                                     "text/csv;charset=utf-8",
+                                                     TopListCsv(which == 0 ? "word" : "bigram", m_word_lists[which])));
+        },
+        [&](const std::string& term) { AddSeries(term, m_layers.series_message); });
 }
 
 }  // namespace chorus::shell

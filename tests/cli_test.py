@@ -72,11 +72,24 @@ def test_top_json_with_query(chorus):
     assert j["items"] == [["example.org", 2], ["foxnews.com", 1], ["lemonde.fr", 1], ["news.bbc.co.uk", 1]]
 
 
+def test_top_clients_emoji_words(chorus):
+    # Rules 51-53: the list fields counted from a post's source and text.
+    clients = os.path.join(HERE, "fixtures", "clients_v1.jsonl")
+    assert ok(chorus, "top", clients, "--field", "clients", "-n", "2") == \
+        "value,count\nTwitter for iPhone,3\nQ&A Poster,1\n"
+    # No language on these posts: no stop words are dropped.
+    j = json.loads(ok(chorus, "top", clients, "--field", "words", "-n", "2", "--format", "json"))
+    assert j["field"] == "words" and j["items"] == [["from", 3], ["phone", 2]], j
+    j = json.loads(ok(chorus, "top", clients, "--field", "bigrams", "--format", "json", "--query", "client:tweetdeck"))
+    assert j["field"] == "bigrams" and j["posts"] == 0 and j["items"] == [], j
+    assert ok(chorus, "top", FIXTURE, "--field", "emoji") == "value,count\n"
+
+
 def test_top_include_toggle(chorus):
     assert ok(chorus, "top", FIXTURE, "--field", "hashtags", "--include", "originals") == \
-        "value,count\nmetoo,3\nmoiaussi,1\ntimesup,1\n"
+        "value,count\nMeToo,3\nMoiAussi,1\nTimesUp,1\n"  # shown as most posts spell them (rule 50)
     assert ok(chorus, "top", FIXTURE, "--field", "hashtags", "--include", "amplification") == \
-        "value,count\nmetoo,2\nmoiaussi,1\n"
+        "value,count\nMeToo,2\nMoiAussi,1\n"
 
 
 def test_top_agrees_with_summary(chorus):
@@ -213,7 +226,7 @@ def test_peaks(chorus):
                             "user": {"id_str": user, "screen_name": user}}
                     f.write(json.dumps(post) + "\n")
         out = ok(chorus, "peaks", dump).splitlines()
-        assert out[1:] == ["2024-01-02T02:00:00Z,2024-01-02T03:00:00Z,9,2.000,0.000,7.000,storm:7,bob:7,"], out
+        assert out[1:] == ["2024-01-02T02:00:00Z,2024-01-02T03:00:00Z,9,2.000,0.000,7.000,Storm:7,bob:7,"], out
         j = json.loads(ok(chorus, "peaks", dump, "--format", "json", "--query", "-#storm"))
         assert j["peaks"] == []  # without #storm, hour 26 holds 2 posts
     usage_error(chorus, "peaks", FIXTURE, "--bin", "fortnight", says="--bin is")

@@ -73,7 +73,7 @@ UnixSeconds T(const char* iso) {
 TEST_CASE("aggregate: top-k counts a value once per selected post, by count then text") {
     Fixture f;
     TopList tags = TopK(f.ds, f.All(), EntityField::Hashtag, 10);
-    CHECK(Texts(tags) == Strings{"metoo=5", "moiaussi=2", "timesup=1"});
+    CHECK(Texts(tags) == Strings{"MeToo=5", "MoiAussi=2", "TimesUp=1"});
     CHECK(tags.posts == 11);
     CHECK(Texts(TopK(f.ds, f.All(), EntityField::Mention, 10)) == Strings{"taranaburke=2", "benreads=1"});
     CHECK(Texts(TopK(f.ds, f.All(), EntityField::Author, 10)) ==
@@ -129,7 +129,7 @@ TEST_CASE("aggregate: top-k over every post agrees with the summary's top lists"
 TEST_CASE("aggregate: top-k counts only the selected posts") {
     Fixture f;
     TopList tags = TopK(f.ds, f.Select("#metoo"), EntityField::Hashtag, 10);
-    CHECK(Texts(tags) == Strings{"metoo=5", "timesup=1"});
+    CHECK(Texts(tags) == Strings{"MeToo=5", "TimesUp=1"});
     CHECK(tags.posts == 5);
     CHECK(Texts(TopK(f.ds, f.Select("lang:fr"), EntityField::Author, 10)) == Strings{"BenReads=1", "Élodie=1"});
     TopList none = TopK(f.ds, f.Select("#nosuchtag"), EntityField::Hashtag, 10);
@@ -140,10 +140,10 @@ TEST_CASE("aggregate: top-k counts only the selected posts") {
 TEST_CASE("aggregate: the amplification toggle picks originals and replies, or retweets and quotes") {
     Fixture f;
     TopList originals = TopK(f.ds, f.All(), EntityField::Hashtag, 10, Amplification::OriginalsOnly);
-    CHECK(Texts(originals) == Strings{"metoo=3", "moiaussi=1", "timesup=1"});  // r0 r5 r9, r4, r9
+    CHECK(Texts(originals) == Strings{"MeToo=3", "MoiAussi=1", "TimesUp=1"});  // r0 r5 r9, r4, r9
     CHECK(originals.posts == 8);
     TopList amplification = TopK(f.ds, f.All(), EntityField::Hashtag, 10, Amplification::AmplificationOnly);
-    CHECK(Texts(amplification) == Strings{"metoo=2", "moiaussi=1"});  // r1 r2, r7
+    CHECK(Texts(amplification) == Strings{"MeToo=2", "MoiAussi=1"});  // r1 r2, r7
     CHECK(amplification.posts == 3);
     CHECK(Texts(TopK(f.ds, f.All(), EntityField::Author, 10, Amplification::AmplificationOnly)) ==
           Strings{"BenReads=2", "cy_notes=1"});

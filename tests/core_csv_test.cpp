@@ -35,7 +35,7 @@ TEST_CASE("csv: quoted fields keep line breaks and doubled quotes; a scientific-
     CHECK(s["types"]["reply"] == 1);
     CHECK(s["authors"] == 2);
     CHECK(s["first"] == "2020-05-01T10:00:00Z");
-    CHECK(s["top_hashtags"][0][0] == "alpha");
+    CHECK(s["top_hashtags"][0][0] == "Alpha");
     CHECK(ds.TextOf(0) == "line one\r\nline two with \"quotes\", #Alpha");
     CHECK(Count(report, chorus::core::Problem::NoId) == 1);
 }
@@ -48,7 +48,7 @@ TEST_CASE("csv: a Python bytes literal b'...' is decoded as UTF-8") {
     nlohmann::json s = LoadSummary(ds, {"csv_bytes_literal.csv"});
     CHECK(s["posts"] == 1);
     CHECK(s["first"] == "2019-02-21T11:23:23Z");
-    CHECK(s["top_hashtags"][0][0] == "caf\xC3\xA9");
+    CHECK(s["top_hashtags"][0][0] == "Caf\xC3\xA9");
     CHECK(Count(OnlyFile(ds), chorus::core::Problem::NoId) == 1);
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("encoding: a UTF-16 file with a byte order mark is transcoded as it st
     CHECK(report.format == "twitter-archive-csv");
     CHECK(s["posts"] == 1);
     CHECK(s["first"] == "2013-03-25T00:16:47Z");
-    CHECK(s["top_hashtags"][0][0] == "\xC3\xA9t\xC3\xA9");
+    CHECK(s["top_hashtags"][0][0] == "\xC3\x89t\xC3\xA9");
     CHECK(ds.TextOf(0) == "\xC3\xA9t\xC3\xA9 #\xC3\x89t\xC3\xA9 \xF0\x9F\x98\x80");
 
     std::string out;

@@ -28,6 +28,7 @@
 #include "aggregate.hpp"
 #include "dataset.hpp"
 #include "query.hpp"
+#include "words.hpp"
 
 using namespace chorus::core;
 
@@ -204,6 +205,19 @@ int main(int argc, char** argv) {
         });
         std::printf("{\"bench\": \"postings\", \"posts\": %zu, \"field\": \"%s\", \"ms\": %.1f}\n", n,
                     EntityFieldName(f), ms);
+    }
+
+    // Top words and bigrams (rule 53) are counted from the text arena when asked: the whole dataset
+    // and one hashtag's posts.
+    for (WordList list : {WordList::Words, WordList::Bigrams}) {
+        for (const char* text : {"", "#tag0"}) {
+            Selection rows = index.Select(ParseQuery(text).query);
+            std::vector<double> runs;
+            for (int rep = 0; rep < repeat; ++rep)
+                runs.push_back(Ms([&] { TopWords(ds, rows, 10, Amplification::Both, list); }));
+            std::printf("{\"bench\": \"top_%s\", \"posts\": %zu, \"query\": \"%s\", \"selected\": %zu, \"ms\": %.1f}\n",
+                        WordListName(list), n, text, rows.Count(), Median(runs));
+        }
     }
 
     // The most frequent word after the top few, so a word query selects a realistic few percent.

@@ -25,6 +25,7 @@ Usage:
 Prints one JSON object on stdout:
     {"posts", "duplicates", "skipped", "types": {original, retweet, quote,
      reply}, "authors", "first", "last", "top_hashtags": [[tag, n], ...10]}
+where each tag is shown in its most used spelling (rule 50).
 With --reasons, a "skipped_by_reason" object and each file's "formats" are added.
 
 Choices the rules leave open (kept here so they can be compared with Chorus):
@@ -234,6 +235,13 @@ def NormaliseHashtag(text):
     return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
+def HashtagSpelling(text):
+    """Rule 50: the tag as written, one leading '#' / '＃' removed, ASCII white space trimmed."""
+    if text[:1] in ("#", "\uff03"):
+        text = text[1:]
+    return text.strip(" \t\n\r\f\v")
+
+
 def RetweetedOriginal(post, context_tweets):
     """The original a retweet carries, or None when the dump does not hold it."""
     original = post.get("retweeted_status")
@@ -259,12 +267,7 @@ def PostHashtags(post, post_type, context_tweets):
         original = RetweetedOriginal(post, context_tweets)
         if original is not None:
             source = original
-    tags = set()
-    for raw in RawHashtags(FullEntities(source)):
-        tag = NormaliseHashtag(raw)
-        if tag:
-            tags.add(tag)
-    return tags
+    return Tags(RawHashtags(FullEntities(source)))
 
 
 # --- Twitter records (rules 1-17, 24, 33) ----------------------------------------------
@@ -341,7 +344,7 @@ class Post:
         self.type = post_type      # original / retweet / quote / reply
         self.author = author       # text, or None
         self.time = time           # seconds, or None
-        self.hashtags = hashtags   # set of normalised tags
+        self.hashtags = hashtags   # normalised tag -> the post's first spelling of it (rule 50)
 
 
 def Text(value):
@@ -373,12 +376,12 @@ def IsSet(value):
 
 
 def Tags(raw_tags):
-    tags = set()
+    tags = {}
     for raw in raw_tags:
         if isinstance(raw, str):
             tag = NormaliseHashtag(raw)
-            if tag:
-                tags.add(tag)
+            if tag and tag not in tags:
+                tags[tag] = HashtagSpelling(raw)
     return tags
 
 
@@ -577,7 +580,7 @@ def _BlueskyCommit(did, collection, rkey, operation, record, seen):
     if collection == "app.bsky.feed.post":
         post_type, tags = _BlueskyRecordParts(record, True)
     else:
-        post_type, tags = "retweet", set()
+        post_type, tags = "retweet", {}
     time = seen if seen is not None else IsoTime(record.get("createdAt"))
     return [Post(post_id, post_type, did or None, time, tags)], None
 
@@ -1298,6 +1301,7 @@ class Dataset:
         self.first = None
         self.last = None
         self.hashtags = Counter()
+        self.spellings = {}  # tag -> {spelling: [posts, first seen]} (rule 50)
         self.archive = Archive()
 
     def Skip(self, reason):
@@ -1316,7 +1320,15 @@ class Dataset:
         if post.time is not None:
             self.first = post.time if self.first is None else min(self.first, post.time)
             self.last = post.time if self.last is None else max(self.last, post.time)
-        self.hashtags.update(post.hashtags)
+        self.hashtags.update(post.hashtags.keys())
+        for tag, spelling in post.hashtags.items():
+            seen = self.spellings.setdefault(tag, {})
+            entry = seen.setdefault(spelling, [0, len(seen)])
+            entry[0] += 1
+
+    def Display(self, tag):
+        """Rule 50: the spelling most posts used, ties to the one seen first."""
+        return min(self.spellings[tag].items(), key=lambda kv: (-kv[1][0], kv[1][1]))[0]
 
     def AddFile(self, path):
         with open(path, "rb") as f:
@@ -1348,8 +1360,8 @@ class Dataset:
                 reader.ReadText(_Utf8OrCp1252(record_text.encode("utf-8", "surrogateescape"))[0])
 
     def Summary(self, with_reasons):
-        top = sorted(self.hashtags.items(),
-                     key=lambda kv: (-kv[1], kv[0].encode("utf-8", "surrogatepass")))
+        shown = [(self.Display(tag), n) for tag, n in self.hashtags.items()]
+        top = sorted(shown, key=lambda kv: (-kv[1], kv[0].encode("utf-8", "surrogatepass")))
         out = {
             "posts": self.posts,
             "duplicates": self.duplicates,

@@ -357,7 +357,7 @@ test('text that renders: a character no font has is counted as missing and drawn
 
 test('the query bar: a typed query narrows the selection to the checker\'s count; a shift-drag brushes; errors keep it; Esc clears', async ({ browser, site }) => {
   const want = expected([DEMO]);
-  const tag = want.top_hashtags.find(([t]) => t === 'balancetonporc');
+  const tag = want.top_hashtags.find(([t]) => t.toLowerCase() === 'balancetonporc');
   assert(tag, `the checker lists #balancetonporc in the demo's top hashtags: ${JSON.stringify(want.top_hashtags)}`);
   const { context, page, problems } = await openPage(browser, site);
   await page.click('#demo-button');
@@ -429,7 +429,7 @@ function parseCsv(text) {
 
 test('exports: the hashtags list as Excel CSV, the query\'s posts as JSONL, the timeline as PNG, all downloads', async ({ browser, site }) => {
   const want = expected([DEMO]);
-  const tag = want.top_hashtags.find(([t]) => t === 'balancetonporc');
+  const tag = want.top_hashtags.find(([t]) => t.toLowerCase() === 'balancetonporc');
   const { context, page, problems } = await openPage(browser, site);
   await page.click('#demo-button');
   await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
