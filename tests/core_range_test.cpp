@@ -34,8 +34,8 @@ Part ReadRange(const std::string& name, const std::string& text, uint64_t begin,
     core::Dataset ds;
     core::Ingest ingest(ds);
     core::RangeReader range(ingest, name, begin, end, seed);
-    for (uint64_t at = range.ReadFrom(); at < text.size(); at += slice) {
-        size_t n = std::min<size_t>(slice, text.size() - at);
+    for (auto at = static_cast<size_t>(range.ReadFrom()); at < text.size(); at += slice) {
+        size_t n = std::min(slice, text.size() - at);
         std::string buffer = text.substr(at, n);
         buffer.append(core::Ingest::kPadding, '\0');
         if (range.Feed(buffer.data(), n)) break;
@@ -137,7 +137,9 @@ TEST_CASE("rule 70: a JSON-lines file read in ranges at many cut points merges t
                                 "query_posts.jsonl", "fmt_reddit.jsonl", "fmt_bluesky_jetstream.jsonl",
                                 "fmt_gnip_activity.jsonl", "fmt_zeeschuimer.ndjson", "fmt_scraped_comments.jsonl"})
         files.emplace_back(fixture, ReadText(test::Fixture(fixture)));
-    for (const auto& [name, text] : files) {
+    for (const auto& file : files) {
+        const std::string& name = file.first;
+        const std::string& text = file.second;
         CAPTURE(name);
         REQUIRE(!text.empty());
         const std::string expected = Sequential({{name, text}});
@@ -190,7 +192,8 @@ TEST_CASE("RangeCutter: consecutive ranges share no line and miss none") {
         std::string joined;
         for (uint64_t begin = 0; begin < text.size(); begin += n) {
             core::RangeCutter cut(begin, begin + n);
-            std::string_view mine = cut.Take(text.data() + cut.ReadFrom(), text.size() - cut.ReadFrom());
+            const auto from = static_cast<size_t>(cut.ReadFrom());
+            std::string_view mine = cut.Take(text.data() + from, text.size() - from);
             if (!mine.empty()) {
                 CHECK((mine.back() == '\n' || mine.data() + mine.size() == text.data() + text.size()));
                 CHECK((mine.data() == text.data() || mine.data()[-1] == '\n'));
