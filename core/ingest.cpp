@@ -51,6 +51,7 @@ void Ingest::BeginFile(std::string name) {
     m_line = 0;
     m_carry.clear();
     m_skipping_line = false;
+    m_continuation = false;
     m_reader->mode = Reader::Mode::Detecting;
     m_reader->detector = ContainerDetector();
     m_reader->head.clear();
@@ -62,6 +63,24 @@ void Ingest::BeginFile(std::string name) {
     m_reader->magic_checked = false;
     m_reader->magic.clear();
     m_reader->zstd.reset();
+}
+
+void Ingest::BeginContinuation(std::string name, uint8_t seed) {
+    BeginFile(std::move(name));
+    m_continuation = true;
+    m_reader->bom_checked = true;
+    m_reader->csv_ruled_out = true;
+    m_reader->mode = Reader::Mode::Lines;
+    m_reader->records.BeginContinuation(m_file, seed);
+}
+
+uint8_t Ingest::ContinuationSeed() const {
+    if (!InFile() || m_reader->mode != Reader::Mode::Lines || m_reader->utf16) return 0;
+    return m_reader->records.ContinuationSeed();
+}
+
+bool Ingest::ReadsCsv() const {
+    return m_reader->mode == Reader::Mode::Csv;
 }
 
 void Ingest::ReportProblem(Problem problem, std::string detail) {
@@ -104,7 +123,8 @@ bool Ingest::DecideCsv(bool at_end) {
 
 void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
     ++m_line;
-    if (m_line == 1 && size >= 3 && std::memcmp(line, "\xEF\xBB\xBF", 3) == 0) {  // UTF-8 byte order mark
+    if (m_line == 1 && !m_continuation && size >= 3 &&
+        std::memcmp(line, "\xEF\xBB\xBF", 3) == 0) {  // UTF-8 byte order mark
         line += 3;
         size -= 3;
         readable -= 3;

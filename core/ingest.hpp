@@ -60,6 +60,15 @@ public:
     // Adds a problem that belongs to the whole current file (a damaged archive, Problem::Archive).
     void ReportProblem(Problem problem, std::string detail);
 
+    // A JSON-lines file read in ranges apart (ingest_range.hpp). ContinuationSeed(): nonzero once the
+    // current file reads JSON lines (not UTF-16) in a format a later range can continue from.
+    // BeginContinuation: begins a file that goes on from a line start of such a file (lines, no
+    // detection, no byte order mark). Lines(): lines of the current (or last) file, blank ones included.
+    uint8_t ContinuationSeed() const;
+    void BeginContinuation(std::string name, uint8_t seed);
+    uint64_t Lines() const { return m_line; }
+    bool ReadsCsv() const;  // the current file was told to be a CSV file (rule 36)
+
     bool InFile() const { return m_file != kNoFile; }
     uint64_t FileBytes() const { return m_file_bytes; }
 
@@ -90,6 +99,7 @@ private:
     uint64_t m_line = 0;           // lines seen in this file, blank ones included
     std::string m_carry;           // the unfinished line of the previous slice
     bool m_skipping_line = false;  // the current line is too long: skipped up to its end
+    bool m_continuation = false;   // the file goes on from another range's lines (BeginContinuation)
     size_t m_document_limit = kDocumentLimit;
     struct Reader;  // detection, the document buffer and the record readers, kept out of this header
     std::unique_ptr<Reader> m_reader;

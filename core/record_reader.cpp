@@ -189,6 +189,17 @@ void RecordReader::BeginFile(size_t file, FileLayout layout) {
     r.tweets.SetArchive(!r.layout.script_name.empty());  // tweets.js, tweet.js, Grailbird month files
 }
 
+uint8_t RecordReader::ContinuationSeed() const {
+    Family family = m_readers->family;
+    if (family == Family::TwitterArchive || family == Family::Mastodon) return 0;
+    return static_cast<uint8_t>(family);
+}
+
+void RecordReader::BeginContinuation(size_t file, uint8_t seed) {
+    BeginFile(file, FileLayout{});
+    if (seed <= static_cast<uint8_t>(Family::Instagram)) m_readers->family = static_cast<Family>(seed);
+}
+
 void RecordReader::Read(const char* json, size_t size, size_t readable, const RecordPlace& place) {
     Readers& r = *m_readers;
     IngestReport& report = m_dataset.Report(r.file);

@@ -38,6 +38,12 @@ public:
     // Reads one record; `json[size .. readable)` must be readable (at least 64 bytes).
     void Read(const char* json, size_t size, size_t readable, const RecordPlace& place);
 
+    // A JSON-lines file read in ranges (ingest_range.hpp): the format the file's records chose, as a seed a
+    // later range's reader starts from (BeginContinuation). 0 while none is chosen, or when the format's
+    // reader carries state from record to record (a Twitter archive's owner, Mastodon actors' names).
+    uint8_t ContinuationSeed() const;
+    void BeginContinuation(size_t file, uint8_t seed);
+
 private:
     struct Readers;  // simdjson and the platform readers, kept out of this header
     Dataset& m_dataset;

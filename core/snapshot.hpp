@@ -51,6 +51,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dataset.hpp"
 
@@ -113,6 +114,12 @@ public:
     // exactly as if from's files had been loaded after into's (COUNTING.md, rule S3).
     static void Merge(const Dataset& from, Dataset& into);
 
+    // Appends `part`, one range of a file read in ranges (ingest_range.hpp; `part` holds one file): the
+    // first range (continues false) as a new file, the others to the file `into` holds last. One report,
+    // problems' lines moved down by `line_offset` (the lines of the ranges before it), posts de-duplicated
+    // exactly as in a sequential read in the same load (COUNTING.md, rule 70).
+    static void MergeRange(const Dataset& part, Dataset& into, uint64_t line_offset, bool continues = true);
+
     // The checksum of the header: four 64-bit lanes over 32-byte stripes, then the tail bytes.
     static uint64_t Checksum(std::span<const uint8_t> bytes);
 
@@ -120,6 +127,9 @@ private:
     template <class Input>
     static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, Dataset& into);
     static void Swap(Dataset& a, Dataset& b);
+    // Appends from's rows; those of from's file f count in into's file base + f. Rows refused as duplicates
+    // are flagged in `refused` when given.
+    static void AppendRows(const Dataset& from, Dataset& into, size_t base, std::vector<bool>* refused);
 };
 
 }  // namespace chorus::core

@@ -51,6 +51,10 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
     assert(!from.m_files.empty() || from.m_time.empty());  // every post belongs to a file
     const size_t base = into.m_files.size();
     into.m_files.insert(into.m_files.end(), from.m_files.begin(), from.m_files.end());
+    AppendRows(from, into, base, nullptr);
+}
+
+void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::vector<bool>* refused) {
     Remap hashtags(from.m_hashtags, into.m_hashtags), mentions(from.m_mentions, into.m_mentions);
     Remap links(from.m_links, into.m_links), domains(from.m_domains, into.m_domains);
     Remap authors(from.m_authors, into.m_authors), names(from.m_names, into.m_names);
@@ -78,6 +82,7 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
             if (from.m_author[row] == Dataset::kNoAuthor) Uncount(report, Problem::NoAuthor);
             for (uint32_t tag : from.HashtagsOf(r))
                 ++refused_tag_posts[tag];
+            if (refused) (*refused)[row] = true;
             continue;
         }
         auto at = static_cast<RowId>(into.m_time.size());

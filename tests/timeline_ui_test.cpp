@@ -160,12 +160,12 @@ TEST_CASE("timeline 60: right-click on a list row compares it on the timeline") 
     LoadDemo(session);
     Explorer explorer(session);
     ui.Frame(explorer, 3);
-    const ItemInfo* row = ItemRegistry::Find("balancetonporc");
+    const ItemInfo* row = ItemRegistry::Find("BalanceTonPorc");  // shown in its most used spelling (rule 50)
     REQUIRE(row != nullptr);
     ui.ClickAt(explorer, ImVec2(row->x + row->w / 2, row->y + row->h / 2), 1);
     ui.Click(explorer, "Compare on the timeline");
     REQUIRE(explorer.Timeline().series.size() == 1);
-    CHECK(explorer.Timeline().series[0].query == "#balancetonporc");
+    CHECK(explorer.Timeline().series[0].query == "#BalanceTonPorc");
     CHECK(explorer.view().query.empty());  // comparing does not filter
     CheckSeriesEqualsEngine(session.dataset(), explorer.Timeline().series[0],
                             Select(session.dataset(), "#balancetonporc"));

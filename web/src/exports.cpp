@@ -27,6 +27,7 @@
 #include "app.hpp"
 #include "input.hpp"
 #include "item_registry.hpp"
+#include "snapshot.hpp"
 #include "summary.hpp"
 
 namespace chorus::web {
@@ -43,6 +44,8 @@ struct Load {
     double last_change_ms = 0;
     int files_begun = 0;
     bool reset_when_done = false;  // the user cleared the data during the load
+    std::vector<char> part;        // one worker's range as snapshot bytes (chorus_part_buffer)
+    bool parts_file = false;       // chorus_parts_file counted the file: chorus_file_begin reads it (a CSV file)
 };
 
 Load& TheLoad() {
@@ -105,6 +108,7 @@ EMSCRIPTEN_KEEPALIVE void chorus_load_begin(int file_count, double total_bytes, 
     load.start_ms = now;
     load.last_change_ms = now;
     load.files_begun = 0;
+    load.parts_file = false;
     load.reset_when_done = false;
     chorus::shell::LoadProgress& progress = session.progress();
     progress = {};
@@ -124,7 +128,8 @@ EMSCRIPTEN_KEEPALIVE char* chorus_file_begin(const char* name) {
     if (ingest.InFile()) ingest.EndFile();
     chorus::shell::LoadProgress& progress = app->session.progress();
     progress.file_name = name ? name : "";
-    progress.file_index = TheLoad().files_begun++;
+    progress.file_index = TheLoad().parts_file ? TheLoad().files_begun - 1 : TheLoad().files_begun++;
+    TheLoad().parts_file = false;
     // A CSV file the user mapped by hand (the explorer's mapping panel) is read with those columns.
     ingest.SetCsvColumns(app->explorer.CsvMappingFor(progress.file_name));
     ingest.BeginFile(progress.file_name);
@@ -178,6 +183,74 @@ EMSCRIPTEN_KEEPALIVE void chorus_load_end(int cancelled) {
         session.Reset();
     }
     session.Changed();
+}
+
+// A plain file read by the page's workers (web/ingest_worker.js), range by range, instead of chorus_file_begin /
+// chunk / end: each range comes back as snapshot bytes and is merged here in file order (core/ingest_range.hpp).
+EMSCRIPTEN_KEEPALIVE void chorus_parts_file(const char* name) {
+    App* app = TheApp();
+    if (!app) return;
+    chorus::shell::LoadProgress& progress = app->session.progress();
+    progress.file_name = name ? name : "";
+    progress.file_index = TheLoad().files_begun++;
+    TheLoad().parts_file = true;
+    app->session.Changed();
+}
+
+// A buffer for `size` bytes of one range's snapshot, valid until the next call.
+EMSCRIPTEN_KEEPALIVE char* chorus_part_buffer(double size) {
+    std::vector<char>& part = TheLoad().part;
+    part.assign(static_cast<size_t>(size), 0);
+    return part.data();
+}
+
+// Merges the part in the buffer: continues = 0 for a file's first range (a new file), 1 for the next ones,
+// whose problems' lines move down by `line_offset`. Returns 1, or 0 when the bytes are not a sound snapshot.
+EMSCRIPTEN_KEEPALIVE int chorus_part_merge(double line_offset, int continues) {
+    App* app = TheApp();
+    if (!app) return 0;
+    std::vector<char>& bytes = TheLoad().part;
+    chorus::core::Dataset& dataset = app->session.dataset();
+    chorus::core::Dataset part;
+    const bool ok = chorus::core::Snapshot::Read(bytes, part).ok() && part.Files().size() == 1 &&
+                    (!continues || !dataset.Files().empty());
+    if (ok) chorus::core::Snapshot::MergeRange(part, dataset, static_cast<uint64_t>(line_offset), continues != 0);
+    bytes = {};
+    TheLoad().parts_file = false;
+    const double now = emscripten_get_now();
+    if (now - TheLoad().last_change_ms >= chorus::web::kChangeIntervalMs) {  // chorus_load_end tells views at the end
+        TheLoad().last_change_ms = now;
+        app->session.Changed();
+    }
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void chorus_parts_progress(double bytes_done) {
+    App* app = TheApp();
+    if (!app) return;
+    chorus::shell::LoadProgress& progress = app->session.progress();
+    progress.bytes_done = static_cast<uint64_t>(bytes_done);
+    const double now = emscripten_get_now();
+    chorus::web::UpdateSeconds(progress, now);
+    if (now - TheLoad().last_change_ms >= chorus::web::kChangeIntervalMs) {
+        TheLoad().last_change_ms = now;
+        app->session.Changed();
+    }
+}
+
+// The load of a file read by workers stopped (cancelled, or a worker failed) after `lines` lines and `bytes`
+// bytes were merged (started = 0: none yet): its report says so, as Ingest::CancelFile's does.
+EMSCRIPTEN_KEEPALIVE void chorus_parts_cancel(const char* name, int started, double lines, double bytes) {
+    App* app = TheApp();
+    if (!app) return;
+    chorus::core::Dataset& dataset = app->session.dataset();
+    if (!started || dataset.Files().empty()) dataset.BeginFile(name ? name : "");
+    chorus::core::IngestReport& report = dataset.Report(dataset.Files().size() - 1);
+    report.cancelled = true;
+    report.Add(chorus::core::Problem::Cancelled, static_cast<uint64_t>(lines) + 1,
+               "load cancelled after " + std::to_string(static_cast<uint64_t>(bytes)) +
+                   " bytes: the rest of the file was not read");
+    app->session.Changed();
 }
 
 // 1 once after the user asked to read the loaded files again (a CSV column mapping was applied): the page

@@ -1,7 +1,9 @@
 // Browser ingest benchmark (prints numbers; never a pass/fail test).
-//   node web/tests/bench_browser.mjs SITE_DIR FILE [--screenshot OUT.png]
-// Loads FILE through the page's #file-input in headless Chromium, then reads the same File again
-// with File.stream() and no parsing, and prints both rates and their ratio as one JSON line.
+//   node web/tests/bench_browser.mjs SITE_DIR FILE [--screenshot OUT.png] [--sequential] [--workers N]
+//                                                  [--range-mb MB]
+// Loads FILE through the page's #file-input in headless Chromium (in the page's ingest workers unless
+// --sequential), reads the same File with File.stream() and no parsing before and after, and prints both
+// rates, their ratio, frame times during the load and the workers and ranges used as one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -11,6 +13,10 @@ import { startStatic } from './servers.mjs';
 const [siteDir, file] = process.argv.slice(2);
 const shotAt = process.argv.indexOf('--screenshot');
 const shot = shotAt > 0 ? process.argv[shotAt + 1] : null;
+const option = (name) => { const at = process.argv.indexOf(name); return at > 0 ? Number(process.argv[at + 1]) : 0; };
+const workerOptions = { enabled: !process.argv.includes('--sequential') };
+if (option('--workers')) workerOptions.workers = option('--workers');
+if (option('--range-mb')) workerOptions.rangeBytes = Math.round(option('--range-mb') * (1 << 20));
 if (!siteDir || !file) {
   console.error('usage: node web/tests/bench_browser.mjs SITE_DIR FILE [--screenshot OUT.png]');
   process.exit(2);
@@ -23,6 +29,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await page.goto(`${site.origin}/`);
 await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined, { timeout: 60000 });
+await page.evaluate((options) => Object.assign(window.chorus.workerOptions, options), workerOptions);
 
 // The raw read rate of the same file, through a second input (the page clears its own after a load).
 await page.evaluate(() => {
@@ -66,6 +73,9 @@ console.log(JSON.stringify({
   ingest_over_read: +(ingestMBps / readMBps).toFixed(3),
   frames: frames.length, frame_ms_p50: p(0.5) && +p(0.5).toFixed(1), frame_ms_p95: p(0.95) && +p(0.95).toFixed(1),
   frame_ms_max: frames.length ? +frames[frames.length - 1].toFixed(1) : null,
+  frames_over_50ms: frames.filter((f) => f > 50).length,
+  workers: load.workers, ranges: load.ranges, range_MB: workerOptions.enabled ? await page.evaluate(() => window.chorus.workerOptions.rangeBytes / (1 << 20)) : 0,
+  merge_seconds: +(load.mergeSeconds || 0).toFixed(3), hardware_concurrency: await page.evaluate(() => navigator.hardwareConcurrency),
 }));
 await browser.close();
 site.close();
