@@ -17,7 +17,7 @@ export default function register(t) {
 
   test('text input: insertText, an emoji and an IME composition reach the query through the hidden textarea, once', async ({ browser, site }) => {
     const { context, page, problems, want } = await openDemo(browser, site);
-    const tag = want.top_hashtags.find(([name]) => name === 'yotambién');
+    const tag = want.top_hashtags.find(([name]) => name.toLowerCase() === 'yotambién');
     assert(tag, `the checker lists #yotambién in the demo: ${JSON.stringify(want.top_hashtags)}`);
     await clickItem(page, 'Query');
     await textFieldFocused(page);
@@ -53,7 +53,7 @@ export default function register(t) {
       data.setData('text/plain', '#moiaussi');
       document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    const moiaussi = want.top_hashtags.find(([name]) => name === 'moiaussi');
+    const moiaussi = want.top_hashtags.find(([name]) => name.toLowerCase() === 'moiaussi');
     await waitFor(page, (n) => { const s = window.chorus.selection(); return s.query === '#moiaussi' && s.posts === n; }, moiaussi[1], 5000);
     // An IME composition (CDP, as a Japanese input method does it): nothing while composing, the
     // committed text once at the end.
