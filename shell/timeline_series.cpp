@@ -56,7 +56,7 @@ bool Explorer::AddSeries(const std::string& query, std::string& message) {
             return false;
         }
     }
-    core::ParsedQuery parsed = core::ParseQuery(text);
+    core::ParsedQuery parsed = core::ParseQuery(text, m_session.query_options());
     if (!parsed.ok()) {
         message = "\"" + text + "\": " + parsed.error->message + " (at " + std::to_string(parsed.error->position) + ")";
         return false;
@@ -106,7 +106,8 @@ void Explorer::UpdateLayers(bool base_changed) {
     layers.by_type_valid = false;
     if (layers.stacked) {
         for (size_t t = 0; t < layers.by_type.size(); ++t)
-            layers.by_type[t] = core::Histogram(ds, layers.type_rows[t], m_bins.start, m_bins.step, n);
+            layers.by_type[t] =
+                core::Histogram(ds, layers.type_rows[t], m_bins.start, m_bins.step, n, m_session.time_zone());
         layers.by_type_valid = true;
     }
     for (TimelineSeries& s : layers.series) {
@@ -123,7 +124,7 @@ void Explorer::UpdateLayers(bool base_changed) {
                 if (ds.TimeOf(row) != core::kNoTime) ++s.total;
             });
         }
-        s.bins = core::Histogram(ds, s.rows, m_bins.start, m_bins.step, n);
+        s.bins = core::Histogram(ds, s.rows, m_bins.start, m_bins.step, n, m_session.time_zone());
     }
 }
 
@@ -151,8 +152,10 @@ void Explorer::DrawTimelineToolbar() {
     ImGui::SameLine();
     if (ImGui::SmallButton("Add event")) {
         double mid = (static_cast<double>(m_view.view_start) + static_cast<double>(m_view.view_end)) / 2;
-        m_layers.event_time_input =
-            core::FormatIsoUtc(core::FloorTo(static_cast<core::UnixSeconds>(mid), core::kMinute));
+        const core::TimeZone& zone = m_session.time_zone();
+        core::UnixSeconds minute =
+            core::ZoneFloor(static_cast<core::UnixSeconds>(mid), core::CalendarUnit::Fixed, core::kMinute, zone);
+        m_layers.event_time_input = zone.IsUtc() ? core::FormatIsoUtc(minute) : core::FormatIsoLocal(minute, zone);
         m_layers.event_text_input.clear();
         m_layers.event_message.clear();
         ImGui::OpenPopup("Add event");
@@ -175,7 +178,7 @@ void Explorer::DrawBinTooltipDetails(size_t bin) {
     if (!layers.by_type_valid) {  // computed for the tooltip once per set of bins
         for (size_t t = 0; t < layers.by_type.size(); ++t)
             layers.by_type[t] = core::Histogram(m_session.dataset(), layers.type_rows[t], m_bins.start, m_bins.step,
-                                                m_bins.counts.size());
+                                                m_bins.counts.size(), m_session.time_zone());
         layers.by_type_valid = true;
     }
     for (int t = 0; t < core::kPostTypeCount; ++t) {
