@@ -113,6 +113,9 @@ void Explorer::UpdateLayers(bool base_changed) {
     for (TimelineSeries& s : layers.series) {
         bool fresh = s.own_generation != m_generation;
         if (fresh) {
+            // Re-read on each generation: a new zone (a change) moves its since:/until: dates (rule 47).
+            core::ParsedQuery reparsed = core::ParseQuery(s.query, m_session.query_options());
+            if (reparsed.ok()) s.parsed = std::move(reparsed.query);
             s.own = m_index->Select(s.parsed);
             s.own_generation = m_generation;
         }

@@ -149,3 +149,25 @@ TEST_CASE("timeline zone: since:/until: in the query bar read the zone's dates, 
     ui.Frame(explorer, 2);
     CHECK(SelectedTimes(session, explorer) == std::vector<std::string>{"2017-11-05T03:30:00Z", "2017-11-05T04:30:00Z"});
 }
+
+TEST_CASE("timeline zone: a compared series' since:/until: follow the zone, re-read on a new zone") {
+    Headless ui;
+    Session session;
+    LoadFallBack(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    std::string message;
+    REQUIRE(explorer.AddSeries("since:2017-11-05 until:2017-11-06", message));
+    ui.Frame(explorer, 2);
+    REQUIRE(session.SetTimeZone("America/New_York"));
+    ui.Frame(explorer, 3);
+    REQUIRE(explorer.Timeline().series.size() == 1);
+    const chorus::shell::TimelineSeries& series = explorer.Timeline().series[0];
+    const chorus::core::TimeBins& bins = explorer.TimelineBins();
+    CHECK(series.bins.edges == bins.edges);  // the same bins as the bars
+    CHECK(series.total == 2);
+    // Nov 5 on New York's clock holds both (04:30Z on the 5th and the 6th); with the UTC reading,
+    // 03:30Z would fall in Nov 4's bin.
+    for (size_t i = 0; i < series.bins.counts.size(); ++i)
+        CHECK(series.bins.counts[i] == (series.bins.edges[i] == ParseIsoTime("2017-11-05T04:00:00Z") ? 2u : 0u));
+}
