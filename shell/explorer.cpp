@@ -67,7 +67,7 @@ void Explorer::SaveList(size_t list) {
 
 void Explorer::SaveTimelineCsv() {
     m_saves.push_back(SaveRequest::Bytes(ExportFileName("timeline", m_view.query, "csv"), "text/csv;charset=utf-8",
-                                         TimelineCsv(m_bins, m_all_bins)));
+                                         TimelineCsv(m_bins, m_all_bins, m_session.time_zone())));
 }
 
 void Explorer::SavePosts() {
@@ -153,9 +153,11 @@ void Explorer::RefreshData() {
 
 void Explorer::RefreshSelection() {
     if (!m_index) return;
-    if (m_view.query != m_parsed_text) {
+    // since:/until: dates are read on the session's zone (rule 45): a new zone re-parses the text.
+    if (m_view.query != m_parsed_text || m_session.time_zone().Name() != m_parsed_zone) {
         m_parsed_text = m_view.query;
-        core::ParsedQuery parsed = core::ParseQuery(m_parsed_text);
+        m_parsed_zone = m_session.time_zone().Name();
+        core::ParsedQuery parsed = core::ParseQuery(m_parsed_text, m_session.query_options());
         if (parsed.ok()) {
             m_query = std::move(parsed.query);
             m_query_error.reset();

@@ -183,6 +183,7 @@ private:
     // The query: parsed when the text changes; m_query is the last one that parsed.
     std::unique_ptr<core::QueryIndex> m_index;  // rebuilt when the generation changes
     std::string m_parsed_text = "\x01";         // text last parsed (never a real query at first)
+    std::string m_parsed_zone;                  // the zone it was parsed in
     core::Query m_query;
     std::optional<core::QueryError> m_query_error;
     bool m_selection_dirty = true;

@@ -95,14 +95,22 @@ std::string TopListCsv(std::string_view item_header, const core::TopList& list) 
     return csv.Take();
 }
 
-std::string TimelineCsv(const core::TimeBins& selected, const core::TimeBins& all) {
+std::string TimelineCsv(const core::TimeBins& selected, const core::TimeBins& all, const core::TimeZone& zone) {
     CsvWriter csv;
-    csv.Cell("bin start (UTC)").Cell("bin end (UTC)").Cell("posts in selection").Cell("posts in all").EndRecord();
+    const std::string in = " (" + zone.Name() + ")";  // " (UTC)", " (America/New_York)"
+    csv.Cell("bin start" + in).Cell("bin end" + in).Cell("posts in selection").Cell("posts in all").EndRecord();
+    auto format = [&](core::UnixSeconds t) {
+        return zone.IsUtc() ? core::FormatIsoUtc(t) : core::FormatIsoLocal(t, zone);
+    };
+    const bool has_edges = selected.edges.size() == selected.counts.size() + 1;
     for (size_t i = 0; i < selected.counts.size(); ++i) {
-        core::UnixSeconds start = selected.start + static_cast<int64_t>(i) * selected.step;
+        // The bin's edges (a zone's 23- and 25-hour days); bins made without edges are `step` wide.
+        core::UnixSeconds start =
+            has_edges ? selected.edges[i] : selected.start + static_cast<int64_t>(i) * selected.step;
+        core::UnixSeconds end = has_edges ? selected.edges[i + 1] : start + selected.step;
         uint64_t in_all = all.counts.empty() ? selected.counts[i] : (i < all.counts.size() ? all.counts[i] : 0);
-        csv.Cell(core::FormatIsoUtc(start))
-            .Cell(core::FormatIsoUtc(start + selected.step))
+        csv.Cell(format(start))
+            .Cell(format(end))
             .Cell(std::to_string(selected.counts[i]), CsvCell::Number)
             .Cell(std::to_string(in_all), CsvCell::Number)
             .EndRecord();

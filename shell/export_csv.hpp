@@ -66,7 +66,8 @@ std::string TopListCsv(std::string_view item_header, const core::TopList& list);
 // bin start (UTC), bin end (UTC), posts in selection, posts in all: one row per bin of the timeline.
 // `selected` and `all` are the same bins (start, step, count); `all` may be empty (then it repeats
 // `selected`: no query).
-std::string TimelineCsv(const core::TimeBins& selected, const core::TimeBins& all);
+// Bin edges are written on the zone's clock with their offset ("2017-11-05T00:00:00-04:00"; "...Z" in UTC).
+std::string TimelineCsv(const core::TimeBins& selected, const core::TimeBins& all, const core::TimeZone& zone = {});
 
 // "chorus-<what>-<query>.<extension>": the query reduced to lower-case ASCII letters, digits and
 // dashes (at most 60), "all" for an empty query, "query" when nothing of it is left.

@@ -11,18 +11,11 @@
 #include "explorer.hpp"
 #include "export_csv.hpp"
 #include "panel_common.hpp"
+#include "panel_settings_time.hpp"
 #include "time_utc.hpp"
 
 namespace chorus::shell {
 namespace {
-
-// "2017-10-16 14:00" style label for a time, precise to what `step` needs.
-std::string TimeLabel(core::UnixSeconds t, int64_t step) {
-    std::string iso = core::FormatIsoUtc(t);  // yyyy-mm-ddThh:mm:ssZ
-    if (step >= core::kDay) return iso.substr(0, 10);
-    if (step >= core::kMinute) return iso.substr(5, 5) + " " + iso.substr(11, 5);
-    return iso.substr(11, 8);
-}
 
 const char* StepName(int64_t step) {
     switch (step) {
@@ -67,10 +60,18 @@ void Explorer::UpdateBins(float width) {
     if (m_bins_view_start == m_view.view_start && m_bins_view_end == m_view.view_end && m_bins_width == width) return;
     bool base_changed = m_bins_width == -1;  // RefreshSelection: the query's posts changed (-2: a layer did)
     int64_t step = StepForView(m_view.view_end - m_view.view_start, width);
-    core::UnixSeconds start = core::FloorTo(m_view.view_start, step);
+    // Bins on the zone's clock (rule 46): a 25-hour day or a repeated hour may need a bin or two more.
+    const core::TimeZone& zone = m_session.time_zone();
+    core::UnixSeconds start = core::ZoneFloor(m_view.view_start, core::CalendarUnit::Fixed, step, zone);
     auto count = static_cast<size_t>((m_view.view_end - start + step - 1) / step);
-    m_all_bins = core::Histogram(m_session.dataset(), start, step, count);
-    m_bins = m_query_rows.IsAll() ? m_all_bins : core::Histogram(m_session.dataset(), m_query_rows, start, step, count);
+    if (!zone.IsUtc()) {
+        count = 0;
+        for (core::UnixSeconds e = start; e < m_view.view_end; ++count)
+            e = core::ZoneNext(e, core::CalendarUnit::Fixed, step, zone);
+    }
+    m_all_bins = core::Histogram(m_session.dataset(), start, step, count, zone);
+    m_bins = m_query_rows.IsAll() ? m_all_bins
+                                  : core::Histogram(m_session.dataset(), m_query_rows, start, step, count, zone);
     m_bins_view_start = m_view.view_start;
     m_bins_view_end = m_view.view_end;
     m_bins_width = width;
@@ -79,7 +80,8 @@ void Explorer::UpdateBins(float width) {
 
 void Explorer::DrawTimeline() {
     const core::Summary& s = m_summary;
-    ImGui::TextUnformatted("Posts over time (UTC)");
+    const core::TimeZone& zone = m_session.time_zone();
+    ImGui::Text("Posts over time (%s)", zone.Name().c_str());
     bool save_png = false;
     if (s.first != core::kNoTime) {
         ImGui::SameLine();
@@ -177,7 +179,8 @@ void Explorer::DrawTimeline() {
     m_view.user_moved = m_view.user_moved || moved;
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
         auto at = static_cast<core::UnixSeconds>(std::floor(time_at(io.MousePos.x)));
-        m_layers.event_time_input = core::FormatIsoUtc(core::FloorTo(at, core::kMinute));
+        core::UnixSeconds minute = core::ZoneFloor(at, core::CalendarUnit::Fixed, core::kMinute, zone);
+        m_layers.event_time_input = zone.IsUtc() ? core::FormatIsoUtc(minute) : core::FormatIsoLocal(minute, zone);
         m_layers.event_text_input.clear();
         m_layers.event_message.clear();
         ImGui::OpenPopup("Add event");
@@ -220,8 +223,7 @@ void Explorer::DrawTimeline() {
     // Bars; a bin narrower than a pixel still shows as one pixel.
     int hot = -1;
     for (size_t i = 0; i < m_bins.counts.size(); ++i) {
-        double b0 = static_cast<double>(m_bins.start + static_cast<int64_t>(i) * m_bins.step);
-        float x0 = x_of(b0), x1 = x_of(b0 + static_cast<double>(m_bins.step));
+        float x0 = x_of(static_cast<double>(m_bins.edges[i])), x1 = x_of(static_cast<double>(m_bins.edges[i + 1]));
         if (x1 < plot.Min.x || x0 > plot.Max.x) continue;
         if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1) hot = static_cast<int>(i);
         float gap = x1 - x0 > 4 ? 1.0f : 0.0f;
@@ -250,8 +252,8 @@ void Explorer::DrawTimeline() {
     for (const TimelineSeries& series : m_layers.series) {
         std::vector<ImVec2> points;
         for (size_t i = 0; i < series.bins.counts.size(); ++i) {
-            double mid = static_cast<double>(series.bins.start + static_cast<int64_t>(i) * series.bins.step) +
-                         static_cast<double>(series.bins.step) / 2;
+            double mid =
+                (static_cast<double>(series.bins.edges[i]) + static_cast<double>(series.bins.edges[i + 1])) / 2;
             float x = x_of(mid);
             if (x < plot.Min.x - pw || x > plot.Max.x + pw) continue;
             points.emplace_back(x, y_of(static_cast<double>(series.bins.counts[i])));
@@ -271,9 +273,10 @@ void Explorer::DrawTimeline() {
     // Time axis.
     float label_w = ImGui::CalcTextSize("2017-10-16 00:00").x + 16;
     int64_t tick = TickStep(span, pw, label_w);
-    for (core::UnixSeconds t = core::FloorTo(m_view.view_start, tick); static_cast<double>(t) <= ve; t += tick) {
+    for (core::UnixSeconds t = core::ZoneFloor(m_view.view_start, core::CalendarUnit::Fixed, tick, zone);
+         static_cast<double>(t) <= ve; t = core::ZoneNext(t, core::CalendarUnit::Fixed, tick, zone)) {
         float x = x_of(static_cast<double>(t));
-        std::string label = TimeLabel(t, tick);
+        std::string label = FormatAxisTime(t, tick, zone);
         if (x < plot.Min.x || x + ImGui::CalcTextSize(label.c_str()).x > plot.Max.x) continue;
         dl->AddLine(ImVec2(x, plot.Max.y), ImVec2(x, plot.Max.y + 4), grid);
         dl->AddText(ImVec2(x + 2, plot.Max.y + 4), dim, label.c_str());
@@ -301,9 +304,13 @@ void Explorer::DrawTimeline() {
     DrawSeriesLegend();
 
     if (hot >= 0 && !active) {
-        core::UnixSeconds b0 = m_bins.start + static_cast<int64_t>(hot) * m_bins.step;
+        core::UnixSeconds b0 = m_bins.edges[static_cast<size_t>(hot)], b1 = m_bins.edges[static_cast<size_t>(hot) + 1];
         ImGui::BeginTooltip();
-        ImGui::Text("%s - %s UTC", core::FormatIsoUtc(b0).c_str(), core::FormatIsoUtc(b0 + m_bins.step).c_str());
+        if (zone.IsUtc())
+            ImGui::Text("%s - %s UTC", core::FormatIsoUtc(b0).c_str(), core::FormatIsoUtc(b1).c_str());
+        else
+            ImGui::Text("%s - %s %s", core::FormatIsoLocal(b0, zone).c_str(), core::FormatIsoLocal(b1, zone).c_str(),
+                        zone.Name().c_str());
         if (context)
             ImGui::Text("%s of %s posts", Thousands(m_bins.counts[static_cast<size_t>(hot)]).c_str(),
                         Thousands(m_all_bins.counts[static_cast<size_t>(hot)]).c_str());

@@ -52,6 +52,11 @@ struct Mark {
     core::UnixSeconds start = 0, end = 0;
 };
 
+// An event's time on the zone's clock: "2017-10-15T21:00:00Z UTC", "2017-10-15T17:00:00-04:00 America/New_York".
+std::string EventTime(core::UnixSeconds t, const core::TimeZone& zone) {
+    return (zone.IsUtc() ? core::FormatIsoUtc(t) : core::FormatIsoLocal(t, zone)) + " " + zone.Name();
+}
+
 }  // namespace
 
 Explorer::Explorer(Session& session) : m_session(session) {
@@ -187,7 +192,8 @@ void Explorer::DrawMarkerLane(const TimelineGeometry& g) {
             }
             ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label.c_str(), 0);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%s UTC\nclick: remove", e.text.c_str(), core::FormatIsoUtc(e.time).c_str());
+                ImGui::SetTooltip("%s\n%s\nclick: remove", e.text.c_str(),
+                                  EventTime(e.time, m_session.time_zone()).c_str());
         }
         i = j;
     }
@@ -266,7 +272,7 @@ void Explorer::DrawTimelinePopups() {
         } else {
             const TimelineEvent& e = layers.events[static_cast<size_t>(layers.open_event)];
             ImGui::Text("%s", e.text.c_str());
-            ImGui::TextDisabled("%s UTC", core::FormatIsoUtc(e.time).c_str());
+            ImGui::TextDisabled("%s", EventTime(e.time, m_session.time_zone()).c_str());
             if (ImGui::Button("Remove event")) {
                 RemoveEvent(static_cast<size_t>(layers.open_event));
                 layers.open_event = -1;
@@ -280,7 +286,9 @@ void Explorer::DrawTimelinePopups() {
         std::snprintf(time_buf, sizeof time_buf, "%s", layers.event_time_input.c_str());
         std::snprintf(text_buf, sizeof text_buf, "%s", layers.event_text_input.c_str());
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-        ImGui::InputText("Time (UTC)", time_buf, sizeof time_buf);
+        const core::TimeZone& zone = m_session.time_zone();
+        const std::string time_label = "Time (" + zone.Name() + ")";  // "Time (UTC)"
+        ImGui::InputText(time_label.c_str(), time_buf, sizeof time_buf);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
         bool enter = ImGui::InputText("Label", text_buf, sizeof text_buf, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -289,7 +297,10 @@ void Explorer::DrawTimelinePopups() {
         if (ImGui::Button("Add this event") || enter) {
             std::string when = layers.event_time_input;
             core::UnixSeconds t = core::ParseIsoTime(when);
-            if (t == core::kNoTime && when.size() == 10) t = core::ParseIsoTime(when + "T00:00:00Z");
+            if (t == core::kNoTime && when.size() == 10) {  // a date alone: its midnight on the zone's clock
+                t = core::ParseIsoTime(when + "T00:00:00Z");
+                if (t != core::kNoTime) t = zone.LocalToUtc(t);
+            }
             if (t == core::kNoTime) {
                 layers.event_message = "Not a time: write 2017-10-15 or 2017-10-15T21:00:00Z";
             } else if (layers.event_text_input.find_first_not_of(' ') == std::string::npos) {

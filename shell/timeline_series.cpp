@@ -56,7 +56,7 @@ bool Explorer::AddSeries(const std::string& query, std::string& message) {
             return false;
         }
     }
-    core::ParsedQuery parsed = core::ParseQuery(text);
+    core::ParsedQuery parsed = core::ParseQuery(text, m_session.query_options());
     if (!parsed.ok()) {
         message = "\"" + text + "\": " + parsed.error->message + " (at " + std::to_string(parsed.error->position) + ")";
         return false;
@@ -106,12 +106,16 @@ void Explorer::UpdateLayers(bool base_changed) {
     layers.by_type_valid = false;
     if (layers.stacked) {
         for (size_t t = 0; t < layers.by_type.size(); ++t)
-            layers.by_type[t] = core::Histogram(ds, layers.type_rows[t], m_bins.start, m_bins.step, n);
+            layers.by_type[t] =
+                core::Histogram(ds, layers.type_rows[t], m_bins.start, m_bins.step, n, m_session.time_zone());
         layers.by_type_valid = true;
     }
     for (TimelineSeries& s : layers.series) {
         bool fresh = s.own_generation != m_generation;
         if (fresh) {
+            // Re-read on each generation: a new zone (a change) moves its since:/until: dates (rule 47).
+            core::ParsedQuery reparsed = core::ParseQuery(s.query, m_session.query_options());
+            if (reparsed.ok()) s.parsed = std::move(reparsed.query);
             s.own = m_index->Select(s.parsed);
             s.own_generation = m_generation;
         }
@@ -123,7 +127,7 @@ void Explorer::UpdateLayers(bool base_changed) {
                 if (ds.TimeOf(row) != core::kNoTime) ++s.total;
             });
         }
-        s.bins = core::Histogram(ds, s.rows, m_bins.start, m_bins.step, n);
+        s.bins = core::Histogram(ds, s.rows, m_bins.start, m_bins.step, n, m_session.time_zone());
     }
 }
 
@@ -151,8 +155,10 @@ void Explorer::DrawTimelineToolbar() {
     ImGui::SameLine();
     if (ImGui::SmallButton("Add event")) {
         double mid = (static_cast<double>(m_view.view_start) + static_cast<double>(m_view.view_end)) / 2;
-        m_layers.event_time_input =
-            core::FormatIsoUtc(core::FloorTo(static_cast<core::UnixSeconds>(mid), core::kMinute));
+        const core::TimeZone& zone = m_session.time_zone();
+        core::UnixSeconds minute =
+            core::ZoneFloor(static_cast<core::UnixSeconds>(mid), core::CalendarUnit::Fixed, core::kMinute, zone);
+        m_layers.event_time_input = zone.IsUtc() ? core::FormatIsoUtc(minute) : core::FormatIsoLocal(minute, zone);
         m_layers.event_text_input.clear();
         m_layers.event_message.clear();
         ImGui::OpenPopup("Add event");
@@ -175,7 +181,7 @@ void Explorer::DrawBinTooltipDetails(size_t bin) {
     if (!layers.by_type_valid) {  // computed for the tooltip once per set of bins
         for (size_t t = 0; t < layers.by_type.size(); ++t)
             layers.by_type[t] = core::Histogram(m_session.dataset(), layers.type_rows[t], m_bins.start, m_bins.step,
-                                                m_bins.counts.size());
+                                                m_bins.counts.size(), m_session.time_zone());
         layers.by_type_valid = true;
     }
     for (int t = 0; t < core::kPostTypeCount; ++t) {
