@@ -42,6 +42,7 @@
     loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
     loadDemo() { return enqueue(loadDemo); },
     measureRead,
+    heapBytes() { return core ? core.HEAPU8.length : 0; },   // the module's memory as grown (benchmarks)
     workerOptions: { enabled: typeof Worker === 'function', rangeBytes: 16 << 20, workers: 0 },
   };
   window.chorus = chorus;
@@ -77,6 +78,7 @@
       partMerge: module.cwrap('chorus_part_merge', 'number', ['number', 'number']),
       partsProgress: module.cwrap('chorus_parts_progress', null, ['number']),
       partsCancel: module.cwrap('chorus_parts_cancel', null, ['string', 'number', 'number', 'number']),
+      snapshotLoad: module.cwrap('chorus_snapshot_load', 'string', ['string', 'number']),
       loadEnd: module.cwrap('chorus_load_end', null, ['number']),
       cancelRequested: module.cwrap('chorus_cancel_requested', 'number', []),
       summaryJson: module.cwrap('chorus_summary_json', 'string', []),
@@ -286,10 +288,19 @@
     let cancelled = false;
     let failure = null;
     const parts = { workers: 0, ranges: 0, mergeMs: 0 };
+    const refused = [];   // snapshots not opened (damaged, another version, too big): the rest loads
 
     api.loadBegin(sources.length, total, replace ? 1 : 0);
     try {
       for (const source of sources) {
+        if (source.snapshot) {
+          const result = await loadSnapshot(source, bytes);
+          bytes += result.bytes;
+          parseMs += result.ms || 0;
+          if (result.message) refused.push(result.message);
+          if (result.cancelled) { cancelled = true; break; }
+          continue;
+        }
         if (source.file && chorus.workerOptions.enabled) {
           const result = await loadInWorkers(source, bytes, parts);
           if (!result.csv) {
@@ -349,13 +360,43 @@
       bytes, seconds, parseSeconds: parseMs / 1000, readWaitSeconds: waitMs / 1000, files: sources.length, cancelled,
       workers: parts.workers, ranges: parts.ranges, mergeSeconds: parts.mergeMs / 1000,
     };
-    if (failure) {
-      console.warn(failure);
-      setStatus(failure, true);
+    if (failure || refused.length) {
+      const message = [failure, ...refused].filter(Boolean).join(' · ');
+      console.warn(message);
+      setStatus(message, true);
     } else {
       setStatus('');
     }
     return chorus.lastLoad;
+  }
+
+  // --- .chorus snapshots (web/src/snapshot_load.cpp; COUNTING.md, "Snapshots") ------
+  // The file is read into ArrayBuffers of SNAPSHOT_CHUNK bytes (the progress bar moves), then the module pulls
+  // them section by section into its columns, letting each go once used. Resolves {bytes, cancelled, message}.
+  const SNAPSHOT_CHUNK = 64 << 20;
+  async function loadSnapshot(source, bytesBefore) {
+    const file = source.file;
+    const chunks = [];
+    let read = 0;
+    try {
+      while (read < file.size) {
+        const end = Math.min(file.size, read + SNAPSHOT_CHUNK);
+        chunks.push(await file.slice(read, end).arrayBuffer());
+        read = end;
+        api.partsProgress(bytesBefore + read);
+        if (api.cancelRequested()) return { bytes: read, cancelled: true, message: '' };
+        await yieldToBrowser();
+      }
+    } catch (error) {
+      return { bytes: read, cancelled: false, message: `Could not read ${file.name}: ${error.message || error}` };
+    }
+    core.chorusSnapshot = { chunks, index: 0, offset: 0 };
+    const start = performance.now();
+    try {
+      return { bytes: read, cancelled: false, message: api.snapshotLoad(file.name, file.size), ms: performance.now() - start };
+    } finally {
+      core.chorusSnapshot = null;
+    }
   }
 
   // --- workers (web/ingest_worker.js) -----------------------------------------
@@ -506,6 +547,12 @@
       return [];
     }
     const is = (...bytes) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b);
+    if (is(0x89, 0x43, 0x48, 0x4f)) {   // 0x89 'C' 'H' 'O' ...: a .chorus snapshot (all 8 magic bytes below)
+      const magic = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+      if ([0x89, 0x43, 0x48, 0x4f, 0x52, 0x55, 0x53, 0x0a].every((b, i) => magic[i] === b)) {
+        return [{ name: file.name, size: file.size, snapshot: true, file }];
+      }
+    }
     if (is(0x1f, 0x8b)) {
       const open = () => file.stream().pipeThrough(new DecompressionStream('gzip'));
       return [{ name: file.name, size: file.size, open: () => guarded(`${file.name} (gzip)`, open, notes) }];

@@ -85,6 +85,15 @@ void ClearData() {
     app->session.Reset();
 }
 
+void CountFile(const char* name) {
+    App* app = TheApp();
+    if (!app) return;
+    shell::LoadProgress& progress = app->session.progress();
+    progress.file_name = name ? name : "";
+    progress.file_index = TheLoad().files_begun++;
+    app->session.Changed();
+}
+
 }  // namespace chorus::web
 
 using chorus::web::App;

@@ -8,5 +8,8 @@ namespace chorus::web {
 void TickLoadClock();
 // Empties the dataset; during a load, cancels it first and empties it when it ends.
 void ClearData();
+// A file of the current load read whole by other means (a snapshot, web/src/snapshot_load.cpp): the progress
+// names it and counts it, as chorus_file_begin does.
+void CountFile(const char* name);
 
 }  // namespace chorus::web
