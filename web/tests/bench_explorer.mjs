@@ -1,0 +1,129 @@
+// Explorer walkthrough benchmark (prints numbers; never a pass/fail test).
+//   node web/tests/bench_explorer.mjs SITE_DIR FILE.chorus [--screenshot OUT.png] [--brushes N]
+// Opens FILE (a .chorus snapshot, or any dump) through the page's #file-input in headless Chromium, then
+// measures requestAnimationFrame intervals (p50/p95/max) while it shift-drag brushes the timeline repeatedly
+// and while it types a query, and the time from a filter change (a key that changes the query, a brush let go)
+// to the first frame whose selection reflects it (the explorer recomputes every visible aggregate in the frame
+// the filter changes: shell/explorer.cpp, Refresh). Prints one JSON line.
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+import { startStatic } from './servers.mjs';
+
+const [siteDir, file] = process.argv.slice(2);
+const option = (name, fallback) => { const at = process.argv.indexOf(name); return at > 0 ? process.argv[at + 1] : fallback; };
+const shot = option('--screenshot', null);
+const brushes = Number(option('--brushes', 12));
+if (!siteDir || !file) {
+  console.error('usage: node web/tests/bench_explorer.mjs SITE_DIR FILE [--screenshot OUT.png] [--brushes N]');
+  process.exit(2);
+}
+const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+const site = await startStatic(path.resolve(siteDir));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+await page.goto(`${site.origin}/`);
+await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined, { timeout: 60000 });
+
+// Frame intervals, recorded between start() and stop(); a filter change's latency: keydown / mouseup (capture,
+// before the module sees it) to the first animation frame whose selection differs from the one before.
+await page.evaluate(() => {
+  const b = window.__bench = { frames: [], recording: false, pending: null, latencies: [] };
+  let last = performance.now();
+  const tick = (t) => {
+    if (b.recording) b.frames.push(t - last);
+    last = t;
+    if (b.pending) {
+      const s = JSON.stringify(window.chorus.selection());
+      if (s !== b.pending.before) { b.latencies.push({ kind: b.pending.kind, ms: performance.now() - b.pending.t0 }); b.pending = null; }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const arm = (kind) => () => { b.pending = { kind, t0: performance.now(), before: JSON.stringify(window.chorus.selection()) }; };
+  window.addEventListener('keydown', (e) => { if (b.armKeys) arm('query')(e); }, true);
+  window.addEventListener('mouseup', arm('brush'), true);
+});
+const start = () => page.evaluate(() => { window.__bench.frames = []; window.__bench.recording = true; });
+const stop = () => page.evaluate(() => { window.__bench.recording = false; return window.__bench.frames.slice().sort((a, b) => a - b); });
+const stats = (frames) => {
+  const p = (q) => +frames[Math.min(frames.length - 1, Math.floor(q * frames.length))].toFixed(1);
+  return frames.length ? { frames: frames.length, p50: p(0.5), p95: p(0.95), max: +frames[frames.length - 1].toFixed(1) } : null;
+};
+
+// Waits for the armed change to show (a brush may already have shown while dragging: then nothing changes at
+// mouseup, and after 10 s the wait gives up and disarms).
+const settled = () => page.waitForFunction(() => window.__bench.pending === null, undefined, { timeout: 10000, polling: 20 })
+  .catch(() => page.evaluate(() => { window.__bench.pending = null; }));
+
+const t0 = Date.now();
+await page.setInputFiles('#file-input', file);
+await page.waitForFunction(() => !window.chorus.loading && window.chorus.lastLoad, undefined, { timeout: 60 * 60000, polling: 200 });
+const wallSeconds = (Date.now() - t0) / 1000;
+const load = await page.evaluate(() => window.chorus.lastLoad);
+const status = await page.evaluate(() => document.getElementById('status').textContent);
+const summary = await page.evaluate(() => window.chorus.summary());
+await page.waitForTimeout(1000);
+const memoryMB = await page.evaluate(() => performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1e6) : null);
+
+// Idle frames: what drawing the loaded view costs.
+await start();
+await page.waitForTimeout(2000);
+const idle = stats(await stop());
+
+// Brushing: shift-drag across different stretches of the timeline.
+const timeline = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
+if (!timeline) throw new Error(`no Timeline item (status: ${status}; posts: ${summary.posts}; items: ${(await page.evaluate(() => window.chorus.items())).map((i) => i.label).join(', ')})`);
+const y = timeline.y + timeline.h / 2;
+await start();
+for (let i = 0; i < brushes; i++) {
+  const from = 0.05 + 0.8 * ((i * 0.37) % 1), to = Math.min(0.98, from + 0.05 + 0.1 * (i % 3));
+  await page.keyboard.down('Shift');
+  await page.mouse.move(timeline.x + timeline.w * from, y);
+  await page.mouse.down();
+  await page.mouse.move(timeline.x + timeline.w * to, y, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await settled();
+}
+const brushing = stats(await stop());
+const afterBrush = await page.evaluate(() => window.chorus.selection());
+
+// Typing a query: the most used hashtag, a key at a time (each key changes the query and recomputes everything).
+const items = await page.evaluate(() => window.chorus.items());
+const queryBox = items.find((i) => i.label === 'Query');
+if (!queryBox) throw new Error('no Query item');
+await page.mouse.click(queryBox.x + queryBox.w / 2, queryBox.y + queryBox.h / 2);
+const query = summary.top_hashtags.length ? `#${summary.top_hashtags[0][0]}` : 'a';
+await page.evaluate(() => { window.__bench.armKeys = true; });
+await start();
+for (const key of query) {
+  await page.keyboard.type(key);
+  await settled();
+}
+const typing = stats(await stop());
+await page.evaluate(() => { window.__bench.armKeys = false; });
+const afterQuery = await page.evaluate(() => window.chorus.selection());
+const latencies = await page.evaluate(() => window.__bench.latencies);
+const latencyOf = (kind) => {
+  const ms = latencies.filter((l) => l.kind === kind).map((l) => l.ms).sort((a, b) => a - b);
+  return ms.length ? { n: ms.length, p50: +ms[Math.floor(ms.length / 2)].toFixed(1), max: +ms[ms.length - 1].toFixed(1) } : null;
+};
+if (shot) await page.screenshot({ path: shot });
+
+console.log(JSON.stringify({
+  file: path.basename(file), MB: +(statSync(file).size / 1e6).toFixed(1), posts: summary.posts, status,
+  load_seconds: +load.seconds.toFixed(2), load_in_module_seconds: +load.parseSeconds.toFixed(2), load_wall_seconds: +wallSeconds.toFixed(2),
+  js_heap_MB: memoryMB, wasm_heap_MB: await page.evaluate(() => Math.round(window.chorus.heapBytes() / 1e6)),
+  idle_frame_ms: idle, brush_frame_ms: brushing, typing_frame_ms: typing,
+  brush_to_selection_ms: latencyOf('brush'), key_to_selection_ms: latencyOf('query'),
+  after_brush: { posts: afterBrush.posts, brush: afterBrush.brush }, after_query: { query: afterQuery.query, posts: afterQuery.posts },
+  page_errors: pageErrors,
+}));
+await browser.close();
+site.close();
