@@ -58,7 +58,7 @@ PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions
     report.options = options;
     report.options.window = std::max<size_t>(options.window, 1);
     report.posts = rows.Count();
-    report.series = CountByTime(ds, rows, options.bin);
+    report.series = CountByTime(ds, rows, options.bin, options.zone);
     const size_t w = report.options.window;
     const std::vector<uint64_t>& counts = report.series.counts;
     const std::vector<UnixSeconds>& edges = report.series.edges;
@@ -130,7 +130,7 @@ std::string PeaksJson(const PeakReport& report, std::string_view query) {
     ordered_json j;
     j["query"] = std::string(query);
     j["bin"] = TimeBinName(report.series.bin);
-    j["tz"] = "UTC";
+    j["tz"] = report.options.zone.Name();
     j["window"] = report.options.window;
     j["min_z"] = report.options.min_z;
     j["min_count"] = report.options.min_count;
@@ -149,8 +149,8 @@ std::string PeaksJson(const PeakReport& report, std::string_view query) {
     };
     for (const Peak& p : report.peaks) {
         ordered_json o;
-        o["start"] = FormatIsoUtc(p.start);
-        o["end"] = FormatIsoUtc(p.end);
+        o["start"] = FormatIsoLocal(p.start, report.options.zone);
+        o["end"] = FormatIsoLocal(p.end, report.options.zone);
         o["count"] = p.count;
         o["mean"] = p.mean;
         o["stddev"] = p.stddev;

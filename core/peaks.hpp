@@ -4,7 +4,8 @@
 //   for (const Peak& p : report.peaks) ... p.start, p.count, p.z, p.hashtags[0].text ...
 //   std::string json = PeaksJson(report, "#metoo");   // what `chorus peaks --format json` prints
 //
-// The rule (COUNTING.md, "Peaks", rules P1-P3): the series is CountByTime over the dataset's span.
+// The rule (COUNTING.md, "Peaks", rules P1-P3): the series is CountByTime over the dataset's span
+// (in options.zone: the bins of a local clock, as the timeline's).
 // Bin i is a peak when it has a full trailing window of W bins before it (bins i-W .. i-1, zeros
 // included, earlier peaks included), and, with `mean` and `stddev` (population) of their counts,
 //     z = (count - mean) / max(stddev, 1) >= min_z   and   count >= min_count.
@@ -29,6 +30,9 @@ struct PeakOptions {
     double min_z = 3.0;      // z threshold
     uint64_t min_count = 5;  // fewest posts a peak bin holds
     size_t drivers = 5;      // values listed per field
+    // The zone whose clock the bins follow (local days, DST hours), as the timeline's
+    // CountByTime(..., zone): peaks are found on the same bins the timeline draws. UTC by default.
+    TimeZone zone;
 };
 
 // A value whose share rose in a peak bin.
@@ -60,6 +64,7 @@ struct PeakReport {
 
 PeakReport FindPeaks(const Dataset& dataset, const Selection& rows, const PeakOptions& options = {});
 
+// Start and end are local times with their offset in the options' zone ("...Z" in UTC).
 // {"query", "bin", "tz": "UTC", "window", "min_z", "min_count", "posts", "peaks": [{"start", "end",
 //  "count", "mean", "stddev", "z", "window_posts", "hashtags" | "authors" | "domains": [{"value",
 //  "count", "window_count", "share", "window_share", "rise"}...]}...]}

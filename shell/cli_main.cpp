@@ -4,7 +4,7 @@
 //   chorus timeline FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus top      FILE... --field F [-n N] [--include I] [--query Q] [--format csv|json]
 //   chorus posts    FILE... [--query Q] [-n N]
-//   chorus peaks    FILE... [--bin B] [--query Q] [--format csv|json]
+//   chorus peaks    FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus snapshot FILE... -o OUT.chorus
 //   chorus merge    A.chorus B.chorus... -o OUT.chorus
 // The files are loaded together as one dataset; a FILE may be a .chorus snapshot (known by its first
@@ -55,8 +55,9 @@ constexpr const char* kUsage =
     "  timeline, top, posts and peaks take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
     "  timeline, top and peaks take --format csv|json (default csv)\n"
     "  timeline, top, posts and peaks take --tz ZONE (an IANA name, default UTC): since:/until: dates\n"
-    "                               are read on its clock; timeline bins follow its calendar, and the\n"
-    "                               output names it (csv: start in local time, count, start_utc, tz)\n";
+    "                               are read on its clock; timeline and peaks bins follow its calendar,\n"
+    "                               and the output names it (timeline csv: start in local time, count,\n"
+    "                               start_utc, tz; peaks: start and end in local time)\n";
 
 // Concatenation by appends (GCC 12 warns falsely, -Wrestrict, on "literal" + std::string).
 template <class... Parts>
@@ -312,6 +313,7 @@ int Run(const Options& o) {
     } else if (o.command == "peaks") {
         PeakOptions options;
         options.bin = bin.value_or(TimeBin::Hour);
+        options.zone = zone;  // bins of the zone's clock, as `timeline --tz` counts them
         PeakReport report = FindPeaks(dataset, rows, options);
         if (json) {
             std::printf("%s\n", PeaksJson(report, query_text).c_str());
@@ -324,9 +326,9 @@ int Run(const Options& o) {
             };
             std::printf("start,end,count,mean,stddev,z,hashtags,authors,domains\n");
             for (const Peak& p : report.peaks)
-                std::printf("%s,%s,%llu,%.3f,%.3f,%.3f,%s,%s,%s\n", FormatIsoUtc(p.start).c_str(),
-                            FormatIsoUtc(p.end).c_str(), static_cast<unsigned long long>(p.count), p.mean, p.stddev,
-                            p.z, list(p.hashtags).c_str(), list(p.authors).c_str(), list(p.domains).c_str());
+                std::printf("%s,%s,%llu,%.3f,%.3f,%.3f,%s,%s,%s\n", FormatIsoLocal(p.start, zone).c_str(),
+                            FormatIsoLocal(p.end, zone).c_str(), static_cast<unsigned long long>(p.count), p.mean,
+                            p.stddev, p.z, list(p.hashtags).c_str(), list(p.authors).c_str(), list(p.domains).c_str());
         }
     } else {
         size_t written = 0;

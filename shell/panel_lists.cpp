@@ -1,6 +1,8 @@
 // The top lists of the selection: hashtags, mentions, and authors / domains / languages / emoji
-// / clients as tabs. A click on a row adds it to the query; ctrl- or alt-click adds it negated.
+// / clients / words / bigrams chosen in a combo. A click on a row adds it to the query; ctrl- or
+// alt-click adds it negated.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <string>
 
@@ -63,21 +65,25 @@ void Explorer::DrawLists() {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("top-authors", ImVec2(w, 0), false);
-    if (ImGui::BeginTabBar("more-lists")) {
-        for (size_t i = 2; i < kListCount; ++i) {
-            if (ImGui::BeginTabItem(Title(kListFields[i]))) {
-                m_list_tab = i;
-                ImGui::EndTabItem();
-            }
+    // The third column's list is chosen in a combo: seven tabs in a third of 1280 px were cut to
+    // "Au.. Do.."; the combo shows every name in full. Tests pick "More lists", then a list's name.
+    auto name_of = [](size_t tab) {
+        return tab < kListCount ? Title(kListFields[tab]) : kWordTitles[tab - kListCount];
+    };
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("List");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const ImGuiID combo_id = ImGui::GetID("##more-lists");
+    if (ImGui::BeginCombo("##more-lists", name_of(m_list_tab))) {
+        for (size_t tab = 2; tab < kListCount + 2; ++tab) {
+            std::string label = std::string(name_of(tab)) + "##more-lists";
+            if (ImGui::Selectable(label.c_str(), tab == m_list_tab)) m_list_tab = tab;
+            if (tab == m_list_tab) ImGui::SetItemDefaultFocus();
         }
-        for (size_t which = 0; which < 2; ++which) {
-            if (ImGui::BeginTabItem(kWordTitles[which])) {
-                m_list_tab = kListCount + which;
-                ImGui::EndTabItem();
-            }
-        }
-        ImGui::EndTabBar();
+        ImGui::EndCombo();
     }
+    ImGuiTestEngineHook_ItemInfo(GImGui, combo_id, "More lists", 0);  // a label for tests
     if (m_list_tab < kListCount)
         DrawTopTable(m_list_tab);
     else

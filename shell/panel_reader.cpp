@@ -63,7 +63,8 @@ void Explorer::DrawPostLink() {
 
 void Explorer::DrawReader() {
     const core::Dataset& ds = m_session.dataset();
-    ImGui::Text("Posts (%s, in time order)", Thousands(m_reader_rows.size()).c_str());
+    ImGui::Text("Posts (%s, in time order; times in %s)", Thousands(m_reader_rows.size()).c_str(),
+                m_session.time_zone().Name().c_str());
     if (!m_reader_rows.empty()) {
         ImGui::SameLine();
         if (ExportButton("Export posts (JSONL)", "Export posts (JSONL)",
@@ -78,6 +79,7 @@ void Explorer::DrawReader() {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float row_h = line * (1 + kTextLines) + spacing * 3;
     const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const core::TimeZone& zone = m_session.time_zone();  // times on the zone's clock, with their offset
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(m_reader_rows.size()), row_h);
     while (clipper.Step()) {
@@ -88,9 +90,9 @@ void Explorer::DrawReader() {
             core::UnixSeconds t = ds.TimeOf(row);
             uint32_t author = ds.AuthorOf(row);
             uint32_t lang = ds.LangOf(row);
-            std::string header = (t == core::kNoTime ? std::string("(no time)") : core::FormatIsoUtc(t)) + "  @" +
-                                 std::string(author == core::Dataset::kNoAuthor ? "?" : ds.AuthorName(author)) + "  " +
-                                 TypeName(ds.TypeOf(row)) + "  " +
+            std::string header = (t == core::kNoTime ? std::string("(no time)") : core::FormatIsoLocal(t, zone)) +
+                                 "  @" + std::string(author == core::Dataset::kNoAuthor ? "?" : ds.AuthorName(author)) +
+                                 "  " + TypeName(ds.TypeOf(row)) + "  " +
                                  std::string(lang == core::Dataset::kNoLang ? "-" : ds.Languages().Text(lang));
             const bool chosen = row == m_reader_post;
             if (chosen)

@@ -4,6 +4,7 @@
 #include "explorer.hpp"
 #include "panel_common.hpp"
 #include "time_utc.hpp"
+#include "time_zone.hpp"
 
 namespace chorus::shell {
 
@@ -20,8 +21,11 @@ void Explorer::DrawSummary() {
     cell("Posts", filtered ? Thousands(s.posts) + " of " + Thousands(m_summary.posts) + " posts"
                            : Thousands(m_summary.posts) + " posts");
     cell("Authors", Thousands(s.authors));
-    cell("First (UTC)", s.first == core::kNoTime ? "-" : core::FormatIsoUtc(s.first));
-    cell("Last (UTC)", s.last == core::kNoTime ? "-" : core::FormatIsoUtc(s.last));
+    // Times on the clock of the session's zone (the timeline's), the label naming it: "First (Europe/Paris)".
+    const core::TimeZone& zone = m_session.time_zone();
+    const std::string in_zone = " (" + zone.Name() + ")";
+    cell(("First" + in_zone).c_str(), s.first == core::kNoTime ? "-" : core::FormatIsoLocal(s.first, zone));
+    cell(("Last" + in_zone).c_str(), s.last == core::kNoTime ? "-" : core::FormatIsoLocal(s.last, zone));
     cell("Originals", Thousands(s.types[static_cast<size_t>(core::PostType::Original)]));
     cell("Retweets", Thousands(s.types[static_cast<size_t>(core::PostType::Retweet)]));
     cell("Quotes", Thousands(s.types[static_cast<size_t>(core::PostType::Quote)]));
@@ -29,12 +33,12 @@ void Explorer::DrawSummary() {
     cell("Duplicates", Thousands(m_summary.duplicates));
     cell("Skipped", Thousands(m_summary.skipped));
     if (m_view.brushed) {
-        auto minutes = [](core::UnixSeconds t) {
-            std::string iso = core::FormatIsoUtc(t);  // yyyy-mm-ddThh:mm:ssZ
+        auto minutes = [&zone](core::UnixSeconds t) {
+            std::string iso = core::FormatIsoLocal(t, zone);  // yyyy-mm-ddThh:mm:ss and Z or the offset
             return iso.substr(0, 10) + " " + iso.substr(11, 5);
         };
         ImGui::BeginGroup();
-        ImGui::TextDisabled("Range (UTC)");
+        ImGui::TextDisabled("Range%s", in_zone.c_str());
         ImGui::Text("%s - %s", minutes(m_view.brush_start).c_str(), minutes(m_view.brush_end).c_str());
         ImGui::EndGroup();
         ImGui::SameLine();

@@ -195,9 +195,10 @@ void Explorer::DrawTimeline() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border);
     ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    ImU32 bar = IM_COL32(86, 156, 214, 255);
-    ImU32 bar_all = IM_COL32(86, 156, 214, 60);
-    ImU32 bar_hot = IM_COL32(255, 196, 87, 255);
+    // Chart colours chosen for a dark background, darkened on a light one (OnTheme).
+    ImU32 bar = OnTheme(IM_COL32(86, 156, 214, 255));
+    ImU32 bar_all = OnTheme(IM_COL32(86, 156, 214, 60));
+    ImU32 bar_hot = OnTheme(IM_COL32(255, 196, 87, 255));
     dl->AddRectFilled(plot.Min, plot.Max, ImGui::GetColorU32(ImGuiCol_FrameBg));
     dl->PushClipRect(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y), true);
 
@@ -237,7 +238,7 @@ void Explorer::DrawTimeline() {
             for (int t = 0; t < core::kPostTypeCount; ++t) {
                 uint64_t n = m_layers.by_type[static_cast<size_t>(t)].counts[i];
                 if (n == 0) continue;
-                ImU32 colour = PostTypeColour(static_cast<core::PostType>(t));
+                ImU32 colour = OnTheme(PostTypeColour(static_cast<core::PostType>(t)));
                 if (hot == static_cast<int>(i)) colour = (colour & 0x00FFFFFF) | 0xC0000000;
                 dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(below + n))),
                                   ImVec2(std::max(x0 + 1, x1 - gap), y_of(static_cast<double>(below))), colour);
@@ -258,17 +259,19 @@ void Explorer::DrawTimeline() {
             if (x < plot.Min.x - pw || x > plot.Max.x + pw) continue;
             points.emplace_back(x, y_of(static_cast<double>(series.bins.counts[i])));
         }
-        if (points.size() == 1) dl->AddCircleFilled(points[0], 3, series.colour);
-        if (points.size() > 1) dl->AddPolyline(points.data(), static_cast<int>(points.size()), series.colour, 0, 2);
+        const ImU32 colour = OnTheme(series.colour);
+        if (points.size() == 1) dl->AddCircleFilled(points[0], 3, colour);
+        if (points.size() > 1) dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 2);
     }
     // The brushed range (or the one being drawn) as a translucent band.
     if (m_brushing || m_view.brushed) {
         double b0 = static_cast<double>(m_brushing ? std::min(m_brush_anchor, m_brush_to) : m_view.brush_start);
         double b1 = static_cast<double>(m_brushing ? std::max(m_brush_anchor, m_brush_to) + 1 : m_view.brush_end);
         ImVec2 p0(std::max(plot.Min.x, x_of(b0)), plot.Min.y), p1(std::min(plot.Max.x, x_of(b1)), plot.Max.y);
-        dl->AddRectFilled(p0, p1, IM_COL32(255, 220, 120, 48));
-        dl->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), IM_COL32(255, 220, 120, 160));
-        dl->AddLine(ImVec2(p1.x, p0.y), ImVec2(p1.x, p1.y), IM_COL32(255, 220, 120, 160));
+        const ImU32 edge = OnTheme(IM_COL32(255, 220, 120, 160));
+        dl->AddRectFilled(p0, p1, OnTheme(IM_COL32(255, 220, 120, 48)));
+        dl->AddLine(ImVec2(p0.x, p0.y), ImVec2(p0.x, p1.y), edge);
+        dl->AddLine(ImVec2(p1.x, p0.y), ImVec2(p1.x, p1.y), edge);
     }
     // Time axis.
     float label_w = ImGui::CalcTextSize("2017-10-16 00:00").x + 16;

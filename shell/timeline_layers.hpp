@@ -84,6 +84,10 @@ struct TimelineGeometry {
 // Colour of the i-th series (8 distinguishable hues) and of each post type in stacked bars.
 uint32_t SeriesColour(size_t i);
 uint32_t PostTypeColour(core::PostType type);
+// A chart colour (the ones above, chosen for a dark background) as drawn on the current ImGui
+// style's background: unchanged on a dark one, darkened (x 0.55, alpha kept) on a light one, so
+// yellow or white lines stay readable under the Light theme.
+uint32_t OnTheme(uint32_t colour);
 
 // The peak bin for a timeline step (seconds): minute under an hour, hour under a day, day under
 // a week, then week.

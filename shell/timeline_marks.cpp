@@ -112,7 +112,8 @@ void Explorer::DrawMarkerLane(const TimelineGeometry& g) {
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = g.lane_height, font = ImGui::GetFontSize();
-    const ImU32 peak_colour = IM_COL32(255, 120, 80, 255), event_colour = IM_COL32(120, 220, 255, 255);
+    const ImU32 peak_colour = OnTheme(IM_COL32(255, 120, 80, 255)),
+                event_colour = OnTheme(IM_COL32(120, 220, 255, 255));
     const ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
     dl->PushClipRect(ImVec2(left - h, g.lane_top), ImVec2(right + h, g.plot_bottom), true);
     for (size_t i = 0; i < marks.size();) {
@@ -155,7 +156,7 @@ void Explorer::DrawMarkerLane(const TimelineGeometry& g) {
             ImVec2 a(cx - h * 0.4f, g.lane_top + h * 0.2f), b(cx + h * 0.4f, g.lane_top + h * 0.2f),
                 c(cx, g.lane_top + h * 0.9f);
             bool open = layers.open_peak == m.peak;
-            dl->AddTriangleFilled(a, b, c, open ? IM_COL32(255, 220, 120, 255) : peak_colour);
+            dl->AddTriangleFilled(a, b, c, open ? OnTheme(IM_COL32(255, 220, 120, 255)) : peak_colour);
             dl->AddLine(ImVec2(cx, g.plot_top), ImVec2(cx, g.plot_top + 6), peak_colour);
             label = "Peak " + core::FormatIsoUtc(p.start);
             id = "##peak" + std::to_string(m.peak);
@@ -167,7 +168,8 @@ void Explorer::DrawMarkerLane(const TimelineGeometry& g) {
             ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label.c_str(), 0);
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("Peak: %s posts from %s (usual %.1f)\nclick: what drove it",
-                                  Thousands(p.count).c_str(), core::FormatIsoUtc(p.start).c_str(), p.mean);
+                                  Thousands(p.count).c_str(), EventTime(p.start, m_session.time_zone()).c_str(),
+                                  p.mean);
         } else {
             const TimelineEvent& e = layers.events[static_cast<size_t>(m.event)];
             for (float y = g.lane_top + h; y < g.plot_bottom; y += 6)  // dashed line down the plot
@@ -207,8 +209,9 @@ void Explorer::DrawTimelinePopups() {
         for (size_t i = 0; i < layers.peaks.peaks.size(); ++i) {
             const core::Peak& p = layers.peaks.peaks[i];
             char row[128];
-            std::snprintf(row, sizeof row, "%s  %s posts  z %.1f##peak list", core::FormatIsoUtc(p.start).c_str(),
-                          Thousands(p.count).c_str(), p.z);
+            std::snprintf(row, sizeof row, "%s  %s posts  z %.1f##peak list",
+                          core::FormatIsoLocal(p.start, m_session.time_zone()).c_str(), Thousands(p.count).c_str(),
+                          p.z);
             if (ImGui::Selectable(row)) chosen = static_cast<int>(i);
         }
         ImGui::EndPopup();
@@ -222,8 +225,10 @@ void Explorer::DrawTimelinePopups() {
             ImGui::CloseCurrentPopup();
         } else {
             const core::Peak& p = layers.peaks.peaks[static_cast<size_t>(layers.open_peak)];
-            ImGui::Text("Peak %s - %s UTC (per %s)", core::FormatIsoUtc(p.start).c_str(),
-                        core::FormatIsoUtc(p.end).c_str(), core::TimeBinName(layers.peaks.options.bin));
+            const core::TimeZone& zone = layers.peaks.options.zone;  // the zone the peaks were binned in
+            ImGui::Text("Peak %s - %s %s (per %s)", core::FormatIsoLocal(p.start, zone).c_str(),
+                        core::FormatIsoLocal(p.end, zone).c_str(), zone.Name().c_str(),
+                        core::TimeBinName(layers.peaks.options.bin));
             ImGui::TextDisabled("%s posts; the %zu %ss before held %.1f on average (sd %.1f): z = %.1f",
                                 Thousands(p.count).c_str(), layers.peaks.options.window,
                                 core::TimeBinName(layers.peaks.options.bin), p.mean, p.stddev, p.z);

@@ -31,6 +31,13 @@ uint32_t PostTypeColour(core::PostType type) {
     return IM_COL32(200, 200, 200, 255);
 }
 
+uint32_t OnTheme(uint32_t colour) {
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    if (0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z < 0.5f) return colour;  // a dark theme
+    auto darker = [&](int shift) { return ((colour >> shift & 0xFFu) * 55u / 100u) << shift; };
+    return (colour & 0xFF000000u) | darker(IM_COL32_R_SHIFT) | darker(IM_COL32_G_SHIFT) | darker(IM_COL32_B_SHIFT);
+}
+
 core::TimeBin PeakBinForStep(int64_t step) {
     if (step < core::kHour) return core::TimeBin::Minute;
     if (step < core::kDay) return core::TimeBin::Hour;
@@ -89,9 +96,11 @@ void Explorer::UpdateLayers(bool base_changed) {
     const size_t n = m_bins.counts.size();
 
     core::TimeBin bin = PeakBinForStep(m_bins.step);
-    if (base_changed || !layers.peaks_valid || bin != layers.peak_bin) {
+    if (base_changed || !layers.peaks_valid || bin != layers.peak_bin ||
+        layers.peaks.options.zone.Name() != m_session.time_zone().Name()) {
         core::PeakOptions options;
         options.bin = bin;
+        options.zone = m_session.time_zone();  // the timeline's local bins (a new zone is a base change)
         layers.peaks = core::FindPeaks(ds, m_query_rows, options);
         layers.peak_bin = bin;
         layers.peaks_valid = true;
@@ -188,12 +197,12 @@ void Explorer::DrawBinTooltipDetails(size_t bin) {
         const core::TimeBins& bins = layers.by_type[static_cast<size_t>(t)];
         if (bin >= bins.counts.size()) continue;
         static constexpr const char* kPlural[core::kPostTypeCount] = {"originals", "retweets", "quotes", "replies"};
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(PostTypeColour(static_cast<core::PostType>(t))), "  %s: %s",
-                           kPlural[t], Thousands(bins.counts[bin]).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(OnTheme(PostTypeColour(static_cast<core::PostType>(t)))),
+                           "  %s: %s", kPlural[t], Thousands(bins.counts[bin]).c_str());
     }
     for (const TimelineSeries& s : layers.series) {
         if (bin >= s.bins.counts.size()) continue;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s.colour), "%s: %s", s.query.c_str(),
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(OnTheme(s.colour)), "%s: %s", s.query.c_str(),
                            Thousands(s.bins.counts[bin]).c_str());
     }
 }
@@ -207,7 +216,7 @@ void Explorer::DrawSeriesLegend() {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float h = ImGui::GetTextLineHeight();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.25f), ImVec2(p.x + h, p.y + h * 0.75f),
-                                                  s.colour);
+                                                  OnTheme(s.colour));
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine(0, 4);
         std::string label = s.query + "  " + Thousands(s.total) + " posts";

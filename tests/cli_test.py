@@ -229,6 +229,14 @@ def test_peaks(chorus):
         assert out[1:] == ["2024-01-02T02:00:00Z,2024-01-02T03:00:00Z,9,2.000,0.000,7.000,Storm:7,bob:7,"], out
         j = json.loads(ok(chorus, "peaks", dump, "--format", "json", "--query", "-#storm"))
         assert j["peaks"] == []  # without #storm, hour 26 holds 2 posts
+        # In Kolkata (+05:30) an hour bin runs from :30Z to :30Z: the burst at 02:10Z is in local 07:00-08:00.
+        out = ok(chorus, "peaks", dump, "--tz", "Asia/Kolkata").splitlines()
+        assert out[1:] == ["2024-01-02T07:00:00+05:30,2024-01-02T08:00:00+05:30,9,2.000,0.000,7.000,"
+                           "Storm:7,bob:7,"], out
+        j = json.loads(ok(chorus, "peaks", dump, "--tz", "Asia/Kolkata", "--format", "json"))
+        assert j["tz"] == "Asia/Kolkata" and [p["start"] for p in j["peaks"]] == ["2024-01-02T07:00:00+05:30"], j
+        timeline = json.loads(ok(chorus, "timeline", dump, "--bin", "hour", "--tz", "Asia/Kolkata", "--format", "json"))
+        assert [b[1] for b in timeline["bins"] if b[0] == "2024-01-02T07:00:00+05:30"] == [9], timeline
     usage_error(chorus, "peaks", FIXTURE, "--bin", "fortnight", says="--bin is")
     usage_error(chorus, "peaks", FIXTURE, "--field", "hashtags", says="unknown option '--field'")
 

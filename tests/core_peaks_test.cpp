@@ -139,3 +139,44 @@ TEST_CASE("peaks P3: only the selected posts count, over the dataset's span") {
     CHECK(json.find("\"peaks\":[{\"start\":\"2024-01-02T01:00:00Z\",\"end\":\"2024-01-02T02:00:00Z\",\"count\":10") !=
           std::string::npos);
 }
+
+TEST_CASE("peaks in a zone: the bins are the zone's local days, as the timeline's; UTC unchanged") {
+    // Days 0..3: 2 posts each at 12:01Z (21:01 in Tokyo, the same date); day 4: 10 posts at 20:01Z,
+    // which is 05:01 on the next date in Tokyo (+09:00, no DST).
+    Builder b;
+    for (int day = 0; day < 4; ++day)
+        for (int i = 0; i < 2; ++i)
+            b.Post(day * 24 + 12, "alice", {"daily"});
+    for (int i = 0; i < 10; ++i)
+        b.Post(4 * 24 + 20, "bob", {"storm"});
+    PeakOptions options;
+    options.bin = TimeBin::Day;
+    options.window = 3;
+    const PeakReport utc = b.Find(options);
+    // UTC: days 0..4; day 4's window is days 1..3 (2, 2, 2): z = (10 - 2) / 1 = 8.
+    REQUIRE(utc.peaks.size() == 1);
+    CHECK(utc.peaks[0].start == kStart + 4 * 24 * kHour);
+    CHECK(utc.peaks[0].z == doctest::Approx(8.0));
+    CHECK(PeaksJson(utc, "").find("\"tz\":\"UTC\"") != std::string::npos);
+    CHECK(PeaksJson(utc, "").find("\"start\":\"2024-01-05T00:00:00Z\"") != std::string::npos);
+
+    TimeZoneResult tokyo = LoadTimeZone("Asia/Tokyo");
+    REQUIRE_MESSAGE(tokyo.ok(), tokyo.error);
+    options.zone = tokyo.zone;
+    const PeakReport local = b.Find(options);
+    // Tokyo: local days 0..5, day 4 empty; day 5's window is days 2..4 (2, 2, 0): mean 4/3,
+    // stddev sqrt(8/9) < 1, so z = 10 - 4/3.
+    const TimeSeries timeline = CountByTime(b.ds, Selection::All(b.ds.Posts()), TimeBin::Day, tokyo.zone);
+    CHECK(local.series.edges == timeline.edges);
+    CHECK(local.series.counts == timeline.counts);
+    CHECK(local.series.counts == std::vector<uint64_t>{2, 2, 2, 2, 0, 10});
+    REQUIRE(local.peaks.size() == 1);
+    CHECK(local.peaks[0].start == kStart + 5 * 24 * kHour - 9 * kHour);  // 2024-01-06T00:00+09:00
+    CHECK(local.peaks[0].end == kStart + 6 * 24 * kHour - 9 * kHour);
+    CHECK(local.peaks[0].z == doctest::Approx(10.0 - 4.0 / 3.0));
+    CHECK(Texts(local.peaks[0].hashtags) == std::vector<std::string>{"storm=10/0"});
+    const std::string json = PeaksJson(local, "");
+    CHECK(json.find("\"tz\":\"Asia/Tokyo\"") != std::string::npos);
+    CHECK(json.find("\"start\":\"2024-01-06T00:00:00+09:00\",\"end\":\"2024-01-07T00:00:00+09:00\"") !=
+          std::string::npos);
+}

@@ -553,3 +553,35 @@ TEST_CASE("explorer: a CSV without text or time columns is mapped by hand, then 
     CHECK(session.dataset().Files()[0].counts.count(chorus::core::Problem::CsvUnmapped) == 0);
     CHECK(ItemRegistry::Find("Apply and reload") == nullptr);
 }
+
+TEST_CASE("explorer: each list of the third column is picked by its full name in the 'More lists' combo") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer);
+    ui.Frame(explorer);
+    CHECK(ItemRegistry::Find("Export authors") != nullptr);  // authors first
+    const std::pair<const char*, const char*> lists[] = {
+        {"Domains", "Export domains"}, {"Languages", "Export languages"}, {"Emoji", "Export emoji"},
+        {"Clients", "Export clients"}, {"Words", "Export words"},         {"Bigrams", "Export bigrams"},
+        {"Authors", "Export authors"}};
+    for (const auto& [name, export_label] : lists) {
+        const std::string shown = name;
+        CAPTURE(shown);
+        ui.Click(explorer, "More lists");
+        ui.Frame(explorer);  // the popup opens, sized on its first frame,
+        ui.Frame(explorer);  // then the registry sees all its items
+        const chorus::shell::ItemInfo* item = ItemRegistry::Find(name);
+        std::string labels;
+        for (const auto& i : ItemRegistry::Items())
+            labels += i.label + "|";
+        REQUIRE_MESSAGE(item != nullptr, labels);
+        CHECK(item->w >= ImGui::CalcTextSize(name).x);  // the full name has room
+        ui.Click(explorer, name);
+        ui.Frame(explorer);
+        CHECK(ItemRegistry::Find(export_label) != nullptr);
+        for (const auto& [other, other_label] : lists)
+            if (std::string(other) != name) CHECK(ItemRegistry::Find(other_label) == nullptr);
+    }
+}

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <cmath>
 #include <numeric>
 #include <string>
 
@@ -336,4 +337,67 @@ TEST_CASE("timeline 64: event labels are added by right-click, kept in imgui.ini
     ui.Click(explorer, folded->label);
     CHECK(explorer.view().view_end - explorer.view().view_start < span / 10);
     CHECK(CountPrefix("Event ") >= 3);  // apart once zoomed in (an hour's peak may still fold with one)
+}
+
+TEST_CASE("timeline 63: in a chosen zone the peaks are found on the timeline's local days, and listed in local time") {
+    Headless ui;
+    Session session;
+    REQUIRE(session.SetTimeZone("America/New_York"));
+    LoadDemo(session);
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    const Dataset& ds = session.dataset();
+    REQUIRE(explorer.TimelineBins().step == chorus::core::kDay);
+    chorus::core::PeakOptions options;
+    options.bin = chorus::core::TimeBin::Day;
+    options.zone = session.time_zone();
+    chorus::core::PeakReport want = chorus::core::FindPeaks(ds, Selection::All(ds.Posts()), options);
+    REQUIRE(!want.peaks.empty());
+    const auto& got = explorer.Timeline().peaks;
+    REQUIRE(got.peaks.size() == want.peaks.size());
+    for (size_t i = 0; i < want.peaks.size(); ++i) {
+        CHECK(got.peaks[i].start == want.peaks[i].start);
+        CHECK(got.peaks[i].count == want.peaks[i].count);
+    }
+    // Local midnights, not UTC ones: each peak starts at 00:00 on New York's clock.
+    for (const auto& p : got.peaks)
+        CHECK(chorus::core::FormatIsoLocal(p.start, session.time_zone()).substr(10, 9) == "T00:00:00");
+    ui.Click(explorer, "Peak list");
+    const std::string local = chorus::core::FormatIsoLocal(want.peaks.back().start, session.time_zone());
+    CHECK(FindPrefix(local + "  ") != nullptr);
+}
+
+TEST_CASE("timeline: chart colours stay readable on the Light theme's background, unchanged on the Dark one") {
+    Headless ui;  // an ImGui context for the style
+    auto luminance = [](uint32_t c) {
+        auto lin = [](uint32_t v) {
+            double s = static_cast<double>(v & 0xFF) / 255;
+            return s <= 0.03928 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * lin(c >> IM_COL32_R_SHIFT) + 0.7152 * lin(c >> IM_COL32_G_SHIFT) +
+               0.0722 * lin(c >> IM_COL32_B_SHIFT);
+    };
+    auto contrast = [&](uint32_t a, uint32_t b) {  // WCAG 2 contrast ratio
+        double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    };
+    std::vector<uint32_t> colours;
+    for (size_t i = 0; i < chorus::shell::kMaxSeries; ++i)
+        colours.push_back(chorus::shell::SeriesColour(i));
+    for (int t = 0; t < chorus::core::kPostTypeCount; ++t)
+        colours.push_back(chorus::shell::PostTypeColour(static_cast<chorus::core::PostType>(t)));
+    for (chorus::shell::Theme theme : {chorus::shell::Theme::Dark, chorus::shell::Theme::Light}) {
+        chorus::shell::ApplyTheme(theme);
+        const uint32_t bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+        for (uint32_t c : colours) {
+            CAPTURE(c);
+            if (theme == chorus::shell::Theme::Dark) CHECK(chorus::shell::OnTheme(c) == c);
+            CHECK(contrast(chorus::shell::OnTheme(c), bg) >= 3.0);
+            CHECK((chorus::shell::OnTheme(c) >> IM_COL32_A_SHIFT) == (c >> IM_COL32_A_SHIFT));
+        }
+    }
+    // The white series on the light theme without the palette would vanish: the test can fail.
+    chorus::shell::ApplyTheme(chorus::shell::Theme::Light);
+    CHECK(contrast(IM_COL32(245, 245, 245, 255), ImGui::GetColorU32(ImGuiCol_WindowBg)) < 3.0);
+    chorus::shell::ApplyTheme(chorus::shell::Theme::Dark);
 }

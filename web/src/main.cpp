@@ -25,6 +25,22 @@ App* g_app = nullptr;
 Display g_display;
 double g_last_frame_ms = 0;
 
+// clang-format off
+EM_JS(void, chorus_set_page_theme, (int light), {
+    document.documentElement.classList.toggle('theme-light', light != 0);
+});
+// clang-format on
+
+// The page's own elements (the toolbar, chorus.css) follow the explorer's theme: a class on <html>
+// whenever the theme changes (the settings window, a reset, the saved layout read at start).
+void SyncPageTheme(const shell::Settings& settings) {
+    static int shown = -1;
+    const int light = settings.theme == shell::Theme::Light ? 1 : 0;
+    if (light == shown) return;
+    shown = light;
+    chorus_set_page_theme(light);
+}
+
 void HandleRequests(App& app) {
     // First the saves: a capture must read the pixels of the frame just rendered, before anything changes.
     while (auto save = app.explorer.TakeSave())
@@ -58,6 +74,7 @@ void Frame() {
     UpdateTextField();
     SaveLayoutIfWanted();
     HandleRequests(app);
+    SyncPageTheme(app.explorer.settings());
 }
 
 }  // namespace
