@@ -48,7 +48,7 @@ public:
         for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
             const Slot& slot = m_slots[i];
             if (slot.id == kNotFound) return kNotFound;
-            if (slot.hash == hash && Text(slot.id) == s) return slot.id;
+            if (slot.hash == hash && SlotText(slot) == s) return slot.id;
         }
     }
 
@@ -58,24 +58,32 @@ public:
         for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
             Slot& slot = m_slots[i];
             if (slot.id == kNotFound) {
-                slot = Slot{hash, static_cast<uint32_t>(m_entries.size())};
+                slot = Slot{hash, m_arena.size(), static_cast<uint32_t>(s.size()),
+                            static_cast<uint32_t>(m_entries.size())};
                 m_entries.push_back(Entry{m_arena.size(), static_cast<uint32_t>(s.size())});
                 m_arena.append(s);
                 return slot.id;
             }
-            if (slot.hash == hash && Text(slot.id) == s) return slot.id;
+            if (slot.hash == hash && SlotText(slot) == s) return slot.id;
         }
     }
 
 private:
+    // The slot repeats its string's place so a lookup reads the slot and the bytes only.
     struct Slot {
         uint64_t hash = 0;
+        size_t offset = 0;
+        uint32_t length = 0;
         uint32_t id = kNotFound;
     };
     struct Entry {
         size_t offset;
         uint32_t length;
     };
+
+    std::string_view SlotText(const Slot& slot) const {
+        return std::string_view(m_arena.data() + slot.offset, slot.length);
+    }
 
     void Grow() {
         std::vector<Slot> old = std::move(m_slots);

@@ -144,7 +144,11 @@ TopList TopWords(const Dataset& ds, const Selection& rows, size_t k, Amplificati
     for (uint32_t l = 0; l < ds.Languages().Size(); ++l)
         stop_of_lang[l] = StopWordsFor(ds.Languages().Text(l));
     StringTable values;
-    std::vector<uint32_t> counts, last_row;  // per value: posts, and 1 + the last row that counted it
+    struct Count {
+        uint32_t posts = 0;
+        uint32_t last_row = 0;  // 1 + the last row that counted the value
+    };
+    std::vector<Count> counts;  // per value
     std::string previous, bigram;
     bool have_previous = false;
     Cutter cutter;
@@ -152,13 +156,11 @@ TopList TopWords(const Dataset& ds, const Selection& rows, size_t k, Amplificati
     RowId current = 0;
     auto count = [&](std::string_view value) {
         uint32_t id = values.Insert(value, StringTable::Hash(value));
-        if (id == counts.size()) {
-            counts.push_back(0);
-            last_row.push_back(0);
-        }
-        if (last_row[id] != current + 1) {
-            last_row[id] = current + 1;
-            ++counts[id];
+        if (id == counts.size()) counts.emplace_back();
+        Count& c = counts[id];
+        if (c.last_row != current + 1) {
+            c.last_row = current + 1;
+            ++c.posts;
         }
     };
     rows.ForEach([&](RowId r) {
@@ -189,14 +191,14 @@ TopList TopWords(const Dataset& ds, const Selection& rows, size_t k, Amplificati
     for (uint32_t id = 0; id < ids.size(); ++id)
         ids[id] = id;
     auto before = [&](uint32_t a, uint32_t b) {
-        return counts[a] != counts[b] ? counts[a] > counts[b] : values.Text(a) < values.Text(b);
+        return counts[a].posts != counts[b].posts ? counts[a].posts > counts[b].posts : values.Text(a) < values.Text(b);
     };
     size_t n = std::min(k, ids.size());
     std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), before);
     std::vector<TopItem> items;
     items.reserve(n);
     for (size_t i = 0; i < n; ++i)
-        items.push_back({ids[i], std::string(values.Text(ids[i])), counts[ids[i]]});
+        items.push_back({ids[i], std::string(values.Text(ids[i])), counts[ids[i]].posts});
     return TopList{std::move(items), posts};
 }
 
