@@ -7,19 +7,30 @@
 //   stop->Contains("the");                          // true
 #pragma once
 
+#include <algorithm>
 #include <string_view>
-#include <unordered_set>
+
+#include "string_table.hpp"
 
 namespace chorus::core {
 
 class StopWords {
 public:
-    explicit StopWords(std::initializer_list<std::string_view> words) : m_words(words) {}
-    bool Contains(std::string_view folded_word) const { return m_words.count(folded_word) != 0; }
-    size_t Size() const { return m_words.size(); }
+    explicit StopWords(std::initializer_list<std::string_view> words) {
+        for (std::string_view w : words) {
+            m_words.Insert(w, StringTable::Hash(w));
+            m_max_length = std::max(m_max_length, w.size());
+        }
+    }
+    bool Contains(std::string_view folded_word) const {
+        return folded_word.size() <= m_max_length &&
+               m_words.Find(folded_word, StringTable::Hash(folded_word)) != StringTable::kNotFound;
+    }
+    size_t Size() const { return m_words.Size(); }
 
 private:
-    std::unordered_set<std::string_view> m_words;
+    StringTable m_words;
+    size_t m_max_length = 0;
 };
 
 // The list for a language code as posts give it ("en", "EN", "pt-BR", "es_419"), or nullptr when

@@ -6,6 +6,7 @@
 
 #include "query_text.hpp"
 #include "stop_words.hpp"
+#include "string_table.hpp"
 
 namespace chorus::core {
 namespace {
@@ -88,12 +89,29 @@ private:
         if (start >= 1 && (text[start - 1] == '#' || text[start - 1] == '@')) return false;
         if (start >= 3 && (text.substr(start - 3, 3) == "\xEF\xBC\x83" || text.substr(start - 3, 3) == "\xEF\xBC\xA0"))
             return false;  // full-width ＃ and ＠
-        FoldQueryWord(raw, ascii, m_folded);
-        if (TooPlain(m_folded, ascii)) return false;
+        if (ascii) {
+            m_folded.assign(raw);
+            for (char& c : m_folded)
+                c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            if (TooPlain(m_folded, true)) return false;
+        } else {
+            // The Unicode fold is slow: done once per distinct spelling, remembered for the rest.
+            uint32_t id = m_raw.Insert(raw, StringTable::Hash(raw));
+            if (id == m_raw_folded.size()) {
+                FoldQueryWord(raw, false, m_folded);
+                m_raw_plain.push_back(TooPlain(m_folded, false));
+                m_raw_folded.push_back(m_folded);
+            }
+            if (m_raw_plain[id]) return false;
+            m_folded.assign(m_raw_folded[id]);
+        }
         return stop == nullptr || !stop->Contains(m_folded);
     }
 
     std::string m_folded;
+    StringTable m_raw;                      // non-ASCII words as written
+    std::vector<std::string> m_raw_folded;  // per m_raw id: its fold
+    std::vector<bool> m_raw_plain;          // per m_raw id: TooPlain
 };
 
 }  // namespace
@@ -125,22 +143,24 @@ TopList TopWords(const Dataset& ds, const Selection& rows, size_t k, Amplificati
     std::vector<const StopWords*> stop_of_lang(ds.Languages().Size());
     for (uint32_t l = 0; l < ds.Languages().Size(); ++l)
         stop_of_lang[l] = StopWordsFor(ds.Languages().Text(l));
-    Dictionary values;
-    std::vector<uint32_t> counts, last_row;  // per value: posts, and 1 + the last row that counted it
+    StringTable values;
+    struct Count {
+        uint32_t posts = 0;
+        uint32_t last_row = 0;  // 1 + the last row that counted the value
+    };
+    std::vector<Count> counts;  // per value
     std::string previous, bigram;
     bool have_previous = false;
     Cutter cutter;
     uint64_t posts = 0;
     RowId current = 0;
     auto count = [&](std::string_view value) {
-        uint32_t id = values.Intern(value);
-        if (id == counts.size()) {
-            counts.push_back(0);
-            last_row.push_back(0);
-        }
-        if (last_row[id] != current + 1) {
-            last_row[id] = current + 1;
-            ++counts[id];
+        uint32_t id = values.Insert(value, StringTable::Hash(value));
+        if (id == counts.size()) counts.emplace_back();
+        Count& c = counts[id];
+        if (c.last_row != current + 1) {
+            c.last_row = current + 1;
+            ++c.posts;
         }
     };
     rows.ForEach([&](RowId r) {
@@ -166,15 +186,19 @@ TopList TopWords(const Dataset& ds, const Selection& rows, size_t k, Amplificati
             },
             [&] { have_previous = false; });
     });
-    std::vector<TopItem> items;
-    for (uint32_t id = 0; id < counts.size(); ++id)
-        items.push_back({id, std::string(values.Text(id)), counts[id]});
-    auto before = [](const TopItem& a, const TopItem& b) {
-        return a.count != b.count ? a.count > b.count : a.text < b.text;
+    // Sort ids, not strings: only the k kept get a std::string.
+    std::vector<uint32_t> ids(counts.size());
+    for (uint32_t id = 0; id < ids.size(); ++id)
+        ids[id] = id;
+    auto before = [&](uint32_t a, uint32_t b) {
+        return counts[a].posts != counts[b].posts ? counts[a].posts > counts[b].posts : values.Text(a) < values.Text(b);
     };
-    size_t n = std::min(k, items.size());
-    std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n), items.end(), before);
-    items.resize(n);
+    size_t n = std::min(k, ids.size());
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), before);
+    std::vector<TopItem> items;
+    items.reserve(n);
+    for (size_t i = 0; i < n; ++i)
+        items.push_back({ids[i], std::string(values.Text(ids[i])), counts[ids[i]].posts});
     return TopList{std::move(items), posts};
 }
 

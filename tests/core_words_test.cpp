@@ -1,6 +1,9 @@
 // Words and bigrams of the selected texts (core/COUNTING.md, rule 53), on texts written here.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,4 +79,45 @@ TEST_CASE("words 53: words and bigrams count once per selected post, by count th
     CHECK(Texts(pairs) == Strings{"sexual harassment=3", "acoso sexual=1", "harassment again=1",
                                   "harassment everywhere=1", "harassment harassment=1", "work harassment=1"});
     CHECK(Texts(TopWords(b.ds, Selection::All(0), 3)).empty());
+}
+
+TEST_CASE("words 53: thousands of distinct words and bigrams count as a plain map of KeptWords counts") {
+    // Enough distinct values to grow the counting table many times; non-ASCII spellings repeat across
+    // posts of different languages (the fold is remembered, the stop words are the post's own).
+    Builder b;
+    const char* langs[] = {"en", "de", "fr", ""};
+    for (int i = 0; i < 3000; ++i) {
+        std::string text = "w" + std::to_string(i % 1700) + " Über ÉTÉ été x" + std::to_string(i % 7) + " v" +
+                           std::to_string((i * 7) % 2300) + " the die";
+        b.Post(text, langs[i % 4]);
+    }
+    const Selection all = Selection::All(b.ds.Posts());
+    for (WordList list : {WordList::Words, WordList::Bigrams}) {
+        std::map<std::string, uint32_t> counts;
+        for (int i = 0; i < 3000; ++i) {
+            std::vector<std::string> kept = KeptWords(b.ds.TextOf(static_cast<RowId>(i)), langs[i % 4]);
+            std::set<std::string> seen;
+            for (size_t w = 0; w < kept.size(); ++w) {
+                if (kept[w].empty()) continue;
+                if (list == WordList::Words) {
+                    seen.insert(kept[w]);
+                } else if (w > 0 && !kept[w - 1].empty()) {
+                    seen.insert(kept[w - 1] + " " + kept[w]);
+                }
+            }
+            for (const std::string& s : seen)
+                ++counts[s];
+        }
+        std::vector<std::pair<std::string, uint32_t>> want(counts.begin(), counts.end());
+        std::stable_sort(want.begin(), want.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+        TopList got = TopWords(b.ds, all, 50, Amplification::Both, list);
+        REQUIRE(got.items.size() == 50);
+        for (size_t i = 0; i < 50; ++i) {
+            CHECK(got.items[i].text == want[i].first);
+            CHECK(got.items[i].count == want[i].second);
+        }
+        CHECK(TopWords(b.ds, all, 1000000, Amplification::Both, list).items.size() == counts.size());
+    }
+    // Each of these is a stop word in one of the four languages only, so kept in 2250 posts; ties by text.
+    CHECK(Texts(TopWords(b.ds, all, 5)) == Strings{"die=2250", "the=2250", "été=2250", "über=2250", "x0=429"});
 }
