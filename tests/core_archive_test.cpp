@@ -58,12 +58,12 @@ TEST_CASE("archive: tweets by the placeholder merge into the owner's posts when 
     by_owner.author_id = "14159265";
     by_owner.author_name = "old_name";
     size_t file = ds.BeginFile("a");
-    ds.Add(by_owner, file, 1);
+    ds.Add(by_owner, file, uint64_t{1});
     chorus::core::PostRecord by_placeholder;
     by_placeholder.id = "2";
     by_placeholder.author_id = "(archive owner)";
     by_placeholder.author_name = "(archive owner)";
-    ds.Add(by_placeholder, file, 2);
+    ds.Add(by_placeholder, file, uint64_t{2});
     CHECK(ds.ReassignAuthor("(archive owner)", "14159265", "jdsmith") == 1);
     CHECK(ds.AuthorOf(0) == ds.AuthorOf(1));
     CHECK(AuthorNameOf(ds, 1) == "jdsmith");
@@ -101,11 +101,12 @@ std::string ReadAll(const std::string& path) {
 std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& entries) {
     std::string out, directory;
     for (const auto& [name, data] : entries) {
-        auto crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()),
-                                               static_cast<uInt>(data.size())));
+        auto crc = static_cast<uint32_t>(
+            crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
         auto offset = static_cast<uint32_t>(out.size()), size = static_cast<uint32_t>(data.size());
         Put32(out, 0x04034b50);
-        for (uint32_t v : {20u, 0u, 0u, 0u, 0u}) Put16(out, v);  // version, flags, method (stored), time, date
+        for (uint32_t v : {20u, 0u, 0u, 0u, 0u})
+            Put16(out, v);  // version, flags, method (stored), time, date
         Put32(out, crc);
         Put32(out, size);
         Put32(out, size);
@@ -114,12 +115,14 @@ std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& en
         out += name;
         out += data;
         Put32(directory, 0x02014b50);
-        for (uint32_t v : {20u, 20u, 0u, 0u, 0u, 0u}) Put16(directory, v);
+        for (uint32_t v : {20u, 20u, 0u, 0u, 0u, 0u})
+            Put16(directory, v);
         Put32(directory, crc);
         Put32(directory, size);
         Put32(directory, size);
         Put16(directory, static_cast<uint32_t>(name.size()));
-        for (uint32_t v : {0u, 0u, 0u, 0u}) Put16(directory, v);  // extra, comment, disk, internal attributes
+        for (uint32_t v : {0u, 0u, 0u, 0u})
+            Put16(directory, v);  // extra, comment, disk, internal attributes
         Put32(directory, 0);
         Put32(directory, offset);
         directory += name;
@@ -154,7 +157,8 @@ json LoadZipSummary(Dataset& ds, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("archive: a zip with data/account.js after data/tweets.js names the owner (rule 41)") {
-    std::string tweets = ReadAll(Fixture("fmt_archive_tweets.js")), account = ReadAll(Fixture("fmt_archive_account.js"));
+    std::string tweets = ReadAll(Fixture("fmt_archive_tweets.js")),
+                account = ReadAll(Fixture("fmt_archive_account.js"));
     for (std::string folder : {"", "twitter-2022-11-01/"}) {
         CAPTURE(folder);
         Dataset ds;
