@@ -173,6 +173,10 @@ bool LoadZip(Ingest& ingest, std::FILE* file, const std::string& name, std::stri
         ReportOnly(ingest, name, "not read as a zip archive: " + directory_error);
         return true;
     }
+    // A Twitter archive's data/account.js is read first, whatever its place in the archive (rule 41).
+    std::stable_partition(entries.begin(), entries.end(), [](const ZipEntry& entry) {
+        return entry.name == "data/account.js" || entry.name.ends_with("/data/account.js");
+    });
     size_t read = 0;
     for (const ZipEntry& entry : entries) {
         if (entry.Skipped()) continue;

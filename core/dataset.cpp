@@ -233,4 +233,19 @@ Dataset::Memory Dataset::MemoryBytes() const {
     return m;
 }
 
+uint64_t Dataset::ReassignAuthor(std::string_view from, std::string_view to_id, std::string_view to_name) {
+    uint32_t old_author = m_authors.Find(from);
+    if (old_author == Dictionary::kNotFound || to_id.empty() || from == to_id) return 0;
+    uint32_t author = m_authors.Intern(to_id);
+    if (author == m_author_name.size()) m_author_name.push_back(Dictionary::kNotFound);
+    if (!to_name.empty()) m_author_name[author] = m_names.Intern(to_name);
+    uint64_t moved = 0;
+    for (uint32_t& a : m_author) {
+        if (a != old_author) continue;
+        a = author;
+        ++moved;
+    }
+    return moved;
+}
+
 }  // namespace chorus::core

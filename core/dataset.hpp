@@ -98,6 +98,11 @@ public:
     // Display name of an author (latest screen name seen), or its id.
     std::string_view AuthorName(uint32_t author) const;
 
+    // Gives every post of the author with account id `from` (rule 24's placeholder) to account `to_id`, shown
+    // as `to_name`; when `to_id` already has posts the two merge into one author (COUNTING.md, rule 41).
+    // `from` keeps its id in Authors() with no posts. Returns the posts moved.
+    uint64_t ReassignAuthor(std::string_view from, std::string_view to_id, std::string_view to_name);
+
     // Every known post time, ascending (built on demand after changes).
     const std::vector<UnixSeconds>& SortedTimes() const;
 

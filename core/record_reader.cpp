@@ -1,5 +1,7 @@
 #include "record_reader.hpp"
 
+#include <string>
+
 #include "bluesky_reader.hpp"
 #include "gnip_reader.hpp"
 #include "instagram_reader.hpp"
@@ -237,7 +239,11 @@ void RecordReader::Read(const char* json, size_t size, size_t readable, const Re
             json::Obj(record, "account", account);
             std::string_view id = json::Str(account, "accountId"), name = json::Str(account, "username");
             r.tweets.SetArchiveOwner(id, name.empty() ? id : name);
-            return report.Add(Problem::Context, place, "the archive's account: names the owner, not a post");
+            // Tweets read before it (rule 41): the placeholder's posts become the owner's.
+            uint64_t moved = m_dataset.ReassignAuthor(TweetReader::kUnknownOwner, id, name.empty() ? id : name);
+            std::string note = "the archive's account: names the owner, not a post";
+            if (moved > 0) note += "; also of the " + std::to_string(moved) + " posts read before it";
+            return report.Add(Problem::Context, place, note);
         }
         case Shape::GnipActivity: return r.gnip.Read(record, place, m_dataset, r.file);
         case Shape::MastodonActivity: return r.mastodon.ReadActivity(record, place, m_dataset, r.file);

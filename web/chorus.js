@@ -652,7 +652,9 @@
       sources.push({ name, size, open: () => guarded(name, open, notes) });
     }
     if (sources.length === 0 && notes.length === 0) notes.push(`${file.name}: a zip archive with no files in it`);
-    return sources;
+    // A Twitter archive's data/account.js first, whatever its place in the archive (rule 41; as natively).
+    const account = (source) => /(^|\/)data\/account\.js$/.test(source.name.slice(file.name.length + 1));
+    return [...sources.filter(account), ...sources.filter((source) => !account(source))];
   }
 
   // Reads again the files the dataset holds (those still in its report: Clear forgets the others), replacing it;
