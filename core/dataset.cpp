@@ -149,7 +149,7 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
     m_emoji_offsets.push_back(static_cast<uint32_t>(m_emoji_ids.size()));
     m_text.insert(m_text.end(), record.text.begin(), record.text.end());
     m_text_offsets.push_back(m_text.size());
-    if (record.time != kNoTime) m_sorted_dirty = true;
+    m_sorted_dirty = true;  // even for a post without time: SortedTimes() may be the time column itself
     ++report.posts;
     return AddResult::Added;
 }
@@ -193,14 +193,20 @@ std::string_view Dataset::AuthorName(uint32_t author) const {
 
 const std::vector<UnixSeconds>& Dataset::SortedTimes() const {
     if (m_sorted_dirty) {
+        // One pass (no time missing, none before the one above it) often saves a copy of the column.
+        m_time_in_order = std::is_sorted(m_time.begin(), m_time.end()) && (m_time.empty() || m_time[0] != kNoTime);
+        m_sorted_dirty = false;
+        if (m_time_in_order) {
+            std::vector<UnixSeconds>().swap(m_sorted_times);
+            return m_time;
+        }
         m_sorted_times.clear();
         m_sorted_times.reserve(m_time.size());
         for (UnixSeconds t : m_time)
             if (t != kNoTime) m_sorted_times.push_back(t);
         std::sort(m_sorted_times.begin(), m_sorted_times.end());
-        m_sorted_dirty = false;
     }
-    return m_sorted_times;
+    return m_time_in_order ? m_time : m_sorted_times;
 }
 
 uint64_t Dataset::Duplicates() const {
@@ -246,6 +252,83 @@ uint64_t Dataset::ReassignAuthor(std::string_view from, std::string_view to_id, 
         ++moved;
     }
     return moved;
+}
+
+std::vector<Dataset::MemoryPart> Dataset::MemoryParts() const {
+    std::vector<MemoryPart> parts;
+    auto add = [&](const char* name, const auto& v) {
+        parts.push_back({name, v.size() * sizeof(v[0]), v.capacity() * sizeof(v[0])});
+    };
+    auto dict = [&](const char* name, const Dictionary& d) {
+        parts.push_back({name, d.MemoryBytes(), d.MemoryBytes()});
+    };
+    add("time", m_time);
+    add("type", m_type);
+    add("author", m_author);
+    add("lang", m_lang);
+    add("client", m_client);
+    add("hashtag_offsets", m_hashtag_offsets);
+    add("hashtag_ids", m_hashtag_ids);
+    add("mention_offsets", m_mention_offsets);
+    add("mention_ids", m_mention_ids);
+    add("link_offsets", m_link_offsets);
+    add("link_ids", m_link_ids);
+    add("domain_offsets", m_domain_offsets);
+    add("domain_ids", m_domain_ids);
+    add("emoji_offsets", m_emoji_offsets);
+    add("emoji_ids", m_emoji_ids);
+    add("sorted_times", m_sorted_times);
+    add("spellings", m_spelling_tag);
+    add("spelling_posts", m_spelling_posts);
+    add("hashtag_display", m_hashtag_display);
+    add("author_name", m_author_name);
+    add("post_id", m_post_id);
+    parts.push_back({"post_id_index", m_id_index.MemoryBytes(), m_id_index.MemoryBytes()});
+    dict("text_ids", m_text_ids);
+    dict("dict_hashtags", m_hashtags);
+    dict("dict_spellings", m_hashtag_spellings);
+    dict("dict_mentions", m_mentions);
+    dict("dict_authors", m_authors);
+    dict("dict_names", m_names);
+    dict("dict_links", m_links);
+    dict("dict_domains", m_domains);
+    dict("dict_other", m_langs);  // languages, emoji and clients: a few hundred strings
+    parts.back().size = parts.back().capacity = m_langs.MemoryBytes() + m_emoji.MemoryBytes() + m_clients.MemoryBytes();
+    add("text_offsets", m_text_offsets);
+    add("text", m_text);
+    return parts;
+}
+
+void Dataset::FileEnded() {
+    if (Posts() < m_fitted_posts || (Posts() - m_fitted_posts) * 4 < Posts()) return;
+    ShrinkToFit();
+    m_fitted_posts = Posts();
+}
+
+void Dataset::ShrinkToFit() {
+    auto fit = [](auto& v) { v.shrink_to_fit(); };
+    fit(m_time);
+    fit(m_type);
+    fit(m_author);
+    fit(m_lang);
+    fit(m_client);
+    fit(m_hashtag_offsets);
+    fit(m_hashtag_ids);
+    fit(m_mention_offsets);
+    fit(m_mention_ids);
+    fit(m_link_offsets);
+    fit(m_link_ids);
+    fit(m_domain_offsets);
+    fit(m_domain_ids);
+    fit(m_emoji_offsets);
+    fit(m_emoji_ids);
+    fit(m_spelling_tag);
+    fit(m_spelling_posts);
+    fit(m_hashtag_display);
+    fit(m_author_name);
+    fit(m_post_id);
+    fit(m_text_offsets);
+    fit(m_text);
 }
 
 }  // namespace chorus::core

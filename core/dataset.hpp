@@ -78,6 +78,20 @@ public:
         size_t ids = 0;           // the post id column and its index
     };
     Memory MemoryBytes() const;
+    // The same bytes structure by structure (for benchmarks): `size` is what the rows use, `capacity`
+    // what is held (the difference is vector slack).
+    struct MemoryPart {
+        const char* name;
+        size_t size;
+        size_t capacity;
+    };
+    std::vector<MemoryPart> MemoryParts() const;
+    // Gives back the slack of every growing column (capacity beyond size): call when a load ends.
+    // Copies each column once; later Add() calls grow them again as usual.
+    void ShrinkToFit();
+    // Called when a file ends: ShrinkToFit() once the posts added since the last fit are at least a
+    // quarter of all, so many small files copy the columns a bounded number of times (<= 5x in all).
+    void FileEnded();
 
     const Dictionary& Hashtags() const { return m_hashtags; }  // normalised tags (the keys)
     const Dictionary& Mentions() const { return m_mentions; }  // lower-case handles
@@ -103,7 +117,8 @@ public:
     // `from` keeps its id in Authors() with no posts. Returns the posts moved.
     uint64_t ReassignAuthor(std::string_view from, std::string_view to_id, std::string_view to_name);
 
-    // Every known post time, ascending (built on demand after changes).
+    // Every known post time, ascending (built on demand after changes). When the rows already are in
+    // time order with every time known, this is the time column itself and no copy is kept.
     const std::vector<UnixSeconds>& SortedTimes() const;
 
     uint64_t Duplicates() const;
@@ -168,6 +183,9 @@ private:
 
     mutable std::vector<UnixSeconds> m_sorted_times;
     mutable bool m_sorted_dirty = false;
+    mutable bool m_time_in_order = true;  // every time known and ascending: SortedTimes() is m_time
+
+    size_t m_fitted_posts = 0;  // Posts() at the last FileEnded() fit
 
     std::string m_scratch;
     std::vector<std::string_view> m_found;

@@ -394,6 +394,7 @@ void Ingest::EndFile() {
     r.head.clear();
     r.head.shrink_to_fit();
     m_file = kNoFile;
+    m_dataset.FileEnded();  // gives back the columns' growth slack
 }
 
 void Ingest::CancelFile() {

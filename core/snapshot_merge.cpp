@@ -111,7 +111,7 @@ void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::
         std::string_view text = from.TextOf(r);
         into.m_text.insert(into.m_text.end(), text.begin(), text.end());
         into.m_text_offsets.push_back(into.m_text.size());
-        if (from.m_time[row] != kNoTime) into.m_sorted_dirty = true;
+        into.m_sorted_dirty = true;
     }
     // Spelling counts (rule 50): a refused duplicate's spelling is known only when its hashtag has one
     // spelling in `from`; otherwise it still counts, which can only change which spelling is shown.
@@ -165,6 +165,7 @@ void Snapshot::Swap(Dataset& a, Dataset& b) {
     std::swap(a.m_id_index, b.m_id_index);
     a.m_sorted_times.swap(b.m_sorted_times);
     std::swap(a.m_sorted_dirty, b.m_sorted_dirty);
+    std::swap(a.m_time_in_order, b.m_time_in_order);
 }
 
 }  // namespace chorus::core

@@ -57,6 +57,27 @@ std::string JsonEscape(std::string_view s) {
     return out;
 }
 
+// Bytes per post of each structure: used (size) and held (capacity), one JSON line.
+void PrintParts(const Dataset& ds, const char* stage) {
+    double per = static_cast<double>(std::max<size_t>(ds.Posts(), 1));
+    std::string line =
+        Cat("{\"bench\": \"memory_parts\", \"stage\": \"", stage, "\", \"posts\": ", std::to_string(ds.Posts()));
+    double used = 0, held = 0, held_text = 0;
+    char buf[160];
+    for (const Dataset::MemoryPart& p : ds.MemoryParts()) {
+        std::snprintf(buf, sizeof buf, ", \"%s\": [%.2f, %.2f]", p.name, static_cast<double>(p.size) / per,
+                      static_cast<double>(p.capacity) / per);
+        line += buf;
+        bool text = std::strcmp(p.name, "text") == 0 || std::strcmp(p.name, "text_offsets") == 0;
+        (text ? held_text : held) += static_cast<double>(p.capacity) / per;
+        if (!text) used += static_cast<double>(p.size) / per;
+    }
+    std::snprintf(buf, sizeof buf, ", \"without_text_used\": %.2f, \"without_text_held\": %.2f, \"text_held\": %.2f}",
+                  used, held, held_text);
+    line += buf;
+    std::puts(line.c_str());
+}
+
 double Median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
@@ -195,6 +216,10 @@ int main(int argc, char** argv) {
                 build_ms, ds.Hashtags().Size(), ds.Authors().Size());
     double sort_ms = Ms([&] { ds.SortedTimes(); });
     std::printf("{\"bench\": \"sorted_times\", \"posts\": %zu, \"ms\": %.1f}\n", n, sort_ms);
+    PrintParts(ds, "added");
+    double fit_ms = Ms([&] { ds.ShrinkToFit(); });  // what Ingest::EndFile pays (Dataset::FileEnded)
+    std::printf("{\"bench\": \"shrink_to_fit\", \"posts\": %zu, \"ms\": %.1f}\n", n, fit_ms);
+    PrintParts(ds, "fitted");
 
     QueryIndex index(ds);
     for (EntityField f : {EntityField::Hashtag, EntityField::Mention, EntityField::Author, EntityField::Domain,

@@ -223,7 +223,10 @@ EMSCRIPTEN_KEEPALIVE int chorus_part_merge(double line_offset, int continues) {
     chorus::core::Dataset part;
     const bool ok = chorus::core::Snapshot::Read(bytes, part).ok() && part.Files().size() == 1 &&
                     (!continues || !dataset.Files().empty());
-    if (ok) chorus::core::Snapshot::MergeRange(part, dataset, static_cast<uint64_t>(line_offset), continues != 0);
+    if (ok) {
+        chorus::core::Snapshot::MergeRange(part, dataset, static_cast<uint64_t>(line_offset), continues != 0);
+        dataset.FileEnded();  // gives back spare capacity once the rows grew by a quarter (a bounded number of copies)
+    }
     bytes = {};
     TheLoad().parts_file = false;
     const double now = emscripten_get_now();
