@@ -239,6 +239,9 @@ test('a long load shows its progress and Cancel stops it, keeping what was read'
   const chunk = lines.join('\n') + '\n';
   writeFileSync(big, chunk.repeat(Math.ceil(250e6 / chunk.length)));  // repeats: later copies are duplicates
   const { context, page, problems } = await openPage(browser, site);
+  // The main thread's reading path (workers read this file in seconds on an idle machine, before a click
+  // lands; their Cancel is tested in cases_workers.mjs).
+  await page.evaluate(() => { window.chorus.workerOptions.enabled = false; });
   await page.setInputFiles('#file-input', big);
   await waitFor(page, () => window.chorus.items().some((i) => i.label === 'Cancel'), undefined, 20000);
   await screenshot(page, 'loading-dpr1.png');
