@@ -7,6 +7,7 @@
 #include <string>
 
 #include "explorer.hpp"
+#include "headless_ui.hpp"
 #include "item_registry.hpp"
 #include "panel_settings.hpp"
 #include "post_link.hpp"
@@ -22,37 +23,7 @@ using chorus::shell::Theme;
 
 namespace {
 
-struct Ui {
-    Ui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ItemRegistry::Install(ImGui::GetCurrentContext());
-    }
-    ~Ui() { ImGui::DestroyContext(); }
-    void Frame(Explorer& explorer) {
-        ImGui::NewFrame();
-        ItemRegistry::NewFrame();
-        explorer.Frame();
-        ImGui::Render();
-    }
-    void Click(Explorer& explorer, const std::string& label) {
-        const chorus::shell::ItemInfo* item = ItemRegistry::Find(label);
-        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
-        Frame(explorer);
-        io.MouseDown[0] = true;
-        Frame(explorer);
-        io.MouseDown[0] = false;
-        Frame(explorer);
-    }
-};
+using Ui = chorus::test::Headless;
 
 void Load(Session& session, const std::string& fixture) {
     std::string error;

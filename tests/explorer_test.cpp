@@ -8,6 +8,7 @@
 
 #include "explorer.hpp"
 #include "glyph_coverage.hpp"
+#include "headless_ui.hpp"
 #include "item_registry.hpp"
 #include "test_support.hpp"
 #include "visual_text.hpp"
@@ -19,37 +20,7 @@ using chorus::shell::Session;
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ItemRegistry::Install(ImGui::GetCurrentContext());
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    void Frame(Explorer& explorer) {
-        ImGui::NewFrame();
-        ItemRegistry::NewFrame();
-        explorer.Frame();
-        ImGui::Render();
-    }
-    void Click(Explorer& explorer, const std::string& label) {
-        const chorus::shell::ItemInfo* item = ItemRegistry::Find(label);
-        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
-        Frame(explorer);
-        io.MouseDown[0] = true;
-        Frame(explorer);
-        io.MouseDown[0] = false;
-        Frame(explorer);
-    }
-};
+using Headless = chorus::test::Headless;
 
 void Load(Session& session, const std::string& fixture) {
     std::string error;

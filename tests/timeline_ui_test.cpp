@@ -10,6 +10,7 @@
 
 #include "aggregate.hpp"
 #include "explorer.hpp"
+#include "headless_ui.hpp"
 #include "item_registry.hpp"
 #include "peaks.hpp"
 #include "test_support.hpp"
@@ -24,27 +25,8 @@ using chorus::shell::Session;
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ItemRegistry::Install(ImGui::GetCurrentContext());
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    void Frame(Explorer& explorer, int n = 1) {
-        for (int i = 0; i < n; ++i) {
-            ImGui::NewFrame();
-            ItemRegistry::NewFrame();
-            explorer.Frame();
-            ImGui::Render();
-        }
-    }
+// Clicks here wait out ImGui's double-click time, so consecutive clicks stay single clicks.
+struct Headless : chorus::test::Headless {
     void ClickAt(Explorer& explorer, ImVec2 at, int button = 0) {
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = at;

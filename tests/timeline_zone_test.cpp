@@ -9,6 +9,7 @@
 
 #include "explorer.hpp"
 #include "export_csv.hpp"
+#include "headless_ui.hpp"
 #include "item_registry.hpp"
 #include "test_support.hpp"
 #include "time_utc.hpp"
@@ -22,28 +23,7 @@ using chorus::shell::Session;
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ItemRegistry::Install(ImGui::GetCurrentContext());
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    void Frame(Explorer& explorer, int n = 1) {
-        for (int i = 0; i < n; ++i) {
-            ImGui::NewFrame();
-            ItemRegistry::NewFrame();
-            explorer.Frame();
-            ImGui::Render();
-        }
-    }
-};
+using Headless = chorus::test::Headless;
 
 // One post at each instant (written here, not a sample): around New York's fall-back.
 // As Twitter v1.1 writes them: 2017-11-03T12:00Z, 11-04T12:00Z, 11-05T03:30Z, 11-05T04:30Z, 11-06T04:30Z,

@@ -1,0 +1,57 @@
+// The explorer on ImGui's null backend, for tests: a context with a font atlas, the item registry (labels
+// and rectangles, as the page's tests read them), frames, and a click by label.
+//
+//   chorus::test::Headless ui;           // before the Explorer, whose settings handlers need the context
+//   Explorer explorer(session);
+//   ui.Frame(explorer, 3);
+//   ui.Click(explorer, "Settings");      // press and release over the item's centre, three frames
+#pragma once
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <string>
+
+#include "explorer.hpp"
+#include "item_registry.hpp"
+
+namespace chorus::test {
+
+struct Headless {
+    Headless() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        shell::ItemRegistry::Install(ImGui::GetCurrentContext());
+    }
+    ~Headless() { ImGui::DestroyContext(); }
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+    void Frame(shell::Explorer& explorer, int n = 1) {
+        for (int i = 0; i < n; ++i) {
+            ImGui::NewFrame();
+            shell::ItemRegistry::NewFrame();
+            explorer.Frame();
+            ImGui::Render();
+        }
+    }
+    void Click(shell::Explorer& explorer, const std::string& label) {
+        const shell::ItemInfo* item = shell::ItemRegistry::Find(label);
+        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
+        Frame(explorer);
+        io.MouseDown[0] = true;
+        Frame(explorer);
+        io.MouseDown[0] = false;
+        Frame(explorer);
+    }
+};
+
+}  // namespace chorus::test
