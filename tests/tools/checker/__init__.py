@@ -1,0 +1,1 @@
+"""The independent checker's parts (see tests/tools/check_counts.py)."""
