@@ -127,4 +127,31 @@ export default function register(t) {
       await context.close();
     }
   });
+
+  test('emoji clusters: past 1024 clusters the rarest draw code point by code point; the atlas stays within the texture limit (dpr 2)', async ({ browser, site }) => {
+    // 676 regional-indicator pairs and 80 faces with each of 5 skin tones: 1076 clusters of two code points,
+    // one post each, so every cluster is used once and the first 1024 by key get a glyph.
+    const clusters = [];
+    for (let a = 0; a < 26; a++) for (let b = 0; b < 26; b++) clusters.push(String.fromCodePoint(0x1F1E6 + a, 0x1F1E6 + b));
+    for (let face = 0; face < 80; face++) for (let tone = 0; tone < 5; tone++) clusters.push(String.fromCodePoint(0x1F600 + face, 0x1F3FB + tone));
+    const lines = clusters.map((c, i) => JSON.stringify({
+      created_at: 'Sun Oct 15 20:21:00 +0000 2017', id_str: String(50000 + i), text: `c ${c}`,
+      entities: { hashtags: [], user_mentions: [], urls: [] }, user: { id_str: String(i % 50), screen_name: `u${i % 50}` }, lang: 'und',
+    }));
+    const { context, page, problems } = await openPage(browser, site, { dpr: 2 });
+    await page.evaluate(({ name, text }) => window.chorus.loadFiles([new File([text], name)]), { name: 'many.jsonl', text: lines.join('\n') + '\n' });
+    await waitFor(page, (n) => {
+      const s = window.chorus.summary();
+      return !window.chorus.loading && s && s.posts === n && window.chorus.glyphs().current;
+    }, clusters.length);
+    const g = await page.evaluate(() => window.chorus.glyphs());
+    console.log(`     ${g.clusters} cluster glyphs, ${g.clusters_left_out} left out; atlas ${g.width}x${g.height} (limit ${g.max_side}) `
+      + `at ${g.pixel_size} px, ${g.build_ms} ms (${g.browser_ms} ms drawing)`);
+    assert(g.clusters === 1024 && g.clusters_left_out === clusters.length - 1024, `1024 cluster glyphs, the rest left out: ${JSON.stringify(g)}`);
+    assert(g.width <= g.max_side && g.height <= g.max_side && g.left_out === 0 && g.missing === 0, `the atlas fits: ${JSON.stringify(g)}`);
+    await page.waitForTimeout(200);
+    await screenshot(page, 'emoji-clusters-many-dpr2.png');
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
 }
