@@ -127,6 +127,15 @@ void Explorer::ClearFilters() {
 void Explorer::Refresh() {
     RefreshData();
     RefreshSelection();
+    if (m_cluster_version != m_cluster_glyphs.Version()) {  // emoji clusters got glyphs: the names drawn change
+        m_cluster_version = m_cluster_glyphs.Version();
+        for (size_t i = 0; i < kListCount; ++i)
+            for (size_t k = 0; k < m_list_texts[i].size(); ++k)
+                m_list_texts[i][k] = m_cluster_glyphs.Drawn(m_lists[i].items[k].text);
+        for (size_t i = 0; i < 2; ++i)
+            for (size_t k = 0; k < m_word_texts[i].size(); ++k)
+                m_word_texts[i][k] = m_cluster_glyphs.Drawn(m_word_lists[i].items[k].text);
+    }
 }
 
 void Explorer::RefreshData() {
@@ -196,7 +205,7 @@ void Explorer::RefreshSelection() {
         m_lists[i] = std::move(overview.tops[i]);
         m_list_texts[i].clear();
         for (const core::TopItem& item : m_lists[i].items)
-            m_list_texts[i].push_back(VisualText(item.text));
+            m_list_texts[i].push_back(m_cluster_glyphs.Drawn(item.text));
     }
     m_words_stale[0] = m_words_stale[1] = true;
     // The reader's order: by time (posts without a time first), then by row.
@@ -237,6 +246,7 @@ void Explorer::Frame() {
         DrawSummary();
         DrawCsvMapping();
         DrawTimeline();
+        TimelineSplitter(m_settings.panels);
         DrawLists();
     }
     ImGui::End();

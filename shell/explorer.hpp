@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "aggregate.hpp"
+#include "cluster_glyphs.hpp"
 #include "csv_reader.hpp"
 #include "panel_settings.hpp"
 #include "query.hpp"
@@ -108,6 +109,9 @@ public:
     std::optional<std::string> TakeLinkToOpen();
     // This frame's right-to-left post to show over the reader, if any.
     const std::optional<PostOverlay>& PostOverlayShown() const { return m_post_overlay; }
+    // Emoji clusters the font has one glyph for (cluster_glyphs.hpp): the platform assigns them after it
+    // built its font atlas; lists, reader and tooltips draw those clusters as one glyph from then on.
+    ClusterGlyphs& cluster_glyphs() { return m_cluster_glyphs; }
     // Theme and font size (panel_settings.hpp); the platform installs its .ini handler and reads the font size.
     Settings& settings() { return m_settings; }
     // The CSV columns the user chose for a file of this name (the mapping panel), to pass to
@@ -205,6 +209,8 @@ private:
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
     TimelineLayers m_layers;
+    ClusterGlyphs m_cluster_glyphs;
+    uint64_t m_cluster_version = 0;  // of m_cluster_glyphs when the lists' texts were drawn
 
     // Timeline interaction in flight.
     bool m_brushing = false;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string_view>
 
+#include "cluster_glyphs.hpp"
 #include "visual_text.hpp"
 
 namespace chorus::shell {
@@ -135,8 +136,10 @@ bool GlyphCoverage::Update(const Session& session) {
         std::sort(out.begin(), out.end());
         return out;
     };
-    const bool changed = code_points(uses) != code_points(m_uses);
+    std::vector<std::string> clusters = CollectEmojiClusters(session.dataset(), m_limits.max_posts);
+    const bool changed = code_points(uses) != code_points(m_uses) || clusters != m_clusters;
     m_uses = std::move(uses);
+    m_clusters = std::move(clusters);
     return changed;
 }
 

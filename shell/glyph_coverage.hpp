@@ -11,12 +11,14 @@
 //   if (coverage.Update(session))                          // a load finished with new characters
 //       for (const CodePointUse& use : coverage.CodePoints()) ...;
 //
-// Grapheme clusters are not formed: a flag, a ZWJ sequence or a skin tone is
-// drawn one code point at a time, and joiners and selectors draw nothing.
+// Emoji clusters of several code points (a flag, a ZWJ sequence, a skin tone) are
+// collected too (Clusters(), cluster_glyphs.hpp): an atlas with room makes one glyph
+// of each; otherwise they draw one code point at a time, joiners and selectors as nothing.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "dataset.hpp"
@@ -54,6 +56,8 @@ public:
     // the set of code points is not the one CodePoints() held before.
     bool Update(const Session& session);
     const std::vector<CodePointUse>& CodePoints() const { return m_uses; }
+    // The emoji clusters of several code points in the posts, most used first (CollectEmojiClusters).
+    const std::vector<std::string>& Clusters() const { return m_clusters; }
     // The session's generation CodePoints() was collected at.
     uint64_t Generation() const { return m_generation; }
 
@@ -61,6 +65,7 @@ private:
     CoverageLimits m_limits;
     uint64_t m_generation = UINT64_MAX;
     std::vector<CodePointUse> m_uses;
+    std::vector<std::string> m_clusters;
 };
 
 }  // namespace chorus::shell

@@ -53,18 +53,23 @@ constexpr size_t kWordAutoPosts = 100000;  // as many rows as the other lists (e
 }  // namespace
 
 void Explorer::DrawLists() {
-    const float reader_w = ImGui::GetContentRegionAvail().x * 0.4f;
-    const float lists_w = ImGui::GetContentRegionAvail().x - reader_w - ImGui::GetStyle().ItemSpacing.x;
-    const float w = (lists_w - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-    ImGui::BeginChild("top-hashtags", ImVec2(w, 0), false);
+    // Three lists and the reader, with splitters between them (panel_layout.hpp).
+    const float splitter_w = ImGui::GetStyle().ItemSpacing.x, height = ImGui::GetContentRegionAvail().y;
+    float widths[4];
+    ColumnWidths(m_settings.panels, ImGui::GetContentRegionAvail().x - 3 * splitter_w, widths);
+    ImGui::BeginChild("top-hashtags", ImVec2(widths[0], 0), false);
     DrawTopTable(0);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("top-mentions", ImVec2(w, 0), false);
+    ImGui::SameLine(0, 0);
+    ColumnSplitter(m_settings.panels, 0, widths, height);
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("top-mentions", ImVec2(widths[1], 0), false);
     DrawTopTable(1);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("top-authors", ImVec2(w, 0), false);
+    ImGui::SameLine(0, 0);
+    ColumnSplitter(m_settings.panels, 1, widths, height);
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("top-authors", ImVec2(widths[2], 0), false);
     // The third column's list is chosen in a combo: seven tabs in a third of 1280 px were cut to
     // "Au.. Do.."; the combo shows every name in full. Tests pick "More lists", then a list's name.
     auto name_of = [](size_t tab) {
@@ -90,7 +95,9 @@ void Explorer::DrawLists() {
         DrawWordTable(m_list_tab - kListCount);
     DrawImportReport();
     ImGui::EndChild();
-    ImGui::SameLine();
+    ImGui::SameLine(0, 0);
+    ColumnSplitter(m_settings.panels, 2, widths, height);
+    ImGui::SameLine(0, 0);
     ImGui::BeginChild("reader", ImVec2(0, 0), false);
     DrawReader();
     ImGui::EndChild();
@@ -102,8 +109,8 @@ namespace {
 // `compare(term)` on the timeline), posts; the list's Export button (drawn by `export_list`) in the header.
 template <class TermOf, class Export, class Compare>
 void DrawListTable(const char* title, const char* export_label, const core::TopList& top,
-                   const std::vector<std::string>& texts, bool show_title, TermOf&& term_of, Export&& export_list,
-                   Compare&& compare) {
+                   const std::vector<std::string>& texts, const ClusterGlyphs& glyphs, bool show_title,
+                   TermOf&& term_of, Export&& export_list, Compare&& compare) {
     if (show_title) ImGui::TextUnformatted(title);
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(title, 3, flags)) return;
@@ -129,9 +136,11 @@ void DrawListTable(const char* title, const char* export_label, const core::TopL
         // The label is the name as drawn; "##" keeps equal names of different lists apart.
         std::string label = texts[i] + "##" + title;
         if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) term_of(top.items[i], true);
+        if (glyphs.Version() > 0)  // tests read the name with its real code points, not the cluster glyphs'
+            ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), glyphs.FromDrawn(label).c_str(), 0);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("click: add %s to the query; ctrl- or alt-click: exclude it; right-click: compare",
-                              term_of(top.items[i], false).c_str());
+                              glyphs.ToDrawn(term_of(top.items[i], false)).c_str());
         if (ImGui::BeginPopupContextItem()) {  // right-click: compare on the timeline (timeline_series.cpp)
             if (ImGui::MenuItem("Compare on the timeline")) compare(term_of(top.items[i], false));
             ImGui::EndPopup();
@@ -156,7 +165,7 @@ void Explorer::DrawTopTable(size_t list) {
     const ImGuiIO& io = ImGui::GetIO();
     std::string label = std::string("Export ") + core::EntityFieldName(field);
     DrawListTable(
-        Title(field), label.c_str(), m_lists[list], m_list_texts[list], list < 2,
+        Title(field), label.c_str(), m_lists[list], m_list_texts[list], m_cluster_glyphs, list < 2,
         [&](const core::TopItem& item, bool clicked) {
             std::string term = TermOf(field, item.text);
             if (clicked) AppendTerm(term, io.KeyCtrl || io.KeyAlt);
@@ -185,13 +194,13 @@ void Explorer::DrawWordTable(size_t which) {
             core::TopWords(m_session.dataset(), m_selected, kWordRows, core::Amplification::Both, kind);
         m_word_texts[which].clear();
         for (const core::TopItem& item : m_word_lists[which].items)
-            m_word_texts[which].push_back(VisualText(item.text));
+            m_word_texts[which].push_back(m_cluster_glyphs.Drawn(item.text));
         m_words_stale[which] = false;
     }
     const ImGuiIO& io = ImGui::GetIO();
     std::string label = std::string("Export ") + core::WordListName(kind);
     DrawListTable(
-        kWordTitles[which], label.c_str(), m_word_lists[which], m_word_texts[which], false,
+        kWordTitles[which], label.c_str(), m_word_lists[which], m_word_texts[which], m_cluster_glyphs, false,
         [&](const core::TopItem& item, bool clicked) {
             // A word as a word term, a bigram as a phrase: both match as word queries do (rule 53).
             std::string term = kind == core::WordList::Words ? item.text : "\"" + item.text + "\"";

@@ -100,7 +100,7 @@ void Explorer::DrawReader() {
                     top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + row_h - spacing),
                     ImGui::GetColorU32(ImGuiCol_Header));
             ImGui::GetWindowDrawList()->AddText(top, dim, header.c_str());
-            std::string text = VisualText(std::string(ds.TextOf(row)));
+            std::string text = m_cluster_glyphs.Drawn(ds.TextOf(row));  // emoji clusters as one glyph
             float width = ImGui::GetContentRegionAvail().x;
             ImVec2 text_min(top.x, top.y + line + spacing);
             ImVec2 text_max(top.x + width, text_min.y + line * kTextLines);

@@ -30,7 +30,9 @@ void ReadLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
     char theme[16] = {};
     char zone[64] = {};
     int size = 0;
-    if (std::sscanf(line, "TimeZone=%63s", zone) == 1) {
+    if (ReadPanelLine(line, settings.panels)) {
+        // a panel size (panel_layout.cpp)
+    } else if (std::sscanf(line, "TimeZone=%63s", zone) == 1) {
         settings.time_zone = zone;  // applied by the explorer (Session::SetTimeZone): an unknown name stays UTC
     } else if (std::sscanf(line, "Theme=%15s", theme) == 1) {
         if (std::strcmp(theme, "light") == 0) settings.theme = Theme::Light;
@@ -50,6 +52,7 @@ void WriteAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
     out->appendf("Theme=%s\n", settings.theme == Theme::Light ? "light" : "dark");
     out->appendf("FontSize=%d\n", settings.font_size);
     out->appendf("TimeZone=%s\n", settings.time_zone.c_str());
+    out->append(PanelLines(settings.panels).c_str());
     out->append("\n");
 }
 

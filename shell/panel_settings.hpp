@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string>
 
+#include "panel_layout.hpp"
+
 namespace chorus::shell {
 
 enum class Theme : uint8_t { Dark, Light };
@@ -25,6 +27,7 @@ struct Settings {
     bool open = false;                 // the settings window is shown (not saved)
     int font_size_draft = 0;           // the slider's value while it is dragged (0: none yet)
     std::string time_zone = "UTC";     // IANA name of the zone of the timeline and the reader (rule 45)
+    PanelSizes panels;                 // set by the splitters (panel_layout.hpp)
 };
 
 class Session;

@@ -110,7 +110,8 @@ void Explorer::DrawTimeline() {
     ImVec2 lane_origin = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(1, lane_h));
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float height = std::clamp(avail.y * 0.33f, 120.0f, 320.0f);
+    float height = PlotHeight(m_settings.panels, avail.y);  // the splitter below sets it (panel_layout.hpp)
+    m_settings.panels.timeline_shown = height;
     float axis_h = ImGui::GetTextLineHeightWithSpacing() + 4;
     float left_w = ImGui::CalcTextSize("000000").x + 8;
     ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -1,5 +1,7 @@
 #include "visual_text.hpp"
 
+#include "cluster_glyphs.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -198,6 +200,7 @@ Bidi BidiOf(char32_t cp) {
         if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return kL;
         if (cp >= '0' && cp <= '9') return kEN;
     }
+    if (IsClusterGlyph(cp)) return kON;  // an emoji cluster's glyph (cluster_glyphs.hpp), as emoji are
     const Bidi b = Property(cp).bidi_class;
     switch (b) {
         case UTF8PROC_BIDI_CLASS_LRE:

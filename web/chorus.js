@@ -106,12 +106,13 @@
   // The module draws with Noto Sans (Latin, Greek, Cyrillic). Every other character of the data (CJK,
   // Arabic, Thai, emoji...) it asks of drawGlyphs (web/src/browser_glyphs.cpp), which draws each code
   // point alone, with the fonts of this system, and hands back bitmaps for the module's font atlas.
-  // One code point at a time: no shaping, no grapheme clusters (a flag is two letters in boxes).
+  // One code point at a time, without shaping; an emoji cluster of several code points (a flag, a ZWJ
+  // family) comes as a string and is drawn whole, as one glyph (shell/cluster_glyphs.hpp).
   const TEXT_FONTS = ['Noto Sans CJK JP', 'Noto Sans CJK KR', 'Noto Sans CJK SC', 'Noto Sans CJK TC',
     'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans Thai', 'Noto Sans Devanagari', 'Noto Sans Symbols 2']
     .map((family) => `"${family}"`).join(', ') + ', sans-serif';
   const EMOJI_FONTS = `"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", ${TEXT_FONTS}`;
-  const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}/u;
+  const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u20E3|\uFE0F/u;   // keycaps too
   const BLANK = /\p{Z}/u;
   // A mark of an Indic or Southeast Asian script drawn alone gets a dotted circle from the shaper
   // (a "broken cluster"): it is drawn after a no-break space, its usual stand-in base, instead.
@@ -120,7 +121,7 @@
   const NO_SUCH_CHARACTER = '\u0378';   // unassigned: drawn the way a character no font has is drawn
   const SHEET = 2048;                   // glyphs are drawn on a canvas of this side, a sheetful at a time
 
-  // codes: code points; pixelSize: the em size in device pixels.
+  // codes: code points (or strings, each drawn as one glyph); pixelSize: the em size in device pixels.
   // Returns {metrics: Float32Array, 7 per code point: left, top (the bitmap's corner from the pen on the
   // baseline), width, height, advance, colour (0/1), missing (0/1); pixels: Uint8Array, the RGBA bitmaps
   // one after the other, white with alpha unless colour}, or null when this browser cannot draw.
@@ -147,7 +148,7 @@
         width: Math.max(1, right - left), height: Math.max(1, bottom - top), advance: m.width - shift,
       };
     };
-    const glyphs = codes.map((code) => measure(String.fromCodePoint(code)));
+    const glyphs = codes.map((code) => measure(typeof code === 'string' ? code : String.fromCodePoint(code)));
     const references = new Map();   // font -> how it draws a character no font has
     for (const g of glyphs) if (!references.has(g.font)) references.set(g.font, null);
     for (const font of references.keys()) references.set(font, measure(NO_SUCH_CHARACTER, font));

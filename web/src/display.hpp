@@ -29,6 +29,8 @@ public:
     bool Init(const char* canvas_selector);
     // The characters the font atlas needs; it is rebuilt at the next BeginFrame().
     void SetCodePoints(const std::vector<shell::CodePointUse>& uses) { m_atlas.SetCodePoints(uses); }
+    // The emoji clusters drawn as one glyph each (font_atlas.hpp), rebuilt at the next BeginFrame().
+    void SetClusters(const std::vector<std::string>& clusters) { m_atlas.SetClusters(clusters); }
     // The text's size in CSS pixels; the atlas is rebuilt at the next BeginFrame() when it changes.
     void SetFontSize(float css_pixels) { m_atlas.SetFontSize(css_pixels); }
     // Sizes the canvas backing store, sets io.DisplaySize and

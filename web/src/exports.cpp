@@ -340,10 +340,12 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const ImFont* font = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
     std::vector<unsigned int> missing;
+    int cluster_glyphs = 0;  // emoji clusters the lists draw as one glyph
     for (const std::string& text : app->explorer.ListedTexts()) {
         for (const char* p = text.c_str(); *p;) {
             unsigned int cp = 0;
             p += ImTextCharFromUtf8(&cp, p, nullptr);  // as ImGui reads it when drawing
+            if (chorus::shell::IsClusterGlyph(static_cast<char32_t>(cp))) ++cluster_glyphs;
             if (cp < 0x20 || (font && font->FindGlyphNoFallback(static_cast<ImWchar>(cp)))) continue;
             if (std::find(missing.begin(), missing.end(), cp) == missing.end()) missing.push_back(cp);
         }
@@ -352,13 +354,15 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
     std::snprintf(buf, sizeof buf,
                   "{\"requested\":%d,\"in_font\":%d,\"from_browser\":%d,\"colour\":%d,\"invisible\":%d,\"missing\":%d,"
                   "\"left_out\":%d,\"width\":%d,\"height\":%d,\"max_side\":%d,\"pixel_size\":%d,"
-                  "\"build_ms\":%.1f,\"browser_ms\":%.1f,\"current\":%s,\"listed_missing\":[",
+                  "\"build_ms\":%.1f,\"browser_ms\":%.1f,\"current\":%s,\"clusters\":%d,\"clusters_left_out\":%d,"
+                  "\"listed_missing\":[",
                   s.requested, s.in_font, s.from_browser, s.colour, s.invisible, s.missing, s.left_out, s.width,
-                  s.height, s.max_side, s.pixel_size, s.build_ms, s.browser_ms, current ? "true" : "false");
+                  s.height, s.max_side, s.pixel_size, s.build_ms, s.browser_ms, current ? "true" : "false", s.clusters,
+                  s.clusters_left_out);
     json = buf;
     for (size_t i = 0; i < missing.size(); ++i)
         json += (i ? "," : "") + std::to_string(missing[i]);
-    json += "],\"missing_examples\":[";
+    json += "],\"listed_cluster_glyphs\":" + std::to_string(cluster_glyphs) + ",\"missing_examples\":[";
     for (size_t i = 0; i < s.missing_examples.size(); ++i)
         json += (i ? "," : "") + std::to_string(static_cast<uint32_t>(s.missing_examples[i]));
     json += "]}";

@@ -50,6 +50,12 @@ void FontAtlas::SetCodePoints(const std::vector<shell::CodePointUse>& uses) {
     m_dirty = true;
 }
 
+void FontAtlas::SetClusters(const std::vector<std::string>& clusters) {
+    if (clusters == m_cluster_candidates) return;
+    m_cluster_candidates = clusters;
+    m_dirty = true;
+}
+
 void FontAtlas::AddInterfaceRanges(ImFontGlyphRangesBuilder& builder) {
     // Names as the post authors write them: Latin with its extensions, Greek, Cyrillic,
     // and the punctuation and symbols the interface uses ("…", "–", arrows, triangles).
@@ -96,6 +102,7 @@ void FontAtlas::Build(float dpr) {
     const int pixel_size = static_cast<int>(std::lround(m_font_size * dpr));
     if (pixel_size != m_cache_pixel_size) {
         m_cache.clear();
+        m_cluster_cache.clear();
         m_cache_pixel_size = pixel_size;
     }
     m_stats = {};
@@ -168,7 +175,32 @@ void FontAtlas::Build(float dpr) {
             glyphs.push_back(&it->second);
     }
 
-    // 3. As many as fit within the texture limit.
+    // 2b. Emoji clusters of several code points, each drawn whole by the browser (once per pixel size).
+    shell::ClusterGlyphs candidates;
+    candidates.Assign(m_cluster_candidates);                      // the most used kMaxClusterGlyphs, by key
+    std::unordered_map<std::string, BrowserGlyph> kept_clusters;  // the clusters of this data only
+    for (const std::string& key : candidates.Clusters())
+        if (auto it = m_cluster_cache.find(key); it != m_cluster_cache.end())
+            kept_clusters.emplace(key, std::move(it->second));
+    m_cluster_cache = std::move(kept_clusters);
+    std::vector<std::string> clusters_to_draw;
+    for (const std::string& key : candidates.Clusters())
+        if (!m_cluster_cache.count(key)) clusters_to_draw.push_back(key);
+    if (!clusters_to_draw.empty()) {
+        const double t = emscripten_get_now();
+        std::vector<BrowserGlyph> drawn = DrawClustersInBrowser(clusters_to_draw, pixel_size);
+        m_stats.browser_ms += emscripten_get_now() - t;
+        for (size_t i = 0; i < drawn.size(); ++i)
+            m_cluster_cache[clusters_to_draw[i]] = std::move(drawn[i]);
+    }
+    std::vector<std::pair<std::string, const BrowserGlyph*>> cluster_glyphs;
+    for (const std::string& key : candidates.Clusters()) {
+        auto it = m_cluster_cache.find(key);
+        if (it != m_cluster_cache.end() && !it->second.missing && it->second.width > 0 && it->second.height > 0)
+            cluster_glyphs.emplace_back(key, &it->second);
+    }
+
+    // 3. As many as fit within the texture limit: code points first, then clusters.
     double area = 0;
     size_t fit = 0;
     for (; fit < glyphs.size(); ++fit) {
@@ -176,9 +208,15 @@ void FontAtlas::Build(float dpr) {
         if (area + a > budget) break;
         area += a;
     }
+    size_t cluster_fit = 0;
+    for (; fit == glyphs.size() && cluster_fit < cluster_glyphs.size(); ++cluster_fit) {
+        const BrowserGlyph& g = *cluster_glyphs[cluster_fit].second;
+        if (area + static_cast<double>(g.width) * g.height > budget) break;
+        area += static_cast<double>(g.width) * g.height;
+    }
     std::vector<int> rects;
     for (;;) {
-        if (invisible.empty() && fit == 0) break;  // the first build stands
+        if (invisible.empty() && fit == 0 && cluster_fit == 0) break;  // the first build stands
         font = AddFont(pixel_size);
         atlas.TexDesiredWidth = PowerOfTwoAtLeast(std::sqrt((font_area + area) / kPackingShare), 512, m_max_side);
         rects.clear();
@@ -190,13 +228,29 @@ void FontAtlas::Build(float dpr) {
                 font, static_cast<ImWchar>(g.code_point), g.width, g.height, std::round(g.advance),
                 ImVec2(static_cast<float>(g.left), baseline + static_cast<float>(g.top))));
         }
+        for (size_t i = 0; i < cluster_fit; ++i) {
+            const BrowserGlyph& g = *cluster_glyphs[i].second;
+            rects.push_back(atlas.AddCustomRectFontGlyph(
+                font, static_cast<ImWchar>(shell::kFirstClusterGlyph + i), g.width, g.height, std::round(g.advance),
+                ImVec2(static_cast<float>(g.left), baseline + static_cast<float>(g.top))));
+        }
         atlas.Build();
-        if (atlas.TexHeight <= m_max_side || fit == 0) break;
-        fit -= std::max<size_t>(1, fit / 10);  // the packer did worse than planned: leave out the rarest tenth
+        if (atlas.TexHeight <= m_max_side || (fit == 0 && cluster_fit == 0)) break;
+        // The packer did worse than planned: leave out the rarest tenth (clusters first).
+        if (cluster_fit > 0)
+            cluster_fit -= std::max<size_t>(1, cluster_fit / 10);
+        else
+            fit -= std::max<size_t>(1, fit / 10);
         area = 0;
         for (size_t i = 0; i < fit; ++i)
             area += static_cast<double>(glyphs[i]->width) * glyphs[i]->height;
     }
+    std::vector<std::string> fitted;
+    for (size_t i = 0; i < cluster_fit; ++i)
+        fitted.push_back(cluster_glyphs[i].first);
+    m_clusters.Assign(fitted);  // the same order, so cluster i is kFirstClusterGlyph + i
+    m_stats.clusters = static_cast<int>(cluster_fit);
+    m_stats.clusters_left_out = static_cast<int>(m_cluster_candidates.size() - cluster_fit);
     m_stats.from_browser = static_cast<int>(fit);
     m_stats.colour = static_cast<int>(std::count_if(glyphs.begin(), glyphs.begin() + static_cast<std::ptrdiff_t>(fit),
                                                     [](const BrowserGlyph* g) { return g->colour; }));
@@ -212,7 +266,7 @@ void FontAtlas::Build(float dpr) {
     atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     for (size_t i = 0; i < rects.size(); ++i) {
         const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(rects[i]);
-        const BrowserGlyph& g = *glyphs[i];
+        const BrowserGlyph& g = i < fit ? *glyphs[i] : *cluster_glyphs[i - fit].second;
         if (!r->IsPacked()) continue;
         for (int y = 0; y < g.height; ++y)
             std::memcpy(pixels + (static_cast<size_t>(r->Y + y) * width + r->X) * 4,

@@ -3,6 +3,8 @@
 // animation frame. Files arrive through the exports in exports.cpp.
 #include <emscripten/emscripten.h>
 
+#include <cstdint>
+
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
@@ -24,6 +26,7 @@ constexpr const char* kCanvas = "#canvas";
 App* g_app = nullptr;
 Display g_display;
 double g_last_frame_ms = 0;
+uint64_t g_clusters_version = 0;  // of the atlas's cluster glyphs, as given to the explorer
 
 // clang-format off
 EM_JS(void, chorus_set_page_theme, (int light), {
@@ -59,9 +62,17 @@ void Frame() {
                                                                 : 1.0f / 60.0f;
     g_last_frame_ms = now;
 
-    if (app.glyphs.Update(app.session)) g_display.SetCodePoints(app.glyphs.CodePoints());
+    if (app.glyphs.Update(app.session)) {
+        g_display.SetCodePoints(app.glyphs.CodePoints());
+        g_display.SetClusters(app.glyphs.Clusters());
+    }
     g_display.SetFontSize(static_cast<float>(app.explorer.settings().font_size));
     g_display.BeginFrame();
+    // The clusters that got a glyph are drawn as one from this frame on.
+    if (g_display.Atlas().Clusters().Version() != g_clusters_version) {
+        g_clusters_version = g_display.Atlas().Clusters().Version();
+        app.explorer.cluster_glyphs().Assign(g_display.Atlas().Clusters().Clusters());
+    }
     InputNewFrame();
     TickLoadClock();
     ImGui_ImplOpenGL3_NewFrame();
