@@ -10,8 +10,9 @@
 #    and that pipe is timed when the snapshot is missing), reopened by query_bench --open natively and
 #    under node: seconds to reopen it, resident bytes per post (Dataset::MemoryParts, without the text
 #    and the text apart), the time from a filter change to every aggregate recomputed (select + three
-#    top lists + the day histogram, CountOverview, for each of query_bench's queries: median and
-#    slowest), and reopening against parsing its source (the source's bytes at the CLI's MB/s of 1);
+#    top lists + the day histogram, CountOverview, over query_bench's queries that select posts: median
+#    and slowest; the raw lines in build/bench/scale-N-WHERE.txt), and reopening against parsing its
+#    source (the source's bytes at the CLI's MB/s of 1);
 # 3. with a built site ($SITE, default build/web/site), the page on the same snapshot
 #    (web/tests/bench_explorer.mjs: load seconds, frame times, brush and key to selection).
 # Numbers, not a test. Env: DUMP, SNAPS, SITE, WASM (a folder holding query_bench.js and ingest_bench.js,
@@ -51,11 +52,14 @@ for line in sys.stdin:
     except ValueError: continue
     if j.get("bench") == bench and (query is None or j.get("query") == query):
         print(j[key]); break' "$@"; }
-# Median and slowest select_plus_overview_ms over the query lines of stdin.
+# Median and slowest select_plus_overview_ms over the query lines of stdin that select posts.
 queries() { python3 -c '
 import json, statistics, sys
-ms = [json.loads(l)["select_plus_overview_ms"] for l in sys.stdin if l.startswith("{\"bench\": \"query\"")]
-print(json.dumps({"median": round(statistics.median(ms), 1), "slowest": round(max(ms), 1), "queries": len(ms)}))'; }
+q = [j for j in map(json.loads, (l for l in sys.stdin if l.startswith("{\"bench\": \"query\""))) if j["selected"]]
+ms = [j["select_plus_overview_ms"] for j in q]
+slow = max(q, key=lambda j: j["select_plus_overview_ms"])
+print(json.dumps({"median": round(statistics.median(ms), 1), "slowest": round(max(ms), 1), "slowest_query": slow["query"],
+                  "queries": len(ms)}))'; }
 
 THREADS=$(nproc)
 note "{\"scale\": \"machine\", \"date\": \"$(date -u +%FT%TZ)\", \"cores\": $THREADS, \"load\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
@@ -98,6 +102,7 @@ for size in "${SIZES[@]}"; do
       note "{\"scale\": \"size\", \"size\": \"$size\", \"where\": \"$where\", \"failed\": $(printf '%s' "$lines" | tail -c 300 | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read()))')}"
       continue
     }
+    printf '%s\n' "$lines" >"build/bench/scale-$size-$where.txt"
     reopen_ms=$(pick reopen ms <<<"$lines")
     source_bytes=$(pick reopen source_bytes <<<"$lines")
     note "{\"scale\": \"size\", \"size\": \"$size\", \"where\": \"$where\", \"posts\": $(pick reopen posts <<<"$lines"),
