@@ -46,7 +46,11 @@ Ingest::~Ingest() = default;
 
 void Ingest::BeginFile(std::string name) {
     if (InFile()) EndFile();
-    m_file = m_dataset.BeginFile(std::move(name));
+    StartFile(m_dataset.BeginFile(std::move(name)));
+}
+
+void Ingest::StartFile(size_t file) {
+    m_file = file;
     m_file_bytes = 0;
     m_line = 0;
     m_carry.clear();
@@ -67,6 +71,17 @@ void Ingest::BeginFile(std::string name) {
 
 void Ingest::BeginContinuation(std::string name, uint8_t seed) {
     BeginFile(std::move(name));
+    Continue(seed);
+}
+
+void Ingest::ContinueLastFile(uint8_t seed, uint64_t lines) {
+    if (InFile()) EndFile();
+    StartFile(m_dataset.Files().size() - 1);
+    m_line = lines;
+    Continue(seed);
+}
+
+void Ingest::Continue(uint8_t seed) {
     m_continuation = true;
     m_reader->bom_checked = true;
     m_reader->csv_ruled_out = true;
@@ -254,7 +269,7 @@ void Ingest::FeedUnpacked(const char* data, size_t size) {
     if (!r.bom_checked && size > 0) {
         // Rule 36: a UTF-16 byte order mark makes the file UTF-16 (its two bytes may come apart).
         if (r.bom_byte.empty() && size == 1) {
-            r.bom_byte.assign(data, 1);
+            r.bom_byte.push_back(data[0]);  // not assign(data, 1): GCC 12 -O3 warns falsely (-Wrestrict)
             return;
         }
         r.bom_checked = true;

@@ -66,6 +66,9 @@ public:
     // detection, no byte order mark). Lines(): lines of the current (or last) file, blank ones included.
     uint8_t ContinuationSeed() const;
     void BeginContinuation(std::string name, uint8_t seed);
+    // As BeginContinuation, but goes on with the dataset's last file (its report), counting lines after
+    // `lines`: a range read in place after the ranges before it (parallel_ingest.hpp).
+    void ContinueLastFile(uint8_t seed, uint64_t lines);
     uint64_t Lines() const { return m_line; }
     bool ReadsCsv() const;  // the current file was told to be a CSV file (rule 36)
 
@@ -80,6 +83,8 @@ public:
     void SetDocumentLimit(size_t bytes) { m_document_limit = bytes; }  // tests use small limits
 
 private:
+    void StartFile(size_t file);
+    void Continue(uint8_t seed);
     void FeedPacked(const char* data, size_t size);
     void FeedUnpacked(const char* data, size_t size);
     void FinishZstd();

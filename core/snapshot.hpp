@@ -119,6 +119,11 @@ public:
     // problems' lines moved down by `line_offset` (the lines of the ranges before it), posts de-duplicated
     // exactly as in a sequential read in the same load (COUNTING.md, rule 70).
     static void MergeRange(const Dataset& part, Dataset& into, uint64_t line_offset, bool continues = true);
+    // True when MergeRange(part, into, ...) leaves `into` exactly as a sequential read of part's lines would,
+    // to the byte of its snapshot: no post of `part` is already in `into`, and each of part's authors with a
+    // name has one (its names interned in the order its authors first came). Else the range is best read
+    // again in place (Ingest::ContinueLastFile), as rule 70's exceptions are then possible.
+    static bool MergesExactly(const Dataset& part, const Dataset& into);
 
     // The checksum of the header: four 64-bit lanes over 32-byte stripes, then the tail bytes.
     static uint64_t Checksum(std::span<const uint8_t> bytes);

@@ -7,6 +7,8 @@
 //   chorus peaks    FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus snapshot FILE... -o OUT.chorus
 //   chorus merge    A.chorus B.chorus... -o OUT.chorus
+// Every command but merge takes --threads N: a plain JSON-lines file is read by N threads in ranges
+// (default: one per core; core/parallel_ingest.hpp), with the output of a sequential read (rule 94).
 // The files are loaded together as one dataset; a FILE may be a .chorus snapshot (known by its first
 // bytes, not its name). Exit status: 0 ok, 1 a file could not be read,
 // 2 a usage error (unknown command or option, bad value, query syntax error: all on stderr).
@@ -22,6 +24,7 @@
 #include "dataset.hpp"
 #include "hashtag_pairs.hpp"
 #include "ingest.hpp"
+#include "parallel_ingest.hpp"
 #include "peaks.hpp"
 #include "query.hpp"
 #include "snapshot.hpp"
@@ -54,6 +57,7 @@ constexpr const char* kUsage =
     "  merge    -o OUT              merges .chorus snapshots into one, de-duplicating posts by id\n"
     "  timeline, top, posts and peaks take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
     "  timeline, top and peaks take --format csv|json (default csv)\n"
+    "  all but merge take --threads N: threads reading one JSON-lines file (default: one per core)\n"
     "  timeline, top, posts and peaks take --tz ZONE (an IANA name, default UTC): since:/until: dates\n"
     "                               are read on its clock; timeline and peaks bins follow its calendar,\n"
     "                               and the output names it (timeline csv: start in local time, count,\n"
@@ -77,10 +81,12 @@ struct Options {
     std::vector<std::string> files;
     bool json = false;
     std::optional<std::string> query, bin, format, field, include, n, out, tz;
+    std::optional<std::string> threads;
 };
 
 // Which options each command takes; `flag` options take no value.
 bool Accepts(const std::string& command, const std::string& option) {
+    if (option == "--threads") return command != "merge";
     if (option == "--tz") return command == "timeline" || command == "top" || command == "posts" || command == "peaks";
     if (command == "summary") return option == "--json";
     if (command == "timeline") return option == "--bin" || option == "--query" || option == "--format";
@@ -102,6 +108,7 @@ std::optional<std::string>* Slot(Options& o, const std::string& option) {
     if (option == "--include") return &o.include;
     if (option == "-n") return &o.n;
     if (option == "-o") return &o.out;
+    if (option == "--threads") return &o.threads;
     return nullptr;
 }
 
@@ -130,7 +137,7 @@ int ParseArgs(int argc, char** argv, Options& o) {
     return 0;
 }
 
-int Load(const std::vector<std::string>& files, Dataset& dataset) {
+int Load(const std::vector<std::string>& files, Dataset& dataset, const ParallelOptions& parallel) {
     Ingest ingest(dataset);
     int status = 0;
     for (const std::string& path : files) {
@@ -143,7 +150,7 @@ int Load(const std::vector<std::string>& files, Dataset& dataset) {
             continue;
         }
         std::string error;
-        if (!LoadFile(ingest, path, error)) {
+        if (!LoadFileInRanges(ingest, dataset, path, parallel, error)) {
             std::fprintf(stderr, "chorus: %s\n", error.c_str());
             status = 1;
         }
@@ -251,7 +258,12 @@ int Run(const Options& o) {
             }
     }
     Dataset dataset;
-    int status = Load(o.files, dataset);
+    ParallelOptions parallel;
+    size_t threads = 0;
+    if (o.threads && (!ParseCount(*o.threads, threads) || threads == 0 || threads > 1024))
+        return Usage(Cat("--threads wants a count from 1 to 1024, not '", *o.threads, "'"));
+    parallel.threads = static_cast<unsigned>(threads);
+    int status = Load(o.files, dataset, parallel);
     if (o.command == "snapshot" || o.command == "merge") {
         if (status != 0) return status;  // never save a dataset missing one of its inputs
         SnapshotStatus saved = Snapshot::Save(dataset, *o.out);

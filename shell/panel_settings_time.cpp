@@ -76,7 +76,8 @@ std::string FormatAxisTime(int64_t t, int64_t step, const core::TimeZone& zone) 
         std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", l.hour, l.minute, l.second);
     }
     std::string out = buf;
-    if (step < 86400 && zone.OffsetAt(t - step) != l.offset) out += " " + core::FormatOffset(l.offset);
+    if (step < 86400 && zone.OffsetAt(t - step) != l.offset)
+        out.append(" ").append(core::FormatOffset(l.offset));  // not " " + ...: GCC 12 -O3 warns (-Wrestrict)
     return out;
 }
 

@@ -7,6 +7,7 @@ Stdlib only. Prints 'N passed, N failed' and exits non-zero on any failure.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -274,6 +275,67 @@ def test_tz_reads_since_until_in_the_zone(chorus):
         ok(chorus, "timeline", TZ_POSTS, "--bin", "month")
     usage_error(chorus, "timeline", TZ_POSTS, "--tz", "Mars/Base", says="unknown time zone 'Mars/Base'")
     usage_error(chorus, "summary", TZ_POSTS, "--tz", "UTC", says="unknown option '--tz'")
+
+
+SAMPLES = os.path.join(HERE, "..", "..", "shared", "samples")
+
+
+def many_posts(path):
+    """Fixture lines over and over (~3 MB): even copies repeat the ids (duplicates across ranges), odd ones
+    move them (new posts); blank, broken and CRLF lines come along."""
+    lines = []
+    for name in ("v1_mixed.jsonl", "v1_dup_a.jsonl", "v1_dup_b.jsonl", "query_posts.jsonl", "v1_truncated.jsonl"):
+        with open(os.path.join(HERE, "fixtures", name), "rb") as f:
+            lines += [line.rstrip(b"\n") for line in f]
+    with open(path, "wb") as out:
+        for copy in range(200):
+            for line in lines:
+                if copy % 2:
+                    line = re.sub(rb'"id_str": ?"(\d+)"', lambda m: b'"id_str": "%d"' % (int(m.group(1)) + copy * 10**9), line)
+                out.write(line + b"\n")
+        out.write(b'{"id_str": "7", "text": "cut')
+
+
+def same_with_threads(chorus, tmp, files, commands):
+    """Every command prints the same with 1, 2 and 3 threads, and the snapshots are the same bytes."""
+    snaps, first = [], {}
+    for threads in ("1", "2", "3"):
+        for i, args in enumerate(commands):
+            out = ok(chorus, args[0], *files, *args[1:], "--threads", threads)
+            assert first.setdefault(i, out) == out, (files, args, threads)
+        snap = os.path.join(tmp, f"t{threads}.chorus")
+        ok(chorus, "snapshot", *files, "-o", snap, "--threads", threads)
+        snaps.append(open(snap, "rb").read())
+    assert snaps[0] == snaps[1] == snaps[2], files
+
+
+def test_threads_read_as_one(chorus):  # rule 94
+    with tempfile.TemporaryDirectory() as tmp:
+        big = os.path.join(tmp, "many.jsonl")
+        many_posts(big)
+        assert os.path.getsize(big) > 2_000_000, os.path.getsize(big)
+        summary = json.loads(ok(chorus, "summary", big, "--json", "--threads", "2"))
+        assert summary["duplicates"] > 1000 and summary["posts"] > 1000, summary
+        commands = [["summary", "--json"], ["summary"], ["top", "--field", "hashtags", "-n", "50"],
+                    ["posts", "--query", "#metoo"], ["timeline", "--bin", "day"]]
+        same_with_threads(chorus, tmp, [big], commands)
+        same_with_threads(chorus, tmp, [DUP_A, big, FIXTURE, big], [["summary", "--json"], ["posts"]])
+    usage_error(chorus, "summary", FIXTURE, "--threads", "0", says="--threads wants a count")
+    usage_error(chorus, "summary", FIXTURE, "--threads", "two", says="--threads wants a count")
+    usage_error(chorus, "merge", FIXTURE, "--threads", "2", says="unknown option '--threads'")
+
+
+def test_threads_read_samples_as_one(chorus):  # rule 94, on every sample (skipped without them)
+    if not os.path.isdir(SAMPLES):
+        print(f"skip test_threads_read_samples_as_one: no samples at {SAMPLES}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in sorted(os.listdir(SAMPLES)):
+            path = os.path.join(SAMPLES, folder)
+            if not os.path.isdir(path):
+                continue
+            for name in sorted(os.listdir(path)):
+                same_with_threads(chorus, tmp, [os.path.join(path, name)], [["summary", "--json"]])
 
 
 def main():

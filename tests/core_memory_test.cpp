@@ -15,7 +15,8 @@ using namespace chorus::core;
 namespace {
 
 void AddPost(Dataset& ds, size_t file, const std::string& id, UnixSeconds time) {
-    const std::string author = "a" + id.substr(0, 1), text = "text of " + id, tag = "tag" + id.substr(0, 1);
+    const std::string author = std::string("a").append(id, 0, 1), text = "text of " + id,
+                      tag = std::string("tag").append(id, 0, 1);
     PostRecord r;  // views: the strings above outlive Add()
     r.id = id;
     r.time = time;

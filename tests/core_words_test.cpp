@@ -87,8 +87,8 @@ TEST_CASE("words 53: thousands of distinct words and bigrams count as a plain ma
     Builder b;
     const char* langs[] = {"en", "de", "fr", ""};
     for (int i = 0; i < 3000; ++i) {
-        std::string text = "w" + std::to_string(i % 1700) + " Über ÉTÉ été x" + std::to_string(i % 7) + " v" +
-                           std::to_string((i * 7) % 2300) + " the die";
+        std::string text = std::string("w") + std::to_string(i % 1700) + " Über ÉTÉ été x" + std::to_string(i % 7) +
+                           " v" + std::to_string((i * 7) % 2300) + " the die";
         b.Post(text, langs[i % 4]);
     }
     const Selection all = Selection::All(b.ds.Posts());

@@ -181,7 +181,7 @@ using chorus::shell::CodePointUse;
 std::string Tweet(int id, const std::string& text, const std::vector<std::string>& tags) {
     std::string hashtags;
     for (const std::string& tag : tags)
-        hashtags += (hashtags.empty() ? "" : ",") + std::string("{\"text\":\"") + tag + "\"}";
+        hashtags.append(hashtags.empty() ? "" : ",").append("{\"text\":\"").append(tag).append("\"}");
     return "{\"created_at\":\"Sun Oct 15 20:21:00 +0000 2017\",\"id_str\":\"" + std::to_string(1000 + id) +
            "\",\"text\":\"" + text + "\",\"entities\":{\"hashtags\":[" + hashtags +
            "],\"user_mentions\":[],\"urls\":[]},\"user\":{\"id_str\":\"" + std::to_string(id) +

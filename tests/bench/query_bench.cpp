@@ -1,7 +1,7 @@
 // query_bench: how fast queries and aggregates run over a large dataset (a program that prints
 // numbers, not a test).
 //
-//   query_bench [--posts N] [--repeat R] [--seed S]
+//   query_bench [--posts N] [--repeat R] [--seed S] [--open FILE.chorus]
 // Builds a synthetic Dataset of N posts (default 1000000) straight through Dataset::Add (no JSON):
 // authors, hashtags, mentions and link domains drawn from Zipf-like (rank ~ 1/r) distributions,
 // 60% retweets (which copy a recent, popular post's text and entities, as real retweets do), 10%
@@ -12,6 +12,8 @@
 // and the day histogram one by one (total_ms = select + those four), and the same four counted
 // together by CountOverview (select_plus_overview_ms: what a view pays when the query changes); the
 // median of R runs (default 5). The last line gives the resident bytes per post.
+// --open reads a .chorus snapshot instead of building posts (prints the time to reopen it and the bytes
+// of the dumps it was read from), then measures the same (scale.sh: gen_dump's posts at 1M-30M).
 // Built natively and for node (NODERAWFS), like ingest_bench.
 #include <algorithm>
 #include <chrono>
@@ -28,6 +30,7 @@
 #include "aggregate.hpp"
 #include "dataset.hpp"
 #include "query.hpp"
+#include "snapshot.hpp"
 #include "words.hpp"
 
 using namespace chorus::core;
@@ -198,6 +201,7 @@ int main(int argc, char** argv) {
     size_t n = 1000000;
     int repeat = 5;
     uint64_t seed = 42;
+    const char* open = nullptr;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--posts") == 0) {
             n = static_cast<size_t>(std::strtoull(argv[i + 1], nullptr, 10));
@@ -205,13 +209,29 @@ int main(int argc, char** argv) {
             repeat = std::max(1, std::atoi(argv[i + 1]));
         } else if (std::strcmp(argv[i], "--seed") == 0) {
             seed = std::strtoull(argv[i + 1], nullptr, 10);
+        } else if (std::strcmp(argv[i], "--open") == 0) {
+            open = argv[i + 1];
         } else {
-            std::fprintf(stderr, "usage: query_bench [--posts N] [--repeat R] [--seed S]\n");
+            std::fprintf(stderr, "usage: query_bench [--posts N] [--repeat R] [--seed S] [--open FILE.chorus]\n");
             return 2;
         }
     }
     Dataset ds;
-    double build_ms = Ms([&] { Build(ds, n, seed); });
+    if (open) {
+        SnapshotStatus status;
+        double open_ms = Ms([&] { status = Snapshot::Load(open, ds); });
+        if (!status.ok()) {
+            std::fprintf(stderr, "query_bench: %s\n", status.message.c_str());
+            return 1;
+        }
+        uint64_t source = 0;
+        for (const IngestReport& f : ds.Files())
+            source += f.bytes;
+        n = ds.Posts();
+        std::printf("{\"bench\": \"reopen\", \"posts\": %zu, \"ms\": %.1f, \"source_bytes\": %llu}\n", n, open_ms,
+                    static_cast<unsigned long long>(source));
+    }
+    double build_ms = open ? 0.0 : Ms([&] { Build(ds, n, seed); });
     std::printf("{\"bench\": \"build\", \"posts\": %zu, \"ms\": %.1f, \"hashtags\": %u, \"authors\": %u}\n", ds.Posts(),
                 build_ms, ds.Hashtags().Size(), ds.Authors().Size());
     double sort_ms = Ms([&] { ds.SortedTimes(); });
