@@ -65,6 +65,11 @@ std::string PostJson(const Dataset& ds, RowId row) {
     uint32_t lang = ds.LangOf(row);
     j["lang"] = lang == Dataset::kNoLang ? ordered_json(nullptr) : ordered_json(std::string(ds.Languages().Text(lang)));
     j["text"] = std::string(ds.TextOf(row));
+    const Engagement counts = ds.EngagementCounts().Of(row);
+    for (int k = 0; k < kCountKinds; ++k) {
+        const int64_t c = counts.counts[static_cast<size_t>(k)];
+        j[CountName(static_cast<CountKind>(k))] = c == kNotGiven ? ordered_json(nullptr) : ordered_json(c);
+    }
     return Dump(j);
 }
 

@@ -10,7 +10,8 @@
 //                   in another zone "tz" names it and bins are [[local start with offset, count, UTC start]...]
 //                   ("2017-11-05T00:00:00-04:00", 2, "2017-11-05T04:00:00Z")
 //   TopListJson:    {"query", "field", "include", "posts", "items": [[text, count]...]}
-//   PostJson:       {"row", "time" (null when none), "type", "author", "lang", "text"}   one line
+//   PostJson:       {"row", "time" (null when none), "type", "author", "lang", "text",
+//                    "likes", "reposts", "replies", "quotes" (null when not given, rule 91)}   one line
 // Invalid UTF-8 in a text is written as U+FFFD.
 #pragma once
 

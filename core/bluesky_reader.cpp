@@ -96,6 +96,11 @@ void BlueskyReader::ReadView(json::object view, const RecordPlace& place, Datase
     } else {
         r.id = json::Str(post, "uri");
         r.time = PostTime(json::Str(post, "indexedAt"), record);
+        // A repost's view carries the reposted post's counts, not the repost's: read for posts only (rule 92).
+        r.engagement[CountKind::Likes] = json::CountOf(post, "likeCount");
+        r.engagement[CountKind::Reposts] = json::CountOf(post, "repostCount");
+        r.engagement[CountKind::Replies] = json::CountOf(post, "replyCount");
+        r.engagement[CountKind::Quotes] = json::CountOf(post, "quoteCount");
         if (json::Obj(post, "author", author)) {
             r.author_id = json::Str(author, "did");
             r.author_name = json::Str(author, "handle");

@@ -159,6 +159,11 @@ CsvColumns MapCsvColumns(const std::vector<std::string>& header) {
     c.retweeter_id = Find(names, {"repost_by_user_did"});
     c.retweeter_name = Find(names, {"repost_by_user_handle"});
     c.archive_owner = Find(names, {"tweet_id"}) >= 0 && c.author_id < 0 && c.author_name < 0;
+    c.counts = {
+        Find(names, {"favorite_count", "public_metrics.like_count", "like_count", "favoritecount", "likes"}),
+        Find(names, {"retweet_count", "public_metrics.retweet_count", "repost_count", "retweetcount", "reposts"}),
+        Find(names, {"reply_count", "public_metrics.reply_count", "replies_count", "replycount", "replies"}),
+        Find(names, {"quote_count", "public_metrics.quote_count", "quotecount", "quotes"})};
     return c;
 }
 
@@ -494,6 +499,8 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
     r.text = text;
     r.lang = cell(m_columns.lang);
     r.client = cell(m_columns.client);
+    for (size_t k = 0; k < r.engagement.counts.size(); ++k)
+        r.engagement.counts[k] = ParseCount(cell(m_columns.counts[k]));
 
     std::string_view type = cell(m_columns.type);
     bool retweet = type == "retweeted" || type == "retweet" || IsSet(cell(m_columns.retweet));

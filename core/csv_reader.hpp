@@ -14,6 +14,8 @@
 //   }
 #pragma once
 
+#include <array>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -44,6 +46,7 @@ struct CsvColumns {
     int retweeter_id = -1;       // Bluesky repost_by_user_did: the retweet's author
     int retweeter_name = -1;     // Bluesky repost_by_user_handle
     bool archive_owner = false;  // Twitter archive tweets.csv: posts by the archive's owner (rule 24)
+    std::array<int, kCountKinds> counts{-1, -1, -1, -1};  // likes, reposts, replies, quotes (rule 91)
     // Text and time are needed; without them every row is skipped as csv_unmapped.
     bool Usable() const { return text >= 0 && time >= 0; }
 };

@@ -136,6 +136,7 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
     m_lang.push_back(record.lang.empty() ? kNoLang : m_langs.Intern(record.lang));
     ClientName(record.client, m_scratch);
     m_client.push_back(m_scratch.empty() ? kNoClient : m_clients.Intern(m_scratch));
+    m_engagement.Add(record.engagement);
     m_found.clear();
     FindEmoji(record.text, m_found);
     size_t first_emoji = m_emoji_ids.size();
@@ -230,7 +231,7 @@ Dataset::Memory Dataset::MemoryBytes() const {
                 bytes(m_mention_offsets) + bytes(m_mention_ids) + bytes(m_link_offsets) + bytes(m_link_ids) +
                 bytes(m_domain_offsets) + bytes(m_domain_ids) + bytes(m_lang) + bytes(m_author_name) +
                 bytes(m_sorted_times) + bytes(m_spelling_tag) + bytes(m_spelling_posts) + bytes(m_hashtag_display) +
-                bytes(m_emoji_offsets) + bytes(m_emoji_ids) + bytes(m_client);
+                bytes(m_emoji_offsets) + bytes(m_emoji_ids) + bytes(m_client) + m_engagement.MemoryBytes();
     m.text = bytes(m_text) + bytes(m_text_offsets);
     m.dictionaries = m_hashtags.MemoryBytes() + m_hashtag_spellings.MemoryBytes() + m_mentions.MemoryBytes() +
                      m_authors.MemoryBytes() + m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() +
@@ -267,6 +268,7 @@ std::vector<Dataset::MemoryPart> Dataset::MemoryParts() const {
     add("author", m_author);
     add("lang", m_lang);
     add("client", m_client);
+    parts.push_back({"engagement", m_engagement.MemoryBytes(), m_engagement.MemoryBytes()});
     add("hashtag_offsets", m_hashtag_offsets);
     add("hashtag_ids", m_hashtag_ids);
     add("mention_offsets", m_mention_offsets);
@@ -312,6 +314,7 @@ void Dataset::ShrinkToFit() {
     fit(m_author);
     fit(m_lang);
     fit(m_client);
+    m_engagement.ShrinkToFit();
     fit(m_hashtag_offsets);
     fit(m_hashtag_ids);
     fit(m_mention_offsets);

@@ -63,6 +63,8 @@ public:
     uint32_t ClientOf(RowId row) const { return m_client[row]; }  // id in Clients(), or kNoClient (rule 52)
     std::string_view TextOf(RowId row) const;
     std::string PostIdOf(RowId row) const;  // the post's id as the source wrote it ("" when none)
+    // Likes, reposts, replies, quotes as the source gave them (kNotGiven when absent; rules 91-93).
+    const EngagementColumn& EngagementCounts() const { return m_engagement; }
     // Whole fixed-width columns, read-only, for scans (row r at index r).
     std::span<const UnixSeconds> TimeColumn() const { return m_time; }
     std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
@@ -156,6 +158,7 @@ private:
     std::vector<uint32_t> m_emoji_ids;
     std::vector<uint32_t> m_lang;
     std::vector<uint32_t> m_client;
+    EngagementColumn m_engagement;
     // Post text, one arena: text of row r is m_text[m_text_offsets[r] .. m_text_offsets[r + 1]).
     std::vector<uint64_t> m_text_offsets{0};
     std::vector<char> m_text;

@@ -32,6 +32,8 @@ void GnipReader::Read(json::object activity, const RecordPlace& place, Dataset& 
         r.author_name = json::Str(actor, "preferredUsername");
     }
     r.lang = json::Str(activity, "twitter_lang");
+    r.engagement[CountKind::Likes] = json::CountOf(activity, "favoritesCount");  // the activity's own (rule 92)
+    r.engagement[CountKind::Reposts] = json::CountOf(activity, "retweetCount");
     json::object generator;
     if (json::Obj(activity, "generator", generator)) r.client = json::Str(generator, "displayName");
     json::object source = activity;  // a share carries the original's text and entities in `object`

@@ -94,6 +94,19 @@ inline std::string_view IdText(element e, std::string& storage, std::string& unu
     return {};
 }
 
+// An engagement count (rule 91): a JSON integer, an integral number or a string of digits; kNotGiven
+// for anything else (absent, null, "n/a").
+inline int64_t CountOf(object o, std::string_view key) {
+    element e;
+    if (!Get(o, key, e)) return kNotGiven;
+    int64_t i;
+    if (!e.get_int64().get(i)) return i;
+    double d;
+    if (!e.get_double().get(d))
+        return std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15 ? static_cast<int64_t>(d) : kNotGiven;
+    return ParseCount(Str(e));
+}
+
 // Seconds since the epoch from a JSON number (fraction dropped) or a string of digits.
 inline UnixSeconds EpochSeconds(element e) {
     int64_t i;

@@ -113,6 +113,10 @@ void MastodonReader::ReadStatus(json::object status, const RecordPlace& place, D
         r.author_id = json::Str(account, "id");
         r.author_name = json::Str(account, "acct");
     }
+    r.engagement[CountKind::Likes] = json::CountOf(status, "favourites_count");  // the status's own (rule 92)
+    r.engagement[CountKind::Reposts] = json::CountOf(status, "reblogs_count");
+    r.engagement[CountKind::Replies] = json::CountOf(status, "replies_count");
+    r.engagement[CountKind::Quotes] = json::CountOf(status, "quotes_count");
     json::object reblog;
     bool boost = json::Obj(status, "reblog", reblog);
     json::object source = boost ? reblog : status;  // a boost carries the boosted post's text and tags

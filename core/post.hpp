@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engagement.hpp"
+
 namespace chorus::core {
 
 // Exactly one type per post, decided in this order of precedence
@@ -35,6 +37,7 @@ struct PostRecord {
     std::vector<std::string_view> hashtags;  // without the leading '#'
     std::vector<std::string_view> mentions;  // without the leading '@'
     std::vector<std::string_view> links;     // expanded URLs
+    Engagement engagement;                   // counts as of collection; kNotGiven when absent (rule 91)
 
     void Clear() {
         id = unusable_id = author_id = author_name = lang = client = text = {};
@@ -43,6 +46,7 @@ struct PostRecord {
         hashtags.clear();
         mentions.clear();
         links.clear();
+        engagement = {};
     }
 };
 

@@ -49,6 +49,8 @@ void RedditReader::Read(json::object thing, const RecordPlace& place, Dataset& d
     std::string_view author = json::Str(thing, "author");
     if (author != "[deleted]" && author != "[removed]") r.author_id = r.author_name = author;
     r.type = submission ? PostType::Original : PostType::Reply;
+    r.engagement[CountKind::Likes] = json::CountOf(thing, "score");  // upvotes minus downvotes: may be below zero
+    if (submission) r.engagement[CountKind::Replies] = json::CountOf(thing, "num_comments");
     std::string& text = m_post.Slot();
     if (submission) {
         text.assign(json::Str(thing, "title"));

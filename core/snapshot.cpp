@@ -475,6 +475,10 @@ std::string Snapshot::Write(const Dataset& ds) {
     w.DictionarySection(Tag("DEMJ"), ds.m_emoji);
     w.ArraySection(Tag("CLNT"), ds.m_client);
     w.DictionarySection(Tag("DCLI"), ds.m_clients);
+    w.BeginSection(Tag("ENGA"));
+    const std::string engagement = ds.m_engagement.Encode();
+    w.Raw(engagement.data(), engagement.size());
+    w.EndSection();
 
     std::memcpy(out.data(), kMagic.data(), 8);
     uint32_t version = kVersion, sections = kSections;
@@ -514,14 +518,15 @@ SnapshotStatus ReadHeader(const char* head, size_t size, uint64_t total, Header&
     std::memcpy(&h.sections, head + 12, 4);
     std::memcpy(&h.payload, head + 16, 8);
     std::memcpy(&h.checksum, head + 24, 8);
-    if (h.version != Snapshot::kVersion)
+    if (h.version != Snapshot::kVersion && h.version != 2)
         return Fail(SnapshotError::UnsupportedVersion, "snapshot version " + std::to_string(h.version) +
-                                                           ", this build reads version " +
+                                                           ", this build reads versions 2 to " +
                                                            std::to_string(Snapshot::kVersion));
     if (h.payload > total - Snapshot::kHeaderBytes)
         return Fail(SnapshotError::Truncated, "snapshot is cut short: " + std::to_string(total) + " bytes of " +
                                                   std::to_string(h.payload + Snapshot::kHeaderBytes));
-    if (h.sections != Snapshot::kSections || h.payload != total - Snapshot::kHeaderBytes)
+    if (h.sections != (h.version == 2 ? Snapshot::kSectionsVersion2 : Snapshot::kSections) ||
+        h.payload != total - Snapshot::kHeaderBytes)
         return Fail(SnapshotError::Corrupt, "snapshot is corrupt: unexpected section count or trailing bytes");
     return {};
 }
@@ -533,11 +538,11 @@ SnapshotStatus Snapshot::Read(std::span<const char> bytes, Dataset& into) {
     SnapshotStatus status = ReadHeader(bytes.data(), bytes.size(), bytes.size(), header);
     if (!status.ok()) return status;
     Input input(reinterpret_cast<const uint8_t*>(bytes.data()) + kHeaderBytes, header.payload);
-    return ReadPayload(input, header.checksum, into);
+    return ReadPayload(input, header.checksum, header.version, into);
 }
 
 template <class In>
-SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into) {
+SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t version, Dataset& into) {
     auto corrupt = [](const std::string& why) { return Fail(SnapshotError::Corrupt, "snapshot is corrupt: " + why); };
     auto ds = std::make_unique<Dataset>();
     Reader r(input);
@@ -558,6 +563,8 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
          r.Array(Tag("HSPC"), ds->m_spelling_posts) && r.Array(Tag("EMOF"), ds->m_emoji_offsets) &&
          r.Array(Tag("EMID"), ds->m_emoji_ids) && r.Dict(Tag("DEMJ"), ds->m_emoji) &&
          r.Array(Tag("CLNT"), ds->m_client) && r.Dict(Tag("DCLI"), ds->m_clients);
+    std::string engagement;  // version 3: engagement counts (rules 91-93)
+    ok = ok && (version == 2 || r.Bytes(Tag("ENGA"), engagement));
     bool trailing = ok && input.Left() != 0;
     input.Drain();
     if (input.IoError()) return Fail(SnapshotError::CannotRead, "read error");
@@ -577,6 +584,12 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, Dataset& into
         return corrupt("the file reports count " + std::to_string(posts) + " posts, the columns " + std::to_string(n));
     for (uint8_t t : ds->m_type)
         if (t >= kPostTypeCount) return corrupt("a post type out of range");
+    if (version == 2) {
+        for (size_t row = 0; row < n; ++row)
+            ds->m_engagement.Add(Engagement{});
+    } else if (!ds->m_engagement.Decode(engagement, n)) {
+        return corrupt("engagement counts (ENGA) inconsistent");
+    }
     if (!ValidOffsets(ds->m_hashtag_offsets, n, ds->m_hashtag_ids.size()) ||
         !ValidOffsets(ds->m_mention_offsets, n, ds->m_mention_ids.size()) ||
         !ValidOffsets(ds->m_link_offsets, n, ds->m_link_ids.size()) ||
@@ -629,7 +642,7 @@ SnapshotStatus Snapshot::ReadFrom(SnapshotSource& source, uint64_t total, Datase
     SnapshotStatus status = ReadHeader(head, got, total, header);
     if (!status.ok()) return status;
     Input input(source, header.payload);
-    return ReadPayload(input, header.checksum, into);
+    return ReadPayload(input, header.checksum, header.version, into);
 }
 
 SnapshotStatus Snapshot::Load(const std::string& path, Dataset& into) {
@@ -644,7 +657,7 @@ SnapshotStatus Snapshot::Load(const std::string& path, Dataset& into) {
     SnapshotStatus status = ReadHeader(head, got, total, header);
     if (status.ok()) {
         Input input(f, header.payload);
-        status = ReadPayload(input, header.checksum, into);
+        status = ReadPayload(input, header.checksum, header.version, into);
     }
     std::fclose(f);
     if (!status.ok()) status.message = path + ": " + status.message;

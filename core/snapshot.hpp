@@ -10,7 +10,8 @@
 //   SnapshotStatus status = Snapshot::Read(bytes, other);     // or Snapshot::Load("a.chorus", other)
 //   if (!status.ok()) std::puts(status.message.c_str());      // never throws, never crashes
 //
-// File layout, version 2 (version 1 lacked hashtag spellings, emoji and clients). Integers are little-endian; the file
+// File layout, version 3 (version 1 lacked hashtag spellings, emoji and clients; version 2, read as
+// well, lacks ENGA: its posts' engagement counts are all not given). Integers are little-endian; the file
 // starts with a 32-byte header:
 //
 //   offset size  field
@@ -41,6 +42,7 @@
 //         id in DHTG; HSPC u32[spellings] the posts that used it (a hashtag shows its most used one)
 //   EMOF u32[n+1] + EMID u32[] emoji (rule 51), DEMJ their dictionary
 //   CLNT  u32[n] client ids (0xFFFFFFFF none; rule 52), DCLI their dictionary
+//   ENGA  engagement counts (rules 91-93): EngagementColumn::Encode (engagement.cpp)
 //
 // Invariants checked on reading (anything else is SnapshotError::Corrupt): every column has n rows,
 // offsets start at 0, never decrease and end at their list's size, every id is inside its
@@ -87,8 +89,9 @@ public:
 
 class Snapshot {
 public:
-    static constexpr uint32_t kVersion = 2;
-    static constexpr uint32_t kSections = 33;
+    static constexpr uint32_t kVersion = 3;
+    static constexpr uint32_t kSections = 34;
+    static constexpr uint32_t kSectionsVersion2 = 33;  // version 2 is read too (no ENGA)
     static constexpr size_t kHeaderBytes = 32;
     static constexpr std::string_view kMagic{
         "\x89"
@@ -130,7 +133,7 @@ public:
 
 private:
     template <class Input>
-    static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, Dataset& into);
+    static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, uint32_t version, Dataset& into);
     static void Swap(Dataset& a, Dataset& b);
     // Appends from's rows; those of from's file f count in into's file base + f. Rows refused as duplicates
     // are flagged in `refused` when given.

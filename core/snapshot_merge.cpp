@@ -61,6 +61,7 @@ void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::
     Remap langs(from.m_langs, into.m_langs), text_ids(from.m_text_ids, into.m_text_ids);
     Remap emoji(from.m_emoji, into.m_emoji), clients(from.m_clients, into.m_clients);
 
+    EngagementColumn::Scan engagement(from.m_engagement);
     std::vector<uint32_t> refused_tag_posts(from.m_hashtags.Size(), 0);  // per from hashtag: duplicate posts
 
     // The rows of from's files are consecutive, in file order: file f holds the next Files()[f].posts rows.
@@ -108,6 +109,7 @@ void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::
         into.m_lang.push_back(from.m_lang[row] == Dataset::kNoLang ? Dataset::kNoLang : langs(from.m_lang[row]));
         into.m_client.push_back(from.m_client[row] == Dataset::kNoClient ? Dataset::kNoClient
                                                                          : clients(from.m_client[row]));
+        into.m_engagement.Add(engagement.At(r));
         std::string_view text = from.TextOf(r);
         into.m_text.insert(into.m_text.end(), text.begin(), text.end());
         into.m_text_offsets.push_back(into.m_text.size());
@@ -146,6 +148,7 @@ void Snapshot::Swap(Dataset& a, Dataset& b) {
     a.m_emoji.Swap(b.m_emoji);
     a.m_client.swap(b.m_client);
     a.m_clients.Swap(b.m_clients);
+    a.m_engagement.Swap(b.m_engagement);
     a.m_text_offsets.swap(b.m_text_offsets);
     a.m_text.swap(b.m_text);
     a.m_hashtags.Swap(b.m_hashtags);

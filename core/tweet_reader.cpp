@@ -64,6 +64,7 @@ bool IsNoticeKey(od::raw_json_string key) {
 void TweetReader::Fields::Clear() {
     id = id_from_number = created_at = timestamp_ms = author_id = author_name = lang = source = retweeted_id = {};
     text = full_text = original_text = {};
+    counts = {};
     retweet = quote = reply = has_user = has_text = has_full_entities = has_original = false;
     tags.clear();
     mentions.clear();
@@ -220,6 +221,28 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
         return Scalar(value, f.author_id);
     }
     if (key == "timestamp_ms") return Scalar(value, f.timestamp_ms);
+    // Counts (rule 92): the record's own, top level only; v1.1 and archives name them flat, v2 in public_metrics.
+    if (key == "favorite_count") return Scalar(value, f.counts[static_cast<size_t>(CountKind::Likes)]);
+    if (key == "retweet_count") return Scalar(value, f.counts[static_cast<size_t>(CountKind::Reposts)]);
+    if (key == "reply_count") return Scalar(value, f.counts[static_cast<size_t>(CountKind::Replies)]);
+    if (key == "quote_count") return Scalar(value, f.counts[static_cast<size_t>(CountKind::Quotes)]);
+    if (key == "public_metrics") {
+        od::object metrics;
+        if (value.get_object().get(metrics)) return SUCCESS;
+        for (auto field_result : metrics) {
+            od::field field;
+            if (auto e = std::move(field_result).get(field)) return e;
+            od::raw_json_string k = field.key();
+            CountKind c = k == "like_count"      ? CountKind::Likes
+                          : k == "retweet_count" ? CountKind::Reposts
+                          : k == "reply_count"   ? CountKind::Replies
+                          : k == "quote_count"   ? CountKind::Quotes
+                                                 : static_cast<CountKind>(kCountKinds);
+            if (c != static_cast<CountKind>(kCountKinds))
+                if (auto e = Scalar(field.value(), f.counts[static_cast<size_t>(c)])) return e;
+        }
+        return SUCCESS;
+    }
     if (key == "lang") return Scalar(value, f.lang);
     if (key == "source") return Scalar(value, f.source);
     if (key == "retweeted_status") {
@@ -337,6 +360,8 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
     }
     r.lang = f.lang;
     r.client = f.source;
+    for (size_t k = 0; k < f.counts.size(); ++k)
+        r.engagement.counts[k] = ParseCount(f.counts[k]);
     const Original* included = nullptr;
     if (f.retweet && !f.has_original && page) {
         auto it = m_originals.find(std::string(f.retweeted_id));

@@ -2,6 +2,8 @@
 // Internal to core; simdjson on-demand, the fast path for the largest dumps (the other readers use its DOM).
 #pragma once
 
+#include <array>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,6 +55,7 @@ private:
         bool has_original = false;                                          // embedded original read
         std::vector<std::string_view> original_tags, original_mentions, original_urls;
         std::string_view original_text;
+        std::array<std::string_view, kCountKinds> counts;  // this record's own likes, reposts, replies, quotes
         void Clear();
         const std::vector<std::string_view>& BestTags() const { return has_full_entities ? full_tags : tags; }
         const std::vector<std::string_view>& BestMentions() const {

@@ -5,7 +5,7 @@
 namespace chorus::core {
 
 void YouTubeReader::ReadComment(json::object comment, bool reply, const RecordPlace& place, Dataset& dataset,
-                                size_t file) {
+                                size_t file, int64_t replies) {
     PostRecord& r = m_post.Begin();
     r.id = json::Str(comment, "id");
     json::object snippet, channel;
@@ -20,8 +20,10 @@ void YouTubeReader::ReadComment(json::object comment, bool reply, const RecordPl
             r.text = text;
         }
         reply = reply || json::Truthy(snippet, "parentId");
+        r.engagement[CountKind::Likes] = json::CountOf(snippet, "likeCount");
     }
     r.type = reply ? PostType::Reply : PostType::Original;
+    r.engagement[CountKind::Replies] = replies;
     HashtagsInText(r.text, r.hashtags);
     MentionsInText(r.text, r.mentions);
     LinksInText(r.text, r.links);
@@ -38,7 +40,7 @@ void YouTubeReader::Read(json::object resource, const RecordPlace& place, Datase
                                  "a YouTube `" + std::string(kind.substr(0, 40)) + "` resource, not a comment");
         return;
     }
-    ReadComment(top, false, place, dataset, file);
+    ReadComment(top, false, place, dataset, file, json::CountOf(snippet, "totalReplyCount"));
     json::array list;
     if (json::Obj(resource, "replies", replies) && json::Arr(replies, "comments", list)) {
         for (json::element item : list) {

@@ -17,7 +17,9 @@ public:
     void ReadScraped(json::object comment, const RecordPlace& place, Dataset& dataset, size_t file);
 
 private:
-    void ReadComment(json::object comment, bool reply, const RecordPlace& place, Dataset& dataset, size_t file);
+    // `replies`: a thread's totalReplyCount, for its top-level comment (kNotGiven for the others).
+    void ReadComment(json::object comment, bool reply, const RecordPlace& place, Dataset& dataset, size_t file,
+                     int64_t replies = kNotGiven);
 
     PostBuilder m_post;
 };

@@ -35,6 +35,11 @@ bool ZeeschuimerReader::ReadTweet(json::object data, PostRecord& r) {
     if (r.id.empty()) r.id = json::Str(tweet, "rest_id");
     r.time = ParseTwitterTime(json::Str(legacy, "created_at"));
     r.lang = json::Str(legacy, "lang");
+    // The record's own legacy counts, a retweet's too (rule 92).
+    r.engagement[CountKind::Likes] = json::CountOf(legacy, "favorite_count");
+    r.engagement[CountKind::Reposts] = json::CountOf(legacy, "retweet_count");
+    r.engagement[CountKind::Replies] = json::CountOf(legacy, "reply_count");
+    r.engagement[CountKind::Quotes] = json::CountOf(legacy, "quote_count");
     json::object core, user_results, user, user_legacy, user_core;
     if (json::Obj(tweet, "core", core) && json::Obj(core, "user_results", user_results) &&
         json::Obj(user_results, "result", user)) {
@@ -81,6 +86,11 @@ void ZeeschuimerReader::ReadTikTok(json::object data, PostRecord& r) {
         r.author_name = json::Str(author, "uniqueId");
     }
     r.text = json::Str(data, "desc");
+    json::object stats;
+    if (json::Obj(data, "stats", stats)) {
+        r.engagement[CountKind::Likes] = json::CountOf(stats, "diggCount");
+        r.engagement[CountKind::Replies] = json::CountOf(stats, "commentCount");
+    }
     json::array extra;
     if (json::Arr(data, "textExtra", extra)) {  // TikTok's own entity list
         for (json::element item : extra) {

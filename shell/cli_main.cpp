@@ -3,7 +3,7 @@
 //   chorus summary  FILE... [--json]
 //   chorus timeline FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus top      FILE... --field F [-n N] [--include I] [--query Q] [--format csv|json]
-//   chorus posts    FILE... [--query Q] [-n N]
+//   chorus posts    FILE... [--query Q] [-n N] [--sort time|time-desc|likes|reposts|engagement]
 //   chorus peaks    FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus snapshot FILE... -o OUT.chorus
 //   chorus merge    A.chorus B.chorus... -o OUT.chorus
@@ -50,7 +50,9 @@ constexpr const char* kUsage =
     "                               bigrams (rule 53: stop words dropped for en es fr de it pt),\n"
     "                               counted in I = both|originals|amplification posts (default both);\n"
     "                               F = cohashtags: pairs of hashtags on the same post (first,second,count)\n"
-    "  posts    [-n N]              the selected posts as JSON lines (row, time, type, author, lang, text)\n"
+    "  posts    [-n N] [--sort S]   the selected posts as JSON lines (row, time, type, author, lang, text,\n"
+    "                               likes, reposts, replies, quotes: null when not given), in row order or\n"
+    "                               S = time|time-desc|likes|reposts|engagement (highest first, ties by time)\n"
     "  peaks    [--bin B]           time bins standing out of their trailing 24 bins (z >= 3, >= 5 posts),\n"
     "                               each with the hashtags, authors and domains that rose most (default hour)\n"
     "  snapshot -o OUT              saves the dataset as a .chorus snapshot (reopens without parsing)\n"
@@ -80,7 +82,7 @@ struct Options {
     std::string command;
     std::vector<std::string> files;
     bool json = false;
-    std::optional<std::string> query, bin, format, field, include, n, out, tz;
+    std::optional<std::string> query, bin, format, field, include, n, out, tz, sort;
     std::optional<std::string> threads;
 };
 
@@ -93,7 +95,7 @@ bool Accepts(const std::string& command, const std::string& option) {
     if (command == "top")
         return option == "--field" || option == "-n" || option == "--include" || option == "--query" ||
                option == "--format";
-    if (command == "posts") return option == "--query" || option == "-n";
+    if (command == "posts") return option == "--query" || option == "-n" || option == "--sort";
     if (command == "peaks") return option == "--bin" || option == "--query" || option == "--format";
     if (command == "snapshot" || command == "merge") return option == "-o";
     return false;
@@ -109,6 +111,7 @@ std::optional<std::string>* Slot(Options& o, const std::string& option) {
     if (option == "-n") return &o.n;
     if (option == "-o") return &o.out;
     if (option == "--threads") return &o.threads;
+    if (option == "--sort") return &o.sort;
     return nullptr;
 }
 
@@ -234,6 +237,9 @@ int Run(const Options& o) {
         return Usage(Cat("--include is both, originals or amplification, not '", *o.include, "'"));
     size_t n = o.command == "top" ? 10 : SIZE_MAX;
     if (o.n && !ParseCount(*o.n, n)) return Usage(Cat("-n wants a count, not '", *o.n, "'"));
+    std::optional<PostOrder> order;
+    if (o.sort && !ParsePostOrder(*o.sort, order.emplace()))
+        return Usage(Cat("--sort is time, time-desc, likes, reposts or engagement, not '", *o.sort, "'"));
     TimeZone zone;
     if (o.tz) {
         TimeZoneResult loaded = LoadTimeZone(*o.tz);
@@ -343,10 +349,10 @@ int Run(const Options& o) {
                             p.stddev, p.z, list(p.hashtags).c_str(), list(p.authors).c_str(), list(p.domains).c_str());
         }
     } else {
-        size_t written = 0;
-        rows.ForEach([&](RowId r) {
-            if (written++ < n) std::printf("%s\n", PostJson(dataset, r).c_str());
-        });
+        std::vector<RowId> list = rows.ToRows();
+        if (order) SortPosts(dataset, list, *order);
+        for (size_t i = 0; i < list.size() && i < n; ++i)
+            std::printf("%s\n", PostJson(dataset, list[i]).c_str());
     }
     return status;
 }

@@ -208,10 +208,9 @@ void Explorer::RefreshSelection() {
             m_list_texts[i].push_back(m_cluster_glyphs.Drawn(item.text));
     }
     m_words_stale[0] = m_words_stale[1] = true;
-    // The reader's order: by time (posts without a time first), then by row.
+    // The reader's order: by time (posts without a time first) or by a count, ties by time, then by row.
     m_reader_rows = m_selected.ToRows();
-    std::stable_sort(m_reader_rows.begin(), m_reader_rows.end(),
-                     [&ds](core::RowId a, core::RowId b) { return ds.TimeOf(a) < ds.TimeOf(b); });
+    core::SortPosts(ds, m_reader_rows, m_reader_order);
 }
 
 std::optional<std::string> Explorer::TakeLinkToOpen() {

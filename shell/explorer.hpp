@@ -169,6 +169,7 @@ private:
     void DrawTopTable(size_t list);
     void DrawWordTable(size_t which);  // 0: words, 1: bigrams (rule 53), counted when first shown
     void DrawReader();                 // panel_reader.cpp
+    void DrawReaderOrder();            // panel_reader.cpp
     void DrawPostLink();
     void DrawImportReport();
     void DrawCsvMapping();  // panel_mapping.cpp
@@ -200,12 +201,13 @@ private:
     core::Selection m_selected;    // within the brush: lists, counts, reader
     core::Summary m_stats;         // of the selection
     core::TopList m_lists[kListCount];
-    std::vector<std::string> m_list_texts[kListCount];  // m_lists' texts as drawn
-    std::vector<core::RowId> m_reader_rows;             // m_selected in time order
-    core::RowId m_reader_post = UINT32_MAX;             // the post clicked in the reader (a row), or none
-    std::optional<std::string> m_link_to_open;          // asked for this frame
-    std::optional<PostOverlay> m_post_overlay;          // drawn this frame
-    core::TimeBins m_bins, m_all_bins;                  // the query's posts, every post (context)
+    std::vector<std::string> m_list_texts[kListCount];                // m_lists' texts as drawn
+    std::vector<core::RowId> m_reader_rows;                           // m_selected in m_reader_order
+    core::PostOrder m_reader_order = core::PostOrder::TimeAscending;  // chosen in the reader (engagement.hpp)
+    core::RowId m_reader_post = UINT32_MAX;                           // the post clicked in the reader (a row), or none
+    std::optional<std::string> m_link_to_open;                        // asked for this frame
+    std::optional<PostOverlay> m_post_overlay;                        // drawn this frame
+    core::TimeBins m_bins, m_all_bins;                                // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
     TimelineLayers m_layers;

@@ -37,6 +37,12 @@ std::string PostJsonLine(const core::Dataset& ds, core::RowId row) {
     post["hashtags"] = Texts(ds.Hashtags(), ds.HashtagsOf(row));
     post["mentions"] = Texts(ds.Mentions(), ds.MentionsOf(row));
     post["links"] = Texts(ds.Links(), ds.LinksOf(row));
+    const core::Engagement counts = ds.EngagementCounts().Of(row);
+    for (int k = 0; k < core::kCountKinds; ++k) {
+        const int64_t c = counts.counts[static_cast<size_t>(k)];
+        post[core::CountName(static_cast<core::CountKind>(k))] =
+            c == core::kNotGiven ? nlohmann::ordered_json() : nlohmann::ordered_json(c);
+    }
     return post.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -7,7 +7,9 @@
 //
 // One object per line, in `rows` order:
 //   {"id":"123","time":"2017-10-16T14:00:00Z","type":"retweet","author_id":"42","author":"alice",
-//    "lang":"en","text":"...","hashtags":["metoo"],"mentions":["bob"],"links":["https://..."]}
+//    "lang":"en","text":"...","hashtags":["metoo"],"mentions":["bob"],"links":["https://..."],
+//    "likes":12,"reposts":3,"replies":null,"quotes":null}
+// Counts are as the source gave them when collected; null when it gave none (COUNTING.md, rule 91).
 // Ids are strings (a JavaScript number would lose digits past 2^53); a missing time, author or
 // language is null, a missing id is "". Text that is not valid UTF-8 gets U+FFFD in its place.
 // The dataset must outlive the producer and not change while it runs.

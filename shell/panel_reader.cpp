@@ -1,9 +1,10 @@
-// The post reader: the selected posts in time order, virtualised (only the visible rows are
+// The post reader: the selected posts in the order chosen above them, virtualised (only the visible rows are
 // laid out and their text resolved). Each row has the same height: a header line and up to
 // kTextLines wrapped lines of text; longer texts show whole in a tooltip. A click selects a post:
 // its link to the original post (opened only on a click of that link) shows above the rows, and
 // a right-to-left text is handed to the platform to show over its row (PostOverlay).
-// The dataset keeps no engagement counts (likes, reposts), so the reader offers no such order.
+// The order is by time (oldest or newest first) or by likes, reposts or their total with every count
+// (highest first, ties by time; core::SortPosts, COUNTING.md rule 93); a header shows the given counts.
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -43,7 +44,42 @@ bool HasRightToLeft(std::string_view text) {
     return false;
 }
 
+// "12 likes  3 reposts": the counts the source gave (none: "").
+std::string CountsText(const core::Engagement& e) {
+    std::string out;
+    for (int k = 0; k < core::kCountKinds; ++k) {
+        const int64_t c = e.counts[static_cast<size_t>(k)];
+        if (c == core::kNotGiven) continue;
+        out += c < 0 ? "  -" : "  ";
+        out += Thousands(static_cast<uint64_t>(c < 0 ? -c : c));
+        out += ' ';
+        out += core::CountName(static_cast<core::CountKind>(k));
+    }
+    return out;
+}
+
 }  // namespace
+
+void Explorer::DrawReaderOrder() {
+    static constexpr struct {
+        core::PostOrder order;
+        const char* label;
+    } kOrders[] = {{core::PostOrder::TimeAscending, "Oldest first"},
+                   {core::PostOrder::TimeDescending, "Newest first"},
+                   {core::PostOrder::Likes, "Most liked"},
+                   {core::PostOrder::Reposts, "Most reposted"},
+                   {core::PostOrder::Engagement, "Most engagement"}};
+    ImGui::TextUnformatted("Order:");
+    for (const auto& o : kOrders) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(o.label, m_reader_order == o.order) && m_reader_order != o.order) {
+            m_reader_order = o.order;
+            core::SortPosts(m_session.dataset(), m_reader_rows, m_reader_order);
+        }
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Likes + reposts + replies + quotes, as the source gave them when it was collected.");
+}
 
 void Explorer::DrawPostLink() {
     const core::Dataset& ds = m_session.dataset();
@@ -63,7 +99,7 @@ void Explorer::DrawPostLink() {
 
 void Explorer::DrawReader() {
     const core::Dataset& ds = m_session.dataset();
-    ImGui::Text("Posts (%s, in time order; times in %s)", Thousands(m_reader_rows.size()).c_str(),
+    ImGui::Text("Posts (%s; times in %s)", Thousands(m_reader_rows.size()).c_str(),
                 m_session.time_zone().Name().c_str());
     if (!m_reader_rows.empty()) {
         ImGui::SameLine();
@@ -71,6 +107,7 @@ void Explorer::DrawReader() {
                          "Save these posts as JSON lines, one post per line. Nothing leaves this computer."))
             SavePosts();
     }
+    DrawReaderOrder();
     DrawPostLink();
     ImGui::Separator();
     ImGui::BeginChild("reader-rows", ImVec2(0, 0), false);
@@ -93,7 +130,8 @@ void Explorer::DrawReader() {
             std::string header = (t == core::kNoTime ? std::string("(no time)") : core::FormatIsoLocal(t, zone)) +
                                  "  @" + std::string(author == core::Dataset::kNoAuthor ? "?" : ds.AuthorName(author)) +
                                  "  " + TypeName(ds.TypeOf(row)) + "  " +
-                                 std::string(lang == core::Dataset::kNoLang ? "-" : ds.Languages().Text(lang));
+                                 std::string(lang == core::Dataset::kNoLang ? "-" : ds.Languages().Text(lang)) +
+                                 CountsText(ds.EngagementCounts().Of(row));
             const bool chosen = row == m_reader_post;
             if (chosen)
                 ImGui::GetWindowDrawList()->AddRectFilled(

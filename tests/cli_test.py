@@ -17,6 +17,7 @@ FIXTURE = os.path.join(HERE, "fixtures", "query_posts.jsonl")
 DUP_A = os.path.join(HERE, "fixtures", "v1_dup_a.jsonl")
 DUP_B = os.path.join(HERE, "fixtures", "v1_dup_b.jsonl")
 TRUNCATED = os.path.join(HERE, "fixtures", "v1_truncated.jsonl")
+ENGAGE = os.path.join(HERE, "fixtures", "engage_posts.jsonl")  # 7 posts and a later copy of the first (rule 93)
 TZ_POSTS = os.path.join(HERE, "fixtures", "tz_posts.jsonl")  # listed at the top of tests/core_timezone_test.cpp
 
 
@@ -110,8 +111,35 @@ def test_posts_jsonl(chorus):
     posts = [json.loads(line) for line in lines]
     assert [p["row"] for p in posts] == [2, 3, 6]
     assert posts[0] == {"row": 2, "time": "2017-10-16T10:30:00Z", "type": "quote", "author": "cy_notes",
-                        "lang": "en", "text": "Me too. Read this: metoo-stories are everywhere"}
+                        "lang": "en", "text": "Me too. Read this: metoo-stories are everywhere",
+                        "likes": None, "reposts": None, "replies": None, "quotes": None}
     assert len(ok(chorus, "posts", FIXTURE, "-n", "4").splitlines()) == 4
+
+
+def test_posts_sort(chorus):
+    def rows(*args):
+        return [json.loads(line)["row"] for line in ok(chorus, "posts", ENGAGE, *args).splitlines()]
+    # likes 70001, 120, 3 at 09:00 before 3 at 11:00, 0 at 13:00 before 0 at 15:00, not given last
+    assert rows("--sort", "likes") == [5, 1, 0, 2, 4, 6, 3]
+    assert rows("--sort", "reposts") == [2, 1, 4, 0, 5, 6, 3]
+    assert rows("--sort", "engagement", "-n", "4") == [5, 1, 2, 0]
+    assert rows("--sort", "time-desc") == [6, 5, 4, 3, 2, 1, 0]
+    assert rows("--sort", "time") == rows() == [0, 1, 2, 3, 4, 5, 6]
+    posts = [json.loads(line) for line in ok(chorus, "posts", ENGAGE).splitlines()]
+    # the first record's counts, not the later copy's; the retweet's own; none given: nulls
+    assert [posts[0][k] for k in ("likes", "reposts", "replies", "quotes")] == [3, 1, 0, 0]
+    assert [posts[4][k] for k in ("likes", "reposts", "replies", "quotes")] == [0, 4, None, None]
+    assert [posts[3][k] for k in ("likes", "reposts", "replies", "quotes")] == [None] * 4
+    rows_query = [json.loads(line)["row"] for line in
+                  ok(chorus, "posts", ENGAGE, "--query", "#engage", "--sort", "likes").splitlines()]
+    assert rows_query == [1, 0, 4], rows_query
+    usage_error(chorus, "posts", ENGAGE, "--sort", "popular", says="--sort is time")
+    usage_error(chorus, "top", ENGAGE, "--field", "hashtags", "--sort", "likes", says="unknown option")
+    # a snapshot keeps the counts
+    with tempfile.TemporaryDirectory() as d:
+        snap = os.path.join(d, "e.chorus")
+        ok(chorus, "snapshot", ENGAGE, "-o", snap)
+        assert ok(chorus, "posts", snap, "--sort", "likes") == ok(chorus, "posts", ENGAGE, "--sort", "likes")
 
 
 def test_summary_unchanged(chorus):

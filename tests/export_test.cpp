@@ -13,11 +13,13 @@ using chorus::shell::CsvField;
 
 namespace {
 
-// Two v1.1 posts: the second has a newline, a comma, quotes and non-ASCII text, and an 18-digit author id.
+// Two v1.1 posts: the first has likes and reposts (zero), no reply or quote count; the second has a newline, a comma,
+// quotes and non-ASCII text, and an 18-digit author id.
 const char* kPosts =
     R"({"created_at":"Mon Oct 16 14:00:00 +0000 2017","id_str":"920000000000000001","text":"#MeToo @Bob",)"
     R"("entities":{"hashtags":[{"text":"MeToo"}],"user_mentions":[{"screen_name":"Bob"}],)"
-    R"("urls":[{"expanded_url":"https://example.org/a"}]},"user":{"id_str":"12","screen_name":"alice"},"lang":"en"})"
+    R"("urls":[{"expanded_url":"https://example.org/a"}]},"user":{"id_str":"12","screen_name":"alice"},"lang":"en",)"
+    R"("favorite_count":12,"retweet_count":0})"
     "\n"
     R"({"created_at":"Mon Oct 16 15:30:00 +0000 2017","id_str":"920000000000000002","text":"Moi aussi,\n\"oui\" é 私も",)"
     R"("entities":{"hashtags":[],"user_mentions":[],"urls":[]},)"
@@ -117,18 +119,18 @@ TEST_CASE("export: file names carry the query, reduced to ASCII letters, digits 
           "chorus-timeline-" + std::string(60, 'a') + ".png");
 }
 
-TEST_CASE("export jsonl: one line per post, ids as strings, UTC times, entities") {
+TEST_CASE("export jsonl: one line per post, ids as strings, UTC times, entities, counts (null: not given)") {
     chorus::core::Dataset ds;
     LoadPosts(ds);
     CHECK(chorus::shell::PostJsonLine(ds, 0) ==
           R"({"id":"920000000000000001","time":"2017-10-16T14:00:00Z","type":"original","author_id":"12",)"
           R"("author":"alice","lang":"en","text":"#MeToo @Bob","hashtags":["metoo"],"mentions":["bob"],)"
-          R"("links":["https://example.org/a"]})"
+          R"("links":["https://example.org/a"],"likes":12,"reposts":0,"replies":null,"quotes":null})"
           "\n");
     CHECK(chorus::shell::PostJsonLine(ds, 1) ==
           R"({"id":"920000000000000002","time":"2017-10-16T15:30:00Z","type":"original",)"
           R"("author_id":"900000000000000123","author":"élodie","lang":"fr","text":"Moi aussi,\n\"oui\" é 私も",)"
-          R"("hashtags":[],"mentions":[],"links":[]})"
+          R"("hashtags":[],"mentions":[],"links":[],"likes":null,"reposts":null,"replies":null,"quotes":null})"
           "\n");
 }
 
