@@ -233,9 +233,14 @@ export default function register(t) {
       await waitFor(page, (n) => { const s = window.chorus.selection(); return s.query === '' && s.brush === null && s.posts === n; }, summary.posts, 10000).catch(() => {});
       const cleared = await page.evaluate(() => window.chorus.selection());
       assert(cleared.query === '' && cleared.brush === null && cleared.posts === summary.posts, `Esc clears: ${JSON.stringify(cleared)}`);
-      for (let i = 0; i < 3 && (await page.evaluate(() => window.chorus.view().user_moved)); i++) {
-        await page.mouse.dblclick(timeline.x + timeline.w / 2, y);   // fit the two days again
-        await waitFor(page, () => !window.chorus.view().user_moved, undefined, 5000).catch(() => {});
+      // Back out to the two days with the wheel (a double-click fits too, but its two clicks must come within
+      // 0.3 s of frames, which a loaded machine does not draw).
+      await page.mouse.move(plotX0 + plotW / 2, y);
+      for (let notch = 0; notch < 40; notch++) {
+        const v = await page.evaluate(() => window.chorus.view());
+        if (v.end - v.start >= fitted.end - fitted.start) break;
+        await page.mouse.wheel(0, 100);
+        await waitFor(page, (s) => window.chorus.view().start !== s, v.start, 10000).catch(() => {});
       }
       for (const q of ['#metoo', '#MeTooVoter']) {
         await clickItem(page, 'Compare query');

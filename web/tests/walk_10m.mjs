@@ -87,19 +87,44 @@ await step('query', async () => {
 
 const timeline = await item('Timeline');
 const y = timeline.y + timeline.h * 0.5;
-// The plot's x of a time: the Timeline item less its left margin for the counts (about 60 px at dpr 1).
-const xOf = (v, s) => timeline.x + 60 + (s - v.start) / (v.end - v.start) * (timeline.w - 64);
+// The plot's x of a time: the Timeline item less its left margin for the counts (a first guess, calibrated
+// by a shift-drag whose brush gives the plot's left edge and width; "Clear range" then clears it).
+let plotX0 = timeline.x + 50, plotW = timeline.w - 54;
+const xOf = (v, s) => plotX0 + (s - v.start) / (v.end - v.start) * plotW;
 const tallest = (v) => { let at = 0; v.counts.forEach((c, i) => { if (c > v.counts[at]) at = i; }); return at; };
-let peak = null;
-await step('zoom-to-hours', async () => {
+const drag = async (x0, x1, shift = true) => {
+  if (shift) await page.keyboard.down('Shift');
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  await page.mouse.move(x1, y, { steps: 8 });
+  await page.mouse.up();
+  if (shift) await page.keyboard.up('Shift');
+};
+const zoomTo = async (done) => {
   for (let notch = 0; notch < 60; notch++) {
     const v = await view();
-    const at = tallest(v);
-    if (v.step === HOUR && v.end - v.start <= 40 * HOUR) break;
-    await page.mouse.move(xOf(v, (v.edges[at] + v.edges[at + 1]) / 2), y);
+    if (done(v)) break;
+    await page.mouse.move(plotX0 + plotW / 2, y);
     await page.mouse.wheel(0, -100);
     await wait((s) => window.chorus.view().start !== s, v.start, 20000);
   }
+};
+let peak = null;
+await step('zoom-to-hours', async () => {
+  const fitted = await view();
+  const day = tallest(fitted);
+  const [a, b] = [fitted.edges[day], fitted.edges[day + 1]];
+  await drag(xOf(fitted, a), xOf(fitted, b));
+  await wait(() => window.chorus.selection().brush !== null, undefined, 20000);
+  const first = (await selection()).brush;
+  const xa = xOf(fitted, a), xb = xOf(fitted, b), span = fitted.end - fitted.start;
+  plotW = (xb - xa) / ((first[1] - 0.5 - (first[0] + 0.5)) / span);
+  plotX0 = xa - (first[0] + 0.5 - fitted.start) / span * plotW;
+  await page.mouse.click(...(await item('Clear range').then((i) => [i.x + i.w / 2, i.y + i.h / 2])));
+  await wait(() => window.chorus.selection().brush === null, undefined, 20000);
+  await drag(xOf(fitted, (a + b) / 2), plotX0 + plotW / 2, false);   // the tallest day to the middle
+  await wait((s) => window.chorus.view().start !== s, fitted.start, 20000);
+  await zoomTo((v) => v.step === HOUR && v.end - v.start <= 40 * HOUR);
   const v = await view();
   const at = tallest(v);
   peak = { start: v.edges[at], count: v.counts[at] };
@@ -109,29 +134,31 @@ await step('zoom-to-hours', async () => {
 });
 
 await step('peak-popup', async () => {
+  // Zoom on the peak hour until the bins are minutes: its minute peaks get markers.
+  const v0 = await view();
+  await drag(xOf(v0, peak.start + HOUR / 2), plotX0 + plotW / 2, false);
+  await wait((s) => window.chorus.view().start !== s, v0.start, 20000);
+  await zoomTo((v) => v.end - v.start < 2.5 * HOUR);
+  const v = await view();
   const markers = (await items()).filter((i) => /^Peak \d/.test(i.label));
-  if (!markers.length) return { markers: 0 };
-  // The marker nearest the peak hour.
-  const m = markers.reduce((a, b) => (Math.abs(Date.parse(b.label.slice(5)) / 1000 - peak.start) < Math.abs(Date.parse(a.label.slice(5)) / 1000 - peak.start) ? b : a));
+  if (!markers.length) return { view: [iso(v.start), iso(v.end)], step_seconds: v.step, markers: 0 };
+  const inHour = markers.filter((m) => { const s = Date.parse(m.label.slice(5)) / 1000; return s >= peak.start && s < peak.start + HOUR; });
+  const m = (inHour.length ? inHour : markers)[0];
   await page.mouse.click(m.x + m.w / 2, m.y + m.h / 2);
   await wait(() => window.chorus.items().some((i) => i.label === 'Brush this peak'), undefined, 20000);
   const popup = (await items()).map((i) => i.label).filter((l) => /^(#|from:|domain:)/.test(l));
-  return { markers: markers.length, opened: m.label, drivers: popup };
+  return { view: [iso(v.start), iso(v.end)], step_seconds: v.step, markers: markers.length, in_peak_hour: inHour.length, opened: m.label, drivers: popup };
 });
 
 await step('brush-peak-hour', async () => {
   await page.mouse.click(timeline.x + timeline.w - 8, timeline.y + timeline.h + 10);   // closes the popup
+  await wait(() => !window.chorus.items().some((i) => i.label === 'Brush this peak'), undefined, 20000);
   const v = await view();
-  await page.keyboard.down('Shift');
-  await page.mouse.move(xOf(v, peak.start), y);
-  await page.mouse.down();
-  await page.mouse.move(xOf(v, peak.start + HOUR), y, { steps: 8 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  await drag(xOf(v, peak.start), xOf(v, peak.start + HOUR - 1));
   await wait(() => window.chorus.selection().brush !== null, undefined, 20000);
   await page.waitForTimeout(500);
   const s = await selection();
-  return { selection: { posts: s.posts, brush: s.brush && s.brush.map(iso) } };
+  return { selection: { posts: s.posts, brush: s.brush && s.brush.map(iso) }, peak_count: peak.count };
 });
 
 await step('reader-scroll', async () => {
