@@ -217,6 +217,9 @@ private:
     // Timeline interaction in flight.
     bool m_brushing = false;
     core::UnixSeconds m_brush_anchor = 0, m_brush_to = 0;
+    // Characters typed after '/' while the query bar takes the keyboard (a frame or two): given to it then.
+    std::vector<unsigned int> m_query_typeahead;
+    bool m_query_awaiting = false;
     size_t m_list_tab = 2;  // which list the third column shows (authors ... clients; kListCount + 0/1: words)
     // Words and bigrams of m_selected, counted from the text when their tab is shown (stale: not yet).
     core::TopList m_word_lists[2];

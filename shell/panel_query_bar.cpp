@@ -26,24 +26,48 @@ bool InputString(const char* label, const char* hint, std::string& text, float w
                                     ResizeString, &text);
 }
 
-// A '/' typed while no text field has the keyboard is the shortcut, not text.
+// A '/' typed while no text field has the keyboard is the shortcut, not text (it and what came
+// before it, which no field would take, leave the queue).
 bool TakeSlash() {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || ImGui::GetActiveID() != 0) return false;
     ImVector<ImWchar>& queue = io.InputQueueCharacters;
     for (int i = 0; i < queue.Size; ++i) {
         if (queue[i] == '/') {
-            queue.erase(queue.Data + i);
+            queue.erase(queue.Data, queue.Data + i + 1);
             return true;
         }
     }
     return false;
 }
 
+// The query bar takes the keyboard a frame or two after the '/': the characters typed meanwhile
+// ("/#metoo" typed fast) are held and handed to the field once it is active, in order.
+void TypeAhead(ImGuiID field, std::vector<unsigned int>& held, bool& awaiting) {
+    ImVector<ImWchar>& queue = ImGui::GetIO().InputQueueCharacters;
+    if (!awaiting) return;
+    if (ImGui::GetActiveID() == field) {
+        ImVector<ImWchar> typed;
+        for (unsigned int c : held)
+            typed.push_back(static_cast<ImWchar>(c));
+        for (ImWchar c : queue)
+            typed.push_back(c);
+        queue.swap(typed);
+    } else if (ImGui::GetActiveID() == 0) {
+        for (ImWchar c : queue)
+            held.push_back(c);
+        queue.clear();
+        return;
+    }
+    held.clear();  // the field took them, or another field took the keyboard
+    awaiting = false;
+}
+
 }  // namespace
 
 void Explorer::DrawQueryBar() {
-    if (TakeSlash()) m_view.focus_query = true;
+    if (TakeSlash()) m_view.focus_query = m_query_awaiting = true;
+    TypeAhead(ImGui::GetID("##query"), m_query_typeahead, m_query_awaiting);
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Query");

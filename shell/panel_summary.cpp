@@ -33,16 +33,18 @@ void Explorer::DrawSummary() {
     cell("Duplicates", Thousands(m_summary.duplicates));
     cell("Skipped", Thousands(m_summary.skipped));
     if (m_view.brushed) {
+        // To the minute, or to the second when the edge is not on one: a brush from 17:59:30 to 18:59:31
+        // (the 18:00 hour of minute-stamped posts) must not read "17:59 - 18:59".
         auto minutes = [&zone](core::UnixSeconds t) {
             std::string iso = core::FormatIsoLocal(t, zone);  // yyyy-mm-ddThh:mm:ss and Z or the offset
-            return iso.substr(0, 10) + " " + iso.substr(11, 5);
+            return iso.substr(0, 10) + " " + iso.substr(11, iso.compare(17, 2, "00") == 0 ? 5 : 8);
         };
         ImGui::BeginGroup();
         ImGui::TextDisabled("Range%s", in_zone.c_str());
+        ImGui::SameLine();  // beside the label, not after the range: a 1280-px window has no room there
+        if (ImGui::SmallButton("Clear range")) m_view.brushed = false;
         ImGui::Text("%s - %s", minutes(m_view.brush_start).c_str(), minutes(m_view.brush_end).c_str());
         ImGui::EndGroup();
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Clear range")) m_view.brushed = false;
         ImGui::SameLine();
     }
     ImGui::NewLine();

@@ -488,6 +488,23 @@ TEST_CASE("explorer: '/' moves to the query bar, Esc clears the query and the ra
     CHECK(explorer.Selected().Count() == 11);
 }
 
+TEST_CASE("explorer: what is typed right after '/', before the query bar has the keyboard, reaches it") {
+    Headless ui;
+    Session session;
+    Load(session, "query_posts.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer, 2);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddInputCharactersUTF8("x/la");  // one frame: before '/' no field takes keys; after it, the query's
+    ui.Frame(explorer);
+    io.AddInputCharactersUTF8("ng:");  // the focus is still on its way
+    ui.Frame(explorer);
+    io.AddInputCharactersUTF8("fr");
+    ui.Frame(explorer, 3);
+    CHECK(explorer.view().query == "lang:fr");
+    CHECK(explorer.Selected().Count() == 2);
+}
+
 TEST_CASE("explorer: a CSV without text or time columns is mapped by hand, then read again with the mapping") {
     Headless ui;
     Session session;
