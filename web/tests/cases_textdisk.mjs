@@ -20,8 +20,9 @@ export default function register(t) {
   }
   async function query(page, text) {
     await clickItem(page, 'Query');
+    await page.waitForTimeout(300);   // the field takes the focus on the next frames
     await page.keyboard.insertText(text);
-    await waitFor(page, (q) => window.chorus.selection().query === q, text, 5000);
+    await waitFor(page, (q) => window.chorus.selection().query === q, text, 30000);
   }
   // The reader's first posts, as drawn (PNG bytes of each one's rectangle).
   async function readerPosts(page, n) {
@@ -76,8 +77,8 @@ export default function register(t) {
       await memory.page.keyboard.press('Escape');
       await clickItem(disk.page, 'Query');
       await disk.page.keyboard.press('Escape');
-      await waitFor(disk.page, () => window.chorus.selection().query === '', undefined, 5000);
-      await waitFor(memory.page, () => window.chorus.selection().query === '', undefined, 5000);
+      await waitFor(disk.page, () => window.chorus.selection().query === '', undefined, 30000);
+      await waitFor(memory.page, () => window.chorus.selection().query === '', undefined, 30000);
     }
     for (const p of [memory, disk]) {
       assert(p.problems.length === 0, p.problems.join('\n'));
