@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "query.hpp"
@@ -123,17 +124,21 @@ TEST_CASE("text store 85: a phrase query over on-disk text counts the same as in
         words = FoldedWords(memory.TextOf(r));
     REQUIRE(words.size() >= 2);
     const std::string phrase = "\"" + words[0] + " " + words[1] + "\"";
-    const std::vector<std::string> queries = {phrase, words[0], phrase + " OR #metoo", "-" + words[1]};
-    for (const std::string& q : queries) {
+    // (query, whether it needs a scan: the third one's phrase was scanned for the first, and is not read again)
+    const std::vector<std::pair<std::string, bool>> queries = {
+        {phrase, true}, {words[0], true}, {phrase + " OR #metoo", false}, {"-" + words[1], true}};
+    for (const auto& item : queries) {
+        const std::string& q = item.first;
+        const bool fresh = item.second;
         CAPTURE(q);
         const size_t expected = Count(memory, q);
-        Count(disk, q);  // asks for the scan
-        CHECK(disk.Scans().Scanning());
-        CHECK(disk.Scans().Progress(disk.Text()) < 1.0);
         const uint64_t finished = disk.Scans().Finished();
+        Count(disk, q);  // asks for the scan
+        CHECK(disk.Scans().Scanning() == fresh);
+        if (fresh) CHECK(disk.Scans().Progress(disk.Text()) < 1.0);
         RunScans(disk, bytes, 200);  // small pieces: many rows cross no piece's end
         CHECK_FALSE(disk.Scans().Scanning());
-        CHECK(disk.Scans().Finished() > finished);
+        CHECK((disk.Scans().Finished() > finished) == fresh);
         CHECK(Count(disk, q) == expected);
     }
     CHECK(Count(memory, phrase) > 0);
