@@ -52,8 +52,9 @@ uint64_t MemoryLimit() {
     return LimitSetting() != 0 ? std::min(LimitSetting(), max) : max;
 }
 
+// mallinfo's fields are int: past 2 GB in use they read negative (the heap never passes 4 GB).
 uint64_t MemoryInUse() {
-    return mallinfo().uordblks;
+    return static_cast<uint32_t>(mallinfo().uordblks);
 }
 
 bool TextOnDiskForced() {
