@@ -64,7 +64,7 @@ std::string PostJson(const Dataset& ds, RowId row) {
         author == Dataset::kNoAuthor ? ordered_json(nullptr) : ordered_json(std::string(ds.AuthorName(author)));
     uint32_t lang = ds.LangOf(row);
     j["lang"] = lang == Dataset::kNoLang ? ordered_json(nullptr) : ordered_json(std::string(ds.Languages().Text(lang)));
-    j["text"] = std::string(ds.TextOf(row));
+    j["text"] = ds.Text().Has(row) ? ordered_json(std::string(ds.TextOf(row))) : ordered_json(nullptr);  // rule 84
     const Engagement counts = ds.EngagementCounts().Of(row);
     for (int k = 0; k < kCountKinds; ++k) {
         const int64_t c = counts.counts[static_cast<size_t>(k)];

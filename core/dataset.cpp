@@ -148,8 +148,7 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
             m_emoji_ids.push_back(id);
     }
     m_emoji_offsets.push_back(static_cast<uint32_t>(m_emoji_ids.size()));
-    m_text.insert(m_text.end(), record.text.begin(), record.text.end());
-    m_text_offsets.push_back(m_text.size());
+    m_text.Append(record.text);
     m_sorted_dirty = true;  // even for a post without time: SortedTimes() may be the time column itself
     ++report.posts;
     return AddResult::Added;
@@ -183,7 +182,7 @@ std::string Dataset::PostIdOf(RowId row) const {
 }
 
 std::string_view Dataset::TextOf(RowId row) const {
-    return {m_text.data() + m_text_offsets[row], static_cast<size_t>(m_text_offsets[row + 1] - m_text_offsets[row])};
+    return m_text.TextOf(row);
 }
 
 std::string_view Dataset::AuthorName(uint32_t author) const {
@@ -232,7 +231,7 @@ Dataset::Memory Dataset::MemoryBytes() const {
                 bytes(m_domain_offsets) + bytes(m_domain_ids) + bytes(m_lang) + bytes(m_author_name) +
                 bytes(m_sorted_times) + bytes(m_spelling_tag) + bytes(m_spelling_posts) + bytes(m_hashtag_display) +
                 bytes(m_emoji_offsets) + bytes(m_emoji_ids) + bytes(m_client) + m_engagement.MemoryBytes();
-    m.text = bytes(m_text) + bytes(m_text_offsets);
+    m.text = m_text.MemoryBytes();
     m.dictionaries = m_hashtags.MemoryBytes() + m_hashtag_spellings.MemoryBytes() + m_mentions.MemoryBytes() +
                      m_authors.MemoryBytes() + m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() +
                      m_names.MemoryBytes() + m_emoji.MemoryBytes() + m_clients.MemoryBytes();
@@ -296,8 +295,8 @@ std::vector<Dataset::MemoryPart> Dataset::MemoryParts() const {
     dict("dict_domains", m_domains);
     dict("dict_other", m_langs);  // languages, emoji and clients: a few hundred strings
     parts.back().size = parts.back().capacity = m_langs.MemoryBytes() + m_emoji.MemoryBytes() + m_clients.MemoryBytes();
-    add("text_offsets", m_text_offsets);
-    add("text", m_text);
+    add("text_offsets", m_text.Offsets());
+    add("text", m_text.Arena());
     return parts;
 }
 
@@ -330,8 +329,7 @@ void Dataset::ShrinkToFit() {
     fit(m_hashtag_display);
     fit(m_author_name);
     fit(m_post_id);
-    fit(m_text_offsets);
-    fit(m_text);
+    m_text.ShrinkToFit();
 }
 
 }  // namespace chorus::core

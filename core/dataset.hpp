@@ -23,6 +23,8 @@
 #include "ingest_report.hpp"
 #include "post.hpp"
 #include "post_id_index.hpp"
+#include "text_scan.hpp"
+#include "text_store.hpp"
 
 namespace chorus::core {
 
@@ -65,6 +67,11 @@ public:
     std::string PostIdOf(RowId row) const;  // the post's id as the source wrote it ("" when none)
     // Likes, reposts, replies, quotes as the source gave them (kNotGiven when absent; rules 91-93).
     const EngagementColumn& EngagementCounts() const { return m_engagement; }
+    // The posts' text, in memory or on disk (text_store.hpp; TextOf gives "" for text on disk not read back), and
+    // the scans word queries make of text on disk (text_scan.hpp, rule 85).
+    const TextStore& Text() const { return m_text; }
+    TextStore& Text() { return m_text; }
+    TextScans& Scans() const { return m_text_scans; }
     // Whole fixed-width columns, read-only, for scans (row r at index r).
     std::span<const UnixSeconds> TimeColumn() const { return m_time; }
     std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
@@ -159,9 +166,8 @@ private:
     std::vector<uint32_t> m_lang;
     std::vector<uint32_t> m_client;
     EngagementColumn m_engagement;
-    // Post text, one arena: text of row r is m_text[m_text_offsets[r] .. m_text_offsets[r + 1]).
-    std::vector<uint64_t> m_text_offsets{0};
-    std::vector<char> m_text;
+    TextStore m_text;  // post text, in memory or on disk
+    mutable TextScans m_text_scans;
 
     Dictionary m_hashtags;
     Dictionary m_hashtag_spellings;

@@ -184,9 +184,9 @@ private:
 // vectors), hashed as it is taken.
 class Input {
 public:
-    Input(const uint8_t* data, uint64_t size) : m_data(data), m_left(size) {}
-    Input(std::FILE* file, uint64_t size) : m_file(file), m_left(size) {}
-    Input(SnapshotSource& source, uint64_t size) : m_source(&source), m_left(size) {}
+    Input(const uint8_t* data, uint64_t size) : m_data(data), m_left(size), m_size(size) {}
+    Input(std::FILE* file, uint64_t size) : m_file(file), m_left(size), m_size(size) {}
+    Input(SnapshotSource& source, uint64_t size) : m_source(&source), m_left(size), m_size(size) {}
 
     // Copies the next n bytes to dst; false (for good) when fewer remain or the file fails.
     bool Take(void* dst, uint64_t n) {
@@ -231,6 +231,17 @@ public:
     bool ok() const { return m_ok; }
     bool IoError() const { return m_io_error; }
     uint64_t Left() const { return m_left; }
+    uint64_t Taken() const { return m_size - m_left; }  // payload bytes taken so far
+    // Takes n bytes through a small buffer, hashed but kept nowhere.
+    bool Pass(uint64_t n) {
+        std::vector<uint8_t> buffer(1 << 16);
+        while (n != 0 && m_ok) {
+            const uint64_t step = std::min<uint64_t>(n, buffer.size());
+            Take(buffer.data(), step);
+            n -= step;
+        }
+        return m_ok;
+    }
     uint64_t Checksum() const { return m_hasher.Final(); }
 
 private:
@@ -238,6 +249,7 @@ private:
     std::FILE* m_file = nullptr;
     SnapshotSource* m_source = nullptr;
     uint64_t m_left;
+    uint64_t m_size;
     bool m_ok = true;
     bool m_io_error = false;
     Hasher m_hasher;
@@ -275,6 +287,14 @@ public:
         if (length % sizeof(T) != 0) return Error("section " + TagText(tag) + " has a partial value");
         out.resize(static_cast<size_t>(length / sizeof(T)));
         return m_in.Take(out.data(), length) && EndSection(tag, length);
+    }
+
+    // A section read through and not kept (its bytes still count in the checksum): `at` is where its bytes
+    // start in the payload, `length` how many there are.
+    bool Pass(uint32_t tag, uint64_t& at, uint64_t& length) {
+        if (!Section(tag, length)) return false;
+        at = m_in.Taken();
+        return m_in.Pass(length) && EndSection(tag, length);
     }
 
     bool Dict(uint32_t tag, Dictionary& dict) {
@@ -362,7 +382,7 @@ bool ReadFiles(Reader& reader, std::vector<IngestReport>& files) {
 
 // Offsets of a list column: n + 1 of them, from 0, never decreasing, ending at the list's size.
 template <class Offset>
-bool ValidOffsets(const std::vector<Offset>& offsets, size_t rows, size_t size) {
+bool ValidOffsets(const std::vector<Offset>& offsets, size_t rows, uint64_t size) {
     if (offsets.size() != rows + 1 || offsets[0] != 0 || offsets.back() != size) return false;
     for (size_t i = 0; i < rows; ++i)
         if (offsets[i + 1] < offsets[i]) return false;
@@ -389,6 +409,7 @@ const char* SnapshotErrorName(SnapshotError error) {
         case SnapshotError::Truncated: return "truncated";
         case SnapshotError::ChecksumMismatch: return "checksum_mismatch";
         case SnapshotError::Corrupt: return "corrupt";
+        case SnapshotError::TooLarge: return "too_large";
     }
     return "unknown";
 }
@@ -456,8 +477,9 @@ std::string Snapshot::Write(const Dataset& ds) {
     w.ArraySection(Tag("LKID"), ds.m_link_ids);
     w.ArraySection(Tag("DMOF"), ds.m_domain_offsets);
     w.ArraySection(Tag("DMID"), ds.m_domain_ids);
-    w.ArraySection(Tag("TXOF"), ds.m_text_offsets);
-    w.ArraySection(Tag("TEXT"), ds.m_text);
+    assert(!ds.m_text.OnDisk());  // only the page leaves text on disk, and it writes no such snapshot
+    w.ArraySection(Tag("TXOF"), ds.m_text.m_offsets);
+    w.ArraySection(Tag("TEXT"), ds.m_text.m_arena);
     w.DictionarySection(Tag("DHTG"), ds.m_hashtags);
     w.DictionarySection(Tag("DMEN"), ds.m_mentions);
     w.DictionarySection(Tag("DAUT"), ds.m_authors);
@@ -533,31 +555,48 @@ SnapshotStatus ReadHeader(const char* head, size_t size, uint64_t total, Header&
 
 }  // namespace
 
-SnapshotStatus Snapshot::Read(std::span<const char> bytes, Dataset& into) {
+SnapshotStatus Snapshot::Read(std::span<const char> bytes, Dataset& into, const TextOnDisk& text_on_disk) {
     Header header;
     SnapshotStatus status = ReadHeader(bytes.data(), bytes.size(), bytes.size(), header);
     if (!status.ok()) return status;
     Input input(reinterpret_cast<const uint8_t*>(bytes.data()) + kHeaderBytes, header.payload);
-    return ReadPayload(input, header.checksum, header.version, into);
+    return ReadPayload(input, header.checksum, header.version, into, text_on_disk);
 }
 
 template <class In>
-SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t version, Dataset& into) {
+SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t version, Dataset& into,
+                                     const TextOnDisk& text_on_disk) {
     auto corrupt = [](const std::string& why) { return Fail(SnapshotError::Corrupt, "snapshot is corrupt: " + why); };
     auto ds = std::make_unique<Dataset>();
     Reader r(input);
-    bool ok = ReadFiles(r, ds->m_files) && r.Array(Tag("TIME"), ds->m_time) && r.Array(Tag("TYPE"), ds->m_type) &&
-              r.Array(Tag("AUTH"), ds->m_author) && r.Array(Tag("LANG"), ds->m_lang) &&
-              r.Array(Tag("PSID"), ds->m_post_id) && r.Array(Tag("HTOF"), ds->m_hashtag_offsets) &&
-              r.Array(Tag("HTID"), ds->m_hashtag_ids) && r.Array(Tag("MNOF"), ds->m_mention_offsets) &&
-              r.Array(Tag("MNID"), ds->m_mention_ids) && r.Array(Tag("LKOF"), ds->m_link_offsets) &&
-              r.Array(Tag("LKID"), ds->m_link_ids) && r.Array(Tag("DMOF"), ds->m_domain_offsets) &&
-              r.Array(Tag("DMID"), ds->m_domain_ids) && r.Array(Tag("TXOF"), ds->m_text_offsets) &&
-              r.Array(Tag("TEXT"), ds->m_text) && r.Dict(Tag("DHTG"), ds->m_hashtags) &&
-              r.Dict(Tag("DMEN"), ds->m_mentions) && r.Dict(Tag("DAUT"), ds->m_authors) &&
-              r.Dict(Tag("DLNK"), ds->m_links) && r.Dict(Tag("DDOM"), ds->m_domains) &&
-              r.Dict(Tag("DLNG"), ds->m_langs) && r.Dict(Tag("DNAM"), ds->m_names) &&
-              r.Dict(Tag("DPID"), ds->m_text_ids) && r.Array(Tag("ANAM"), ds->m_author_name);
+    const bool alone = into.m_files.empty() && into.m_time.empty();  // only a snapshot opened alone
+    bool on_disk = false;
+    uint64_t text_at = 0, text_bytes = 0;
+    bool refused = false;
+    // The TEXT section: into memory, or passed over (hashed, not kept) when its text stays in the file.
+    std::vector<uint64_t>& text_offsets = ds->m_text.m_offsets;
+    auto read_text = [&](uint32_t tag) {
+        if (text_on_disk) {
+            const uint64_t text = ds->m_text.m_offsets.empty() ? 0 : ds->m_text.m_offsets.back();
+            const uint64_t size = input.Left() + input.Taken();
+            const TextPlace place = text_on_disk(text, size > text ? size - text : 0);
+            refused = place == TextPlace::Refuse || (place == TextPlace::Disk && !alone);
+            on_disk = place == TextPlace::Disk && alone;
+        }
+        if (refused) return false;
+        return on_disk ? r.Pass(tag, text_at, text_bytes) : r.Array(tag, ds->m_text.m_arena);
+    };
+    bool ok =
+        ReadFiles(r, ds->m_files) && r.Array(Tag("TIME"), ds->m_time) && r.Array(Tag("TYPE"), ds->m_type) &&
+        r.Array(Tag("AUTH"), ds->m_author) && r.Array(Tag("LANG"), ds->m_lang) && r.Array(Tag("PSID"), ds->m_post_id) &&
+        r.Array(Tag("HTOF"), ds->m_hashtag_offsets) && r.Array(Tag("HTID"), ds->m_hashtag_ids) &&
+        r.Array(Tag("MNOF"), ds->m_mention_offsets) && r.Array(Tag("MNID"), ds->m_mention_ids) &&
+        r.Array(Tag("LKOF"), ds->m_link_offsets) && r.Array(Tag("LKID"), ds->m_link_ids) &&
+        r.Array(Tag("DMOF"), ds->m_domain_offsets) && r.Array(Tag("DMID"), ds->m_domain_ids) &&
+        r.Array(Tag("TXOF"), text_offsets) && read_text(Tag("TEXT")) && r.Dict(Tag("DHTG"), ds->m_hashtags) &&
+        r.Dict(Tag("DMEN"), ds->m_mentions) && r.Dict(Tag("DAUT"), ds->m_authors) && r.Dict(Tag("DLNK"), ds->m_links) &&
+        r.Dict(Tag("DDOM"), ds->m_domains) && r.Dict(Tag("DLNG"), ds->m_langs) && r.Dict(Tag("DNAM"), ds->m_names) &&
+        r.Dict(Tag("DPID"), ds->m_text_ids) && r.Array(Tag("ANAM"), ds->m_author_name);
     // Version 2: hashtag spellings (rule 50), emoji (rule 51), clients (rule 52).
     ok = ok && r.Dict(Tag("DHSP"), ds->m_hashtag_spellings) && r.Array(Tag("HSPT"), ds->m_spelling_tag) &&
          r.Array(Tag("HSPC"), ds->m_spelling_posts) && r.Array(Tag("EMOF"), ds->m_emoji_offsets) &&
@@ -565,6 +604,7 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
          r.Array(Tag("CLNT"), ds->m_client) && r.Dict(Tag("DCLI"), ds->m_clients);
     std::string engagement;  // version 3: engagement counts (rules 91-93)
     ok = ok && (version == 2 || r.Bytes(Tag("ENGA"), engagement));
+    if (refused) return Fail(SnapshotError::TooLarge, "not enough memory for this snapshot");
     bool trailing = ok && input.Left() != 0;
     input.Drain();
     if (input.IoError()) return Fail(SnapshotError::CannotRead, "read error");
@@ -595,7 +635,7 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
         !ValidOffsets(ds->m_link_offsets, n, ds->m_link_ids.size()) ||
         !ValidOffsets(ds->m_domain_offsets, n, ds->m_domain_ids.size()) ||
         !ValidOffsets(ds->m_emoji_offsets, n, ds->m_emoji_ids.size()) ||
-        !ValidOffsets(ds->m_text_offsets, n, ds->m_text.size()))
+        !ValidOffsets(ds->m_text.m_offsets, n, on_disk ? text_bytes : ds->m_text.m_arena.size()))
         return corrupt("list offsets out of order or out of range");
     constexpr uint32_t kNoId = Dictionary::kNotFound;
     if (!IdsWithin(ds->m_hashtag_ids, ds->m_hashtags.Size(), kNoNone) ||
@@ -626,6 +666,7 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
         ds->m_id_index.Insert(static_cast<RowId>(row), ds->m_post_id);
     }
     ds->m_sorted_dirty = true;
+    if (on_disk) ds->m_text.KeepOnDisk(ds->m_files.size() == 1 ? ds->m_files[0].name : "", kHeaderBytes + text_at);
 
     if (into.m_files.empty() && into.m_time.empty())
         Swap(*ds, into);
@@ -634,7 +675,8 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
     return {};
 }
 
-SnapshotStatus Snapshot::ReadFrom(SnapshotSource& source, uint64_t total, Dataset& into) {
+SnapshotStatus Snapshot::ReadFrom(SnapshotSource& source, uint64_t total, Dataset& into,
+                                  const TextOnDisk& text_on_disk) {
     char head[kHeaderBytes];
     size_t got = total < kHeaderBytes ? static_cast<size_t>(total) : kHeaderBytes;
     if (!source.Take(head, got)) return Fail(SnapshotError::CannotRead, "read error");
@@ -642,7 +684,7 @@ SnapshotStatus Snapshot::ReadFrom(SnapshotSource& source, uint64_t total, Datase
     SnapshotStatus status = ReadHeader(head, got, total, header);
     if (!status.ok()) return status;
     Input input(source, header.payload);
-    return ReadPayload(input, header.checksum, header.version, into);
+    return ReadPayload(input, header.checksum, header.version, into, text_on_disk);
 }
 
 SnapshotStatus Snapshot::Load(const std::string& path, Dataset& into) {
@@ -657,7 +699,7 @@ SnapshotStatus Snapshot::Load(const std::string& path, Dataset& into) {
     SnapshotStatus status = ReadHeader(head, got, total, header);
     if (status.ok()) {
         Input input(f, header.payload);
-        status = ReadPayload(input, header.checksum, header.version, into);
+        status = ReadPayload(input, header.checksum, header.version, into, {});
     }
     std::fclose(f);
     if (!status.ok()) status.message = path + ": " + status.message;

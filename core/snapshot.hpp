@@ -50,6 +50,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -68,6 +69,7 @@ enum class SnapshotError : uint8_t {
     Truncated,           // fewer bytes than the header announces (or not even a header)
     ChecksumMismatch,    // the payload's checksum differs from the header's: the file was damaged
     Corrupt,             // checksum right, content inconsistent (a section out of order, an id out of range)
+    TooLarge,            // the reader's TextPlacement refused it: not enough memory (nothing else was read)
 };
 const char* SnapshotErrorName(SnapshotError error);  // stable machine name, e.g. "checksum_mismatch"
 
@@ -108,10 +110,16 @@ public:
 
     // Adds the snapshot's posts and file reports to `into`. An empty `into` (no file begun) takes the
     // snapshot as it is; otherwise the posts are merged as by Merge(). On any error `into` is unchanged.
-    static SnapshotStatus Read(std::span<const char> bytes, Dataset& into);
+    // Asked, when the TEXT section is reached, with the text's bytes and the snapshot's other bytes: Disk leaves
+    // the posts' text in the file (TextStore::KeepOnDisk, COUNTING.md rule 84; only when `into` is empty,
+    // otherwise it counts as Refuse), Refuse stops the read (TooLarge). Without it the text is read into memory.
+    enum class TextPlace : uint8_t { Memory, Disk, Refuse };
+    using TextOnDisk = std::function<TextPlace(uint64_t text_bytes, uint64_t other_bytes)>;
+    static SnapshotStatus Read(std::span<const char> bytes, Dataset& into, const TextOnDisk& text_on_disk = {});
     static SnapshotStatus Load(const std::string& path, Dataset& into);
     // As Read, pulling the `total` bytes of a snapshot from `source`.
-    static SnapshotStatus ReadFrom(SnapshotSource& source, uint64_t total, Dataset& into);
+    static SnapshotStatus ReadFrom(SnapshotSource& source, uint64_t total, Dataset& into,
+                                   const TextOnDisk& text_on_disk = {});
 
     // Appends `from`'s file reports and posts to `into`, refusing posts whose id `into` already holds,
     // exactly as if from's files had been loaded after into's (COUNTING.md, rule S3).
@@ -133,7 +141,8 @@ public:
 
 private:
     template <class Input>
-    static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, uint32_t version, Dataset& into);
+    static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, uint32_t version, Dataset& into,
+                                      const TextOnDisk& text_on_disk);
     static void Swap(Dataset& a, Dataset& b);
     // Appends from's rows; those of from's file f count in into's file base + f. Rows refused as duplicates
     // are flagged in `refused` when given.

@@ -110,9 +110,7 @@ void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::
         into.m_client.push_back(from.m_client[row] == Dataset::kNoClient ? Dataset::kNoClient
                                                                          : clients(from.m_client[row]));
         into.m_engagement.Add(engagement.At(r));
-        std::string_view text = from.TextOf(r);
-        into.m_text.insert(into.m_text.end(), text.begin(), text.end());
-        into.m_text_offsets.push_back(into.m_text.size());
+        into.m_text.Append(from.TextOf(r));
         into.m_sorted_dirty = true;
     }
     // Spelling counts (rule 50): a refused duplicate's spelling is known only when its hashtag has one
@@ -149,8 +147,8 @@ void Snapshot::Swap(Dataset& a, Dataset& b) {
     a.m_client.swap(b.m_client);
     a.m_clients.Swap(b.m_clients);
     a.m_engagement.Swap(b.m_engagement);
-    a.m_text_offsets.swap(b.m_text_offsets);
-    a.m_text.swap(b.m_text);
+    a.m_text.Swap(b.m_text);
+    std::swap(a.m_text_scans, b.m_text_scans);
     a.m_hashtags.Swap(b.m_hashtags);
     a.m_hashtag_spellings.Swap(b.m_hashtag_spellings);
     a.m_spelling_tag.swap(b.m_spelling_tag);

@@ -175,6 +175,10 @@ void Explorer::RefreshSelection() {
             m_query_error = parsed.error;  // the previous query's results stay
         }
     }
+    if (m_session.dataset().Scans().Finished() != m_scans_finished) {  // a scan of on-disk text ended (rule 85)
+        m_scans_finished = m_session.dataset().Scans().Finished();
+        m_selection_dirty = true;
+    }
     bool brush_changed =
         m_view.brushed != m_eval_brushed ||
         (m_view.brushed && (m_view.brush_start != m_eval_brush_start || m_view.brush_end != m_eval_brush_end));

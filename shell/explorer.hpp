@@ -156,6 +156,7 @@ private:
     void DrawToolbar();
     void DrawQueryBar();  // panel_query_bar.cpp
     void DrawQueryHelp();
+    void DrawTextOnDiskNote();
     void DrawProgress();
     void DrawSummary();                                     // panel_summary.cpp
     void DrawTimeline();                                    // panel_timeline.cpp
@@ -179,6 +180,7 @@ private:
     Settings m_settings;
     std::string m_applied_zone = "UTC";  // settings.time_zone as last given to the session
     uint64_t m_generation = UINT64_MAX;
+    uint64_t m_scans_finished = 0;             // core::TextScans::Finished() at the last evaluation
     const core::Dataset* m_dataset = nullptr;  // the dataset m_index reads
     std::chrono::steady_clock::time_point m_refreshed_at{};
     double m_refresh_seconds = 0;  // how long the last refresh took

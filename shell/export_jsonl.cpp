@@ -33,7 +33,8 @@ std::string PostJsonLine(const core::Dataset& ds, core::RowId row) {
     uint32_t lang = ds.LangOf(row);
     post["lang"] = lang == core::Dataset::kNoLang ? nlohmann::ordered_json()
                                                   : nlohmann::ordered_json(std::string(ds.Languages().Text(lang)));
-    post["text"] = std::string(ds.TextOf(row));
+    // Text left on disk and not read back (COUNTING.md, rule 84) is null, never an empty text.
+    post["text"] = ds.Text().Has(row) ? nlohmann::ordered_json(std::string(ds.TextOf(row))) : nlohmann::ordered_json();
     post["hashtags"] = Texts(ds.Hashtags(), ds.HashtagsOf(row));
     post["mentions"] = Texts(ds.Mentions(), ds.MentionsOf(row));
     post["links"] = Texts(ds.Links(), ds.LinksOf(row));

@@ -181,6 +181,10 @@ void Explorer::DrawTopTable(size_t list) {
 
 void Explorer::DrawWordTable(size_t which) {
     const core::WordList kind = which == 0 ? core::WordList::Words : core::WordList::Bigrams;
+    if (m_session.dataset().Text().OnDisk()) {  // rule 84: they would need every post's text read back
+        ImGui::TextDisabled("not counted: the posts' text stays on disk (rule 84)");
+        return;
+    }
     // Words are counted from the text (about 1 s per 100,000 posts in the browser): past that many
     // posts the user asks for the count, so a filter change never waits on it.
     if (m_words_stale[which] && m_selected.Count() > kWordAutoPosts &&

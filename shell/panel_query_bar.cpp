@@ -104,6 +104,24 @@ void Explorer::DrawQueryBar() {
         ImGui::TextColored(red, "%s (at byte %zu); the results are those of the last valid query",
                            m_query_error->message.c_str(), m_query_error->position);
     }
+    DrawTextOnDiskNote();
+}
+
+// Post text left on disk (COUNTING.md, rules 84-85): word queries read it back as a streaming scan.
+void Explorer::DrawTextOnDiskNote() {
+    const core::Dataset& ds = m_session.dataset();
+    if (!ds.Text().OnDisk()) return;
+    const ImVec4 dim(0.75f, 0.75f, 0.55f, 1.0f);
+    if (!ds.Text().Unreadable().empty())
+        ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f),
+                           "The posts' text can no longer be read (%s): word queries match none of its %zu posts",
+                           ds.Text().Unreadable().c_str(), ds.Text().DiskRows());
+    else if (ds.Scans().Scanning())
+        ImGui::TextColored(dim,
+                           "Text search is a streaming scan of the file: %.0f%% read; its posts count once it ends",
+                           100.0 * ds.Scans().Progress(ds.Text()));
+    else
+        ImGui::TextColored(dim, "Post text stays on disk (memory): word queries scan the file");
 }
 
 void Explorer::DrawQueryHelp() {

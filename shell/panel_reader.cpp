@@ -138,7 +138,13 @@ void Explorer::DrawReader() {
                     top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + row_h - spacing),
                     ImGui::GetColorU32(ImGuiCol_Header));
             ImGui::GetWindowDrawList()->AddText(top, dim, header.c_str());
-            std::string text = m_cluster_glyphs.Drawn(ds.TextOf(row));  // emoji clusters as one glyph
+            // Text on disk (rule 84): a placeholder until the platform has read it back.
+            const bool has_text = ds.Text().Has(row);
+            if (!has_text) ds.Text().Want(row);
+            std::string text =
+                has_text ? m_cluster_glyphs.Drawn(ds.TextOf(row))  // emoji clusters as one glyph
+                         : (ds.Text().Unreadable().empty() ? std::string("(reading the text from the file...)")
+                                                           : "(text unreadable: " + ds.Text().Unreadable() + ")");
             float width = ImGui::GetContentRegionAvail().x;
             ImVec2 text_min(top.x, top.y + line + spacing);
             ImVec2 text_max(top.x + width, text_min.y + line * kTextLines);

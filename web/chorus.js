@@ -8,7 +8,9 @@
 //   mergeSeconds}, workerOptions {enabled, rangeBytes, workers} (tests and benchmarks may change them),
 //   lastSave {name, type, bytes} (the last export saved),
 //   summary(), items(), view(), selection(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
-//   measureRead(file) -> Promise<{bytes, seconds}>
+//   measureRead(file) -> Promise<{bytes, seconds}>,
+//   memoryLimit (bytes the module may use, 0: the browser's 4 GB; tests), textOnDisk (true: a snapshot's text stays
+//   on disk whatever the budget; tests and benchmarks), textStatus() -> {onDisk, reads, scans, pumping, memoryInUse}
 'use strict';
 
 (() => {
@@ -44,6 +46,12 @@
     measureRead,
     heapBytes() { return core ? core.HEAPU8.length : 0; },   // the module's memory as grown (benchmarks)
     workerOptions: { enabled: typeof Worker === 'function', rangeBytes: 16 << 20, workers: 0 },
+    memoryLimit: 0,
+    textOnDisk: false,
+    textStatus() {
+      return api && { onDisk: !!api.textOnDisk(), reads: textDisk.reads, scans: textDisk.scans, pumping: textDisk.busy,
+        memoryInUse: api.memoryInUse() };
+    },
   };
   window.chorus = chorus;
 
@@ -88,7 +96,20 @@
       glyphsJson: module.cwrap('chorus_glyphs_json', 'string', []),
       pasteText: module.cwrap('chorus_paste_text', null, ['string']),
       reloadRequested: module.cwrap('chorus_reload_requested', 'number', []),
+      memoryLimit: module.cwrap('chorus_memory_limit', null, ['number']),
+      memoryLow: module.cwrap('chorus_memory_low', 'number', ['number']),
+      memoryNote: module.cwrap('chorus_memory_note', 'string', []),
+      textOnDisk: module.cwrap('chorus_text_on_disk', 'number', []),
+      textOnDiskForced: module.cwrap('chorus_text_on_disk_forced', null, ['number']),
+      textWanted: module.cwrap('chorus_text_wanted', 'string', []),
+      textBuffer: module.cwrap('chorus_text_buffer', 'number', ['number']),
+      textRemember: module.cwrap('chorus_text_remember', null, ['number', 'number']),
+      scanNext: module.cwrap('chorus_scan_next', 'string', ['number']),
+      scanFeed: module.cwrap('chorus_scan_feed', null, ['number']),
+      textUnreadable: module.cwrap('chorus_text_unreadable', null, ['string']),
+      memoryInUse: module.cwrap('chorus_memory_in_use', 'number', []),
     };
+    setInterval(pumpText, 50);
     // The explorer's "Apply and reload" (CSV column mapping) asks for the files to be read again.
     setInterval(() => { if (api.reloadRequested()) enqueue(reloadFiles); }, 100);
     openButton.disabled = false;
@@ -290,7 +311,10 @@
     let failure = null;
     const parts = { workers: 0, ranges: 0, mergeMs: 0 };
     const refused = [];   // snapshots not opened (damaged, another version, too big): the rest loads
+    let memoryOut = false;   // COUNTING.md rule 86: the load stopped before memory ran out
 
+    api.memoryLimit(chorus.memoryLimit || 0);
+    api.textOnDiskForced(chorus.textOnDisk ? 1 : 0);
     api.loadBegin(sources.length, total, replace ? 1 : 0);
     try {
       for (const source of sources) {
@@ -300,6 +324,7 @@
           parseMs += result.ms || 0;
           if (result.message) refused.push(result.message);
           if (result.cancelled) { cancelled = true; break; }
+          if (api.textOnDisk()) textDisk.file = source.file;   // rule 84: the reader and word queries read it
           continue;
         }
         if (source.file && chorus.workerOptions.enabled) {
@@ -308,6 +333,7 @@
             bytes += result.bytes;
             if (result.failure || result.cancelled) {
               failure = result.failure;
+              memoryOut = !!result.memory;
               cancelled = true;
               break;
             }
@@ -327,13 +353,14 @@
             next = reader.read();   // the browser reads ahead while this slice is parsed
             for (let offset = 0; offset < value.length; offset += capacity) {
               const slice = value.subarray(offset, Math.min(offset + capacity, value.length));
+              if (api.memoryLow(slice.length * 2)) { memoryOut = true; break; }
               core.HEAPU8.set(slice, buffer);   // HEAPU8 is replaced when memory grows: read it each time
               const t = performance.now();
               api.fileChunk(slice.length);
               parseMs += performance.now() - t;
             }
             bytes += value.length;
-            if (api.cancelRequested()) { cancelled = true; break; }
+            if (memoryOut || api.cancelRequested()) { cancelled = true; break; }
             if (performance.now() - lastYield >= YIELD_AFTER_MS) {
               await yieldToBrowser();
               lastYield = performance.now();
@@ -355,11 +382,12 @@
       cancelled = true;
     }
     api.loadEnd(cancelled ? 1 : 0);
+    if (memoryOut) failure = api.memoryNote() || 'Memory ran out: the load stopped; what was read stays';
 
     const seconds = (performance.now() - start) / 1000;
     chorus.lastLoad = {
       bytes, seconds, parseSeconds: parseMs / 1000, readWaitSeconds: waitMs / 1000, files: sources.length, cancelled,
-      workers: parts.workers, ranges: parts.ranges, mergeSeconds: parts.mergeMs / 1000,
+      workers: parts.workers, ranges: parts.ranges, mergeSeconds: parts.mergeMs / 1000, memoryOut,
     };
     if (failure || refused.length) {
       const message = [failure, ...refused].filter(Boolean).join(' · ');
@@ -464,6 +492,7 @@
         while (!over && merged < ranges && jobs.get(merged) && jobs.get(merged).result) {
           const { result } = jobs.get(merged);
           const bytes = new Uint8Array(result.snapshot);
+          if (api.memoryLow(bytes.length * 3)) { finish({ cancelled: true, memory: true }); return; }
           const t = performance.now();
           const at = api.partBuffer(bytes.length) >>> 0;
           core.HEAPU8.set(bytes, at);
@@ -693,6 +722,41 @@
   }
 
   // Raw read speed of a file, for the benchmark: the same stream, no parsing.
+  // --- post text on disk (web/src/text_disk.cpp; COUNTING.md, rules 84-85) ---------------------
+  // A snapshot too large for its text to stay in memory leaves it in the File: the rows the reader shows are read
+  // back with File.slice (it shows a placeholder until then), and a word query scans the text piece by piece.
+  const SCAN_PIECE = 8 << 20;
+  const textDisk = { file: null, busy: false, reads: 0, scans: 0 };
+  async function readInto(file, offset, length) {
+    const bytes = new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
+    if (bytes.length !== length) throw new Error('the file is shorter than when it was opened');
+    core.HEAPU8.set(bytes, api.textBuffer(length) >>> 0);
+  }
+  async function pumpText() {
+    if (textDisk.busy || !textDisk.file || !api || chorus.loading || !api.textOnDisk()) return;
+    textDisk.busy = true;
+    const file = textDisk.file;
+    try {
+      for (const [row, offset, length] of JSON.parse(api.textWanted())) {
+        await readInto(file, offset, length);
+        if (textDisk.file !== file || chorus.loading) return;
+        api.textRemember(row, length);
+        textDisk.reads += 1;
+      }
+      for (let piece = api.scanNext(SCAN_PIECE); piece && textDisk.file === file; piece = api.scanNext(SCAN_PIECE)) {
+        const [offset, length] = JSON.parse(piece);
+        await readInto(file, offset, length);
+        if (textDisk.file !== file || chorus.loading) return;
+        api.scanFeed(length);
+        textDisk.scans += 1;
+      }
+    } catch (error) {
+      api.textUnreadable(`${file.name} could not be read again (${error.message || error})`);
+    } finally {
+      textDisk.busy = false;
+    }
+  }
+
   async function measureRead(file) {
     const start = performance.now();
     const reader = file.stream().getReader();

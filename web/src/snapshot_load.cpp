@@ -4,18 +4,16 @@
 // ArrayBuffers in Module.chorusSnapshot = {chunks, index, offset}, then calls chorus_snapshot_load. The core pulls
 // the bytes section by section (SnapshotSource::Take), each copied from those chunks straight into its column, and
 // each chunk is let go once used: the file is never copied whole into the module's memory, whose peak is the
-// dataset. Several snapshots and dumps in one load merge as natively (rule S3); on any error the dataset is left
-// as it was and the message says why.
+// dataset; past a budget the posts' text is left in the file (rule 84, web/src/text_disk.cpp). Several snapshots and
+// dumps in one load merge as natively (rule S3); on any error the dataset is left as it was and the message says why.
 #include <emscripten/emscripten.h>
-#include <emscripten/heap.h>
-#include <malloc.h>
-
 #include <cstdint>
 #include <string>
 
 #include "app.hpp"
 #include "exports.hpp"
 #include "snapshot.hpp"
+#include "text_disk.hpp"
 
 namespace {
 
@@ -50,12 +48,13 @@ public:
     }
 };
 
-// Roughly what a snapshot of `bytes` needs in memory once read: its columns (the file's size) and the post id
-// index built on reading; merging into loaded posts copies them once more.
-uint64_t NeededBytes(uint64_t bytes, bool merging) {
-    const uint64_t read = bytes + bytes / 4;
-    return merging ? read * 2 : read;
+// What the columns other than the text take in memory, for `bytes` of them in the file: measured on a 10M-post
+// snapshot (735 MB of other sections, about 1.5 GB of heap once read with its indexes and the explorer's caches).
+uint64_t OtherNeed(uint64_t bytes) {
+    return bytes * 2;
 }
+// Room kept free for queries, lists and the reader once the snapshot is open.
+constexpr uint64_t kWorkingRoom = uint64_t{512} << 20;
 
 }  // namespace
 
@@ -73,17 +72,30 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_snapshot_load(const char* name, double t
     chorus::shell::Session& session = app->session;
     chorus::core::Dataset& dataset = session.dataset();
     const auto total = static_cast<uint64_t>(total_bytes);
-    const uint64_t in_use = mallinfo().uordblks;
-    const uint64_t max = emscripten_get_heap_max();
-    const uint64_t needed = NeededBytes(total, !dataset.Files().empty() || dataset.Posts() != 0);
-    if (in_use + needed > max) {
-        message = file + ": not opened: it needs about " + std::to_string(needed >> 20) +
-                  " MB of memory and the page has " + std::to_string((max - in_use) >> 20) + " MB left (at most " +
-                  std::to_string(max >> 20) + " MB in all); what was loaded stays";
+    const uint64_t in_use = chorus::web::MemoryInUse();
+    const uint64_t limit = chorus::web::MemoryLimit();
+    // COUNTING.md rule 84: the text stays in memory while everything fits with room to work; past that budget
+    // it stays in the file; when even the other columns would not fit, the snapshot is not opened.
+    using Place = chorus::core::Snapshot::TextPlace;
+    auto place = [&](uint64_t text, uint64_t other) {
+        const uint64_t base = in_use + OtherNeed(other) + kWorkingRoom;
+        if (base + text <= limit && !chorus::web::TextOnDiskForced()) return Place::Memory;
+        if (base <= limit) return Place::Disk;
+        message = file + ": not opened: it needs about " + std::to_string((OtherNeed(other) + kWorkingRoom) >> 20) +
+                  " MB of memory even with its text left on disk, and the page has " +
+                  std::to_string((limit > in_use ? limit - in_use : 0) >> 20) + " MB left (at most " +
+                  std::to_string(limit >> 20) + " MB in all); what was loaded stays";
+        return Place::Refuse;
+    };
+    PageSource source;
+    const chorus::core::SnapshotStatus status = chorus::core::Snapshot::ReadFrom(source, total, dataset, place);
+    if (status.error == chorus::core::SnapshotError::TooLarge) {
+        if (message.empty())
+            message = file +
+                      ": not opened: its text would have to stay on disk, which only a snapshot opened alone "
+                      "(into an empty page) can do; what was loaded stays";
         return message.c_str();
     }
-    PageSource source;
-    const chorus::core::SnapshotStatus status = chorus::core::Snapshot::ReadFrom(source, total, dataset);
     session.Changed();
     if (!status.ok()) message = file + ": not opened: " + status.message + "; what was loaded stays";
     return message.c_str();

@@ -1,10 +1,13 @@
 // Explorer walkthrough benchmark (prints numbers; never a pass/fail test).
-//   node web/tests/bench_explorer.mjs SITE_DIR FILE.chorus [--screenshot OUT.png] [--brushes N]
+//   node web/tests/bench_explorer.mjs SITE_DIR FILE.chorus [--screenshot OUT.png] [--brushes N] [--text-on-disk]
+//        [--phrase QUERY]
 // Opens FILE (a .chorus snapshot, or any dump) through the page's #file-input in headless Chromium, then
 // measures requestAnimationFrame intervals (p50/p95/max) while it shift-drag brushes the timeline repeatedly
 // and while it types a query, and the time from a filter change (a key that changes the query, a brush let go)
 // to the first frame whose selection reflects it (the explorer recomputes every visible aggregate in the frame
-// the filter changes: shell/explorer.cpp, Refresh). Prints one JSON line.
+// the filter changes: shell/explorer.cpp, Refresh). --text-on-disk leaves a snapshot's text in the file whatever the
+// budget (COUNTING.md rule 84); --phrase times a word query (over on-disk text: its streaming scan, rule 85).
+// Prints one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -15,6 +18,8 @@ const [siteDir, file] = process.argv.slice(2);
 const option = (name, fallback) => { const at = process.argv.indexOf(name); return at > 0 ? process.argv[at + 1] : fallback; };
 const shot = option('--screenshot', null);
 const brushes = Number(option('--brushes', 12));
+const textOnDisk = process.argv.includes('--text-on-disk');
+const phrase = option('--phrase', null);
 if (!siteDir || !file) {
   console.error('usage: node web/tests/bench_explorer.mjs SITE_DIR FILE [--screenshot OUT.png] [--brushes N]');
   process.exit(2);
@@ -61,6 +66,7 @@ const stats = (frames) => {
 const settled = () => page.waitForFunction(() => window.__bench.pending === null, undefined, { timeout: 10000, polling: 20 })
   .catch(() => page.evaluate(() => { window.__bench.pending = null; }));
 
+if (textOnDisk) await page.evaluate(() => { window.chorus.textOnDisk = true; });
 const t0 = Date.now();
 await page.setInputFiles('#file-input', file);
 await page.waitForFunction(() => !window.chorus.loading && window.chorus.lastLoad, undefined, { timeout: 60 * 60000, polling: 200 });
@@ -116,10 +122,28 @@ const latencyOf = (kind) => {
 };
 if (shot) await page.screenshot({ path: shot });
 
+// A word query typed at once: seconds until its count is final (over on-disk text, when its scan has ended).
+let phraseResult = null;
+if (phrase) {
+  for (let i = 0; i < query.length; ++i) await page.keyboard.press('Backspace');
+  const scans0 = await page.evaluate(() => window.chorus.textStatus().scans);
+  const p0 = Date.now();
+  await page.keyboard.insertText(phrase);
+  await page.waitForFunction(([q, disk]) => {
+    const s = window.chorus.textStatus();
+    return window.chorus.selection().query === q && (!disk || (s.scans > 0 && !s.pumping));
+  }, [phrase, textOnDisk], { timeout: 30 * 60000, polling: 100 });
+  await page.waitForTimeout(200);
+  phraseResult = { query: phrase, seconds: +((Date.now() - p0) / 1000).toFixed(2), posts: (await page.evaluate(() => window.chorus.selection())).posts,
+    pieces: (await page.evaluate(() => window.chorus.textStatus().scans)) - scans0 };
+}
+const text = await page.evaluate(() => window.chorus.textStatus());
+
 console.log(JSON.stringify({
   file: path.basename(file), MB: +(statSync(file).size / 1e6).toFixed(1), posts: summary.posts, status,
   load_seconds: +load.seconds.toFixed(2), load_in_module_seconds: +load.parseSeconds.toFixed(2), load_wall_seconds: +wallSeconds.toFixed(2),
   js_heap_MB: memoryMB, wasm_heap_MB: await page.evaluate(() => Math.round(window.chorus.heapBytes() / 1e6)),
+  wasm_in_use_MB: Math.round(text.memoryInUse / 1e6), text_on_disk: text.onDisk, phrase: phraseResult,
   idle_frame_ms: idle, brush_frame_ms: brushing, typing_frame_ms: typing,
   brush_to_selection_ms: latencyOf('brush'), key_to_selection_ms: latencyOf('query'),
   after_brush: { posts: afterBrush.posts, brush: afterBrush.brush }, after_query: { query: afterQuery.query, posts: afterQuery.posts },
