@@ -1,5 +1,6 @@
 // The summary strip: the selection's headline numbers ("N of M posts" once a filter is on).
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "explorer.hpp"
 #include "panel_common.hpp"
@@ -44,6 +45,10 @@ void Explorer::DrawSummary() {
         ImGui::SameLine();
         if (ImGui::SmallButton("Clear range")) m_view.brushed = false;
         ImGui::SameLine();
+    }
+    if (Updating()) {  // the numbers above are the previous selection's until the count is complete
+        ImGui::TextDisabled("updating %d%%", static_cast<int>(m_counting.Progress() * 100));
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Updating", 0);
     }
     ImGui::NewLine();
     ImGui::Separator();
