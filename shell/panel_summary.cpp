@@ -1,6 +1,5 @@
 // The summary strip: the selection's headline numbers ("N of M posts" once a filter is on).
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "explorer.hpp"
 #include "panel_common.hpp"
@@ -46,10 +45,8 @@ void Explorer::DrawSummary() {
         if (ImGui::SmallButton("Clear range")) m_view.brushed = false;
         ImGui::SameLine();
     }
-    if (Updating()) {  // the numbers above are the previous selection's until the count is complete
-        ImGui::TextDisabled("updating %d%%", static_cast<int>(m_counting.Progress() * 100));
-        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Updating", 0);
-    }
+    // The numbers above stay the previous selection's until the count is complete (Updating()).
+    if (Updating()) ImGui::TextDisabled("updating %d%%", static_cast<int>(m_counting.Progress() * 100));
     ImGui::NewLine();
     ImGui::Separator();
 }

@@ -19,17 +19,22 @@ export default function register(t) {
     await waitFor(page, () => { const s = window.chorus.selection(); return s.posts === s.total && !s.updating; }, undefined, 30000)
       .catch(() => {});
 
+    // The load's progress bar gone (the layout no longer moves), the canvas has the keyboard (Shift).
+    await waitFor(page, () => !window.chorus.items().some((i) => i.label === 'Cancel'), undefined, 30000).catch(() => {});
     const timeline = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
     assert(timeline, 'no Timeline item');
     const y = timeline.y + timeline.h / 2;
+    await page.mouse.click(timeline.x + timeline.w * 0.1, y);
+    await page.waitForTimeout(300);
     await page.keyboard.down('Shift');
     await page.mouse.move(timeline.x + timeline.w * 0.2, y);
     await page.mouse.down();
     await page.mouse.move(timeline.x + timeline.w * 0.5, y, { steps: 5 });
     await page.mouse.up();
-    await page.keyboard.up('Shift');
+    // Shift held until the brush shows: slow frames take the queued mouse events later (web/src/input.cpp).
     await waitFor(page, () => { const s = window.chorus.selection(); return s.brush !== null && !s.updating; }, undefined, 30000)
       .catch(() => {});
+    await page.keyboard.up('Shift');
     const selection = await page.evaluate(() => window.chorus.selection());
     if (!selection.brush) await screenshot(page, 'brush-heap-past-2gib-failed.png');
     assert(selection.brush && selection.posts > 0 && !selection.updating, `the brush selects posts: ${JSON.stringify(selection)}`);
