@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "entity_field.hpp"
 #include "query.hpp"
 #include "selection.hpp"
+#include "summary.hpp"
 #include "time_zone.hpp"
 #include "top_counts.hpp"
 
@@ -97,5 +99,41 @@ struct Overview {
     TimeSeries series;          // empty unless a bin was asked for
 };
 Overview CountOverview(QueryIndex& index, const Selection& rows, const OverviewRequest& request);
+
+// The numbers a view shows for a selection, counted a piece at a time so that a front end can spread
+// the work over frames and keep drawing: Summarize(dataset, rows), the top lists of CountOverview (no
+// time series) and the selected rows in time order (posts without a time first, equal times by row).
+// The finished results equal those calls (and a stable sort of the rows by time) exactly.
+//
+//   SelectionCount count;
+//   count.Start(index, rows, {fields, 20, Amplification::Both, std::nullopt});
+//   while (!count.Step(50000)) DrawAFrame();   // about 50,000 rows of work per call
+//   use(count.summary(), count.overview().tops, count.time_order());
+//
+// Start() copies what it needs of `rows`; `index` and its dataset must outlive the count or the next
+// Start(). Buffers are kept from one count to the next (no allocation when sizes stay the same).
+class SelectionCount {
+public:
+    SelectionCount();
+    ~SelectionCount();
+    SelectionCount(const SelectionCount&) = delete;
+    SelectionCount& operator=(const SelectionCount&) = delete;
+
+    void Start(QueryIndex& index, const Selection& rows, const OverviewRequest& request);
+    // Does about `work` rows of counting (or of sorting); true once every result is complete.
+    bool Step(size_t work);
+    bool Done() const;
+    double Progress() const;  // 0..1, of the work known so far
+    void Cancel();            // Done() until the next Start(); results are left unspecified
+
+    // The results, complete once Done() after a Start(). The caller may move or swap them away.
+    Summary& summary();
+    Overview& overview();
+    std::vector<RowId>& time_order();
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
 
 }  // namespace chorus::core

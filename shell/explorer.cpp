@@ -59,6 +59,7 @@ std::optional<SaveRequest> Explorer::TakeSave() {
 }
 
 void Explorer::SaveList(size_t list) {
+    StepCounting(true);  // the list of the selection shown, complete
     const core::EntityField field = kListFields[list];
     m_saves.push_back(SaveRequest::Bytes(ExportFileName(core::EntityFieldName(field), m_view.query, "csv"),
                                          "text/csv;charset=utf-8",
@@ -71,6 +72,7 @@ void Explorer::SaveTimelineCsv() {
 }
 
 void Explorer::SavePosts() {
+    StepCounting(true);
     SaveRequest request;
     request.file_name = ExportFileName("posts", m_view.query, "jsonl");
     request.mime_type = "application/x-ndjson";
@@ -104,6 +106,7 @@ std::string Explorer::SelectionJson() const {
                           {"brush", nullptr}};
     if (m_query_error) out["error"] = {{"position", m_query_error->position}, {"message", m_query_error->message}};
     if (m_view.brushed) out["brush"] = {m_view.brush_start, m_view.brush_end};
+    out["updating"] = Updating();
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -147,7 +150,9 @@ void Explorer::RefreshData() {
     auto now = std::chrono::steady_clock::now();
     double since = std::chrono::duration<double>(now - m_refreshed_at).count();
     bool replaced = &ds != m_dataset || ds.Posts() < m_selected.Rows();
-    if (!replaced && m_session.progress().active && since < std::max(0.1, 10 * m_refresh_seconds)) return;
+    // (and not before the numbers of the last refresh are counted: explorer_counting.cpp).
+    if (!replaced && m_session.progress().active && (since < std::max(0.1, 10 * m_refresh_seconds) || Updating()))
+        return;
     m_generation = m_session.Generation();
     m_dataset = &ds;
     m_index = std::make_unique<core::QueryIndex>(ds);  // its caches would be dropped anyway: the rows changed
@@ -183,7 +188,6 @@ void Explorer::RefreshSelection() {
         m_view.brushed != m_eval_brushed ||
         (m_view.brushed && (m_view.brush_start != m_eval_brush_start || m_view.brush_end != m_eval_brush_end));
     if (!m_selection_dirty && !brush_changed) return;
-    const core::Dataset& ds = m_session.dataset();
     if (m_selection_dirty) {
         m_query_rows = m_index->Select(m_query);
         m_bins_width = -1;  // the timeline shows the query's posts: new bins
@@ -201,20 +205,11 @@ void Explorer::RefreshSelection() {
     m_eval_brush_start = m_view.brush_start;
     m_eval_brush_end = m_view.brush_end;
 
-    m_stats = core::Summarize(ds, m_selected);
+    // The numbers of the selection are counted over the next frames (explorer_counting.cpp).
     core::OverviewRequest request{
         {std::begin(kListFields), std::end(kListFields)}, kTopRows, core::Amplification::Both, std::nullopt};
-    core::Overview overview = core::CountOverview(*m_index, m_selected, request);
-    for (size_t i = 0; i < kListCount; ++i) {
-        m_lists[i] = std::move(overview.tops[i]);
-        m_list_texts[i].clear();
-        for (const core::TopItem& item : m_lists[i].items)
-            m_list_texts[i].push_back(m_cluster_glyphs.Drawn(item.text));
-    }
+    m_counting.Start(*m_index, m_selected, request);
     m_words_stale[0] = m_words_stale[1] = true;
-    // The reader's order: by time (posts without a time first) or by a count, ties by time, then by row.
-    m_reader_rows = m_selected.ToRows();
-    core::SortPosts(ds, m_reader_rows, m_reader_order);
 }
 
 std::optional<std::string> Explorer::TakeLinkToOpen() {
@@ -225,6 +220,7 @@ std::optional<std::string> Explorer::TakeLinkToOpen() {
 
 void Explorer::Frame() {
     Refresh();
+    StepCounting();
     m_post_overlay.reset();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);

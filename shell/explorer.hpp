@@ -125,8 +125,11 @@ public:
     const core::Selection& Selected() const { return m_selected; }
     // The syntax error of the query bar's text, if any (the selection is then the previous query's).
     const std::optional<core::QueryError>& QueryErrorShown() const { return m_query_error; }
+    // True while the numbers of a new selection are being counted (a few milliseconds per frame; the
+    // previous numbers stay drawn, marked "updating", until the new ones are complete).
+    bool Updating() const { return !m_counting.Done(); }
     // {"posts": selected, "total": posts, "query": text, "error": null | {"position", "message"},
-    //  "brush": null | [start, end]} for the page's tests.
+    //  "brush": null | [start, end], "updating": Updating()} for the page's tests.
     std::string SelectionJson() const;
 
     // The timeline's layers (timeline_layers.hpp): peaks, stacked types, compared series, events.
@@ -143,6 +146,7 @@ private:
     void Refresh();
     void RefreshData();
     void RefreshSelection();
+    void StepCounting(bool to_the_end = false);  // explorer_counting.cpp
     void UpdateBins(float width);
     void FitView();
     void AppendTerm(const std::string& term, bool negated);
@@ -202,6 +206,8 @@ private:
     core::Selection m_query_rows;  // the query alone: the timeline
     core::Selection m_selected;    // within the brush: lists, counts, reader
     core::Summary m_stats;         // of the selection
+    // m_stats, m_lists and m_reader_rows of m_selected while being counted (explorer_counting.cpp).
+    core::SelectionCount m_counting;
     core::TopList m_lists[kListCount];
     std::vector<std::string> m_list_texts[kListCount];                // m_lists' texts as drawn
     std::vector<core::RowId> m_reader_rows;                           // m_selected in m_reader_order

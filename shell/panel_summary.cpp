@@ -47,6 +47,8 @@ void Explorer::DrawSummary() {
         ImGui::EndGroup();
         ImGui::SameLine();
     }
+    // The numbers above stay the previous selection's until the count is complete (Updating()).
+    if (Updating()) ImGui::TextDisabled("updating %d%%", static_cast<int>(m_counting.Progress() * 100));
     ImGui::NewLine();
     ImGui::Separator();
 }

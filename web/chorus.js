@@ -45,6 +45,20 @@
     loadDemo() { return enqueue(loadDemo); },
     measureRead,
     heapBytes() { return core ? core.HEAPU8.length : 0; },   // the module's memory as grown (benchmarks)
+    // Tests: takes (for good) every free block of the module's heap below `limit` bytes, so that what it
+    // allocates next lies above (a heap past 2 GiB, as with 10 million posts). Returns the blocks taken.
+    fillHeapBelow(limit) {
+      let taken = 0;
+      for (const size of [1 << 24, 1 << 20, 1 << 12]) {
+        for (;;) {
+          const p = core._malloc(size) >>> 0;
+          if (!p) return taken;
+          taken++;
+          if (p + size > limit) break;
+        }
+      }
+      return taken;
+    },
     workerOptions: { enabled: typeof Worker === 'function', rangeBytes: 16 << 20, workers: 0 },
     memoryLimit: 0,
     textOnDisk: false,

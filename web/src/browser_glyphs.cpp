@@ -16,13 +16,13 @@ constexpr int kFields = 7;
 // clang-format off
 EM_JS(uint8_t*, chorus_draw_glyphs, (const uint32_t* codes, int count, int pixel_size, float* metrics, int* bytes), {
     if (!Module.chorusDrawGlyphs) return 0;
-    var drawn = Module.chorusDrawGlyphs(Array.from(HEAPU32.subarray(codes >> 2, (codes >> 2) + count)), pixel_size);
+    var drawn = Module.chorusDrawGlyphs(Array.from(HEAPU32.subarray(codes >>> 2, (codes >>> 2) + count)), pixel_size);
     if (!drawn || drawn.metrics.length !== count * 7) return 0;
-    HEAPF32.set(drawn.metrics, metrics >> 2);
+    HEAPF32.set(drawn.metrics, metrics >>> 2);  // pointers past 2 GiB arrive negative: >>>
     var pixels = _malloc(Math.max(1, drawn.pixels.length));
     if (!pixels) return 0;
-    HEAPU8.set(drawn.pixels, pixels);
-    HEAP32[bytes >> 2] = drawn.pixels.length;
+    HEAPU8.set(drawn.pixels, pixels >>> 0);
+    HEAP32[bytes >>> 2] = drawn.pixels.length;
     return pixels;
 });
 // The same for strings: `joined` holds them separated by '\n'.

@@ -4,9 +4,10 @@
 // Opens FILE (a .chorus snapshot, or any dump) through the page's #file-input in headless Chromium, then
 // measures requestAnimationFrame intervals (p50/p95/max) while it shift-drag brushes the timeline repeatedly
 // and while it types a query, and the time from a filter change (a key that changes the query, a brush let go)
-// to the first frame whose selection reflects it (the explorer recomputes every visible aggregate in the frame
-// the filter changes: shell/explorer.cpp, Refresh). --text-on-disk leaves a snapshot's text in the file whatever the
-// budget (COUNTING.md rule 84); --phrase times a word query (over on-disk text: its streaming scan, rule 85).
+// to the first frame whose selection reflects it, and to the frame where every number of that selection is
+// counted (the explorer counts them a slice per frame, "updating" until complete: shell/explorer_counting.cpp).
+// --text-on-disk leaves a snapshot's text in the file whatever the budget (COUNTING.md rule 84); --phrase times a
+// word query (over on-disk text: its streaming scan, rule 85).
 // Prints one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
@@ -38,19 +39,24 @@ await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined
 // Frame intervals, recorded between start() and stop(); a filter change's latency: keydown / mouseup (capture,
 // before the module sees it) to the first animation frame whose selection differs from the one before.
 await page.evaluate(() => {
-  const b = window.__bench = { frames: [], recording: false, pending: null, latencies: [] };
+  const b = window.__bench = { frames: [], recording: false, pending: null, latencies: [], complete: [] };
+  const selection = () => { const s = window.chorus.selection(); return { key: JSON.stringify({ ...s, updating: undefined }), updating: !!s.updating }; };
   let last = performance.now();
   const tick = (t) => {
     if (b.recording) b.frames.push(t - last);
     last = t;
     if (b.pending) {
-      const s = JSON.stringify(window.chorus.selection());
-      if (s !== b.pending.before) { b.latencies.push({ kind: b.pending.kind, ms: performance.now() - b.pending.t0 }); b.pending = null; }
+      const s = selection();
+      if (!b.pending.shown && s.key !== b.pending.before) {
+        b.latencies.push({ kind: b.pending.kind, ms: performance.now() - b.pending.t0 });
+        b.pending.shown = true;
+      }
+      if (b.pending.shown && !s.updating) { b.complete.push({ kind: b.pending.kind, ms: performance.now() - b.pending.t0 }); b.pending = null; }
     }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  const arm = (kind) => () => { b.pending = { kind, t0: performance.now(), before: JSON.stringify(window.chorus.selection()) }; };
+  const arm = (kind) => () => { b.pending = { kind, t0: performance.now(), before: selection().key, shown: false }; };
   window.addEventListener('keydown', (e) => { if (b.armKeys) arm('query')(e); }, true);
   window.addEventListener('mouseup', arm('brush'), true);
 });
@@ -116,8 +122,9 @@ const typing = stats(await stop());
 await page.evaluate(() => { window.__bench.armKeys = false; });
 const afterQuery = await page.evaluate(() => window.chorus.selection());
 const latencies = await page.evaluate(() => window.__bench.latencies);
-const latencyOf = (kind) => {
-  const ms = latencies.filter((l) => l.kind === kind).map((l) => l.ms).sort((a, b) => a - b);
+const complete = await page.evaluate(() => window.__bench.complete);
+const latencyOf = (kind, list = latencies) => {
+  const ms = list.filter((l) => l.kind === kind).map((l) => l.ms).sort((a, b) => a - b);
   return ms.length ? { n: ms.length, p50: +ms[Math.floor(ms.length / 2)].toFixed(1), max: +ms[ms.length - 1].toFixed(1) } : null;
 };
 if (shot) await page.screenshot({ path: shot });
@@ -146,6 +153,7 @@ console.log(JSON.stringify({
   wasm_in_use_MB: Math.round(text.memoryInUse / 1e6), text_on_disk: text.onDisk, phrase: phraseResult,
   idle_frame_ms: idle, brush_frame_ms: brushing, typing_frame_ms: typing,
   brush_to_selection_ms: latencyOf('brush'), key_to_selection_ms: latencyOf('query'),
+  brush_to_complete_ms: latencyOf('brush', complete), key_to_complete_ms: latencyOf('query', complete),
   after_brush: { posts: afterBrush.posts, brush: afterBrush.brush }, after_query: { query: afterQuery.query, posts: afterQuery.posts },
   page_errors: pageErrors,
 }));

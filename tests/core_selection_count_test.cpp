@@ -1,0 +1,139 @@
+// SelectionCount (core/aggregate.hpp): the numbers of a selection counted a piece at a time equal
+// Summarize, CountOverview and a stable sort of the rows by time, whatever the size of the pieces.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "aggregate.hpp"
+#include "query.hpp"
+#include "summary.hpp"
+
+using namespace chorus::core;
+
+namespace {
+
+std::vector<std::string> Texts(const TopList& top) {
+    std::vector<std::string> out;
+    for (const TopItem& item : top.items)
+        out.push_back(item.text + "=" + std::to_string(item.count));
+    return out;
+}
+
+// `posts` random posts; times in file order when `in_order`, else shuffled with ties and some missing.
+void Fill(Dataset& ds, size_t posts, bool in_order, unsigned seed) {
+    size_t file = ds.BeginFile("random");
+    std::mt19937 rng(seed);
+    static constexpr const char* kLangs[] = {"en", "fr", "de", "ja"};
+    // PostRecord holds views: the texts live in these pools until the posts are added.
+    std::vector<std::string> authors, names, tags, links;
+    for (size_t k = 0; k < 300; ++k) {
+        authors.push_back(std::to_string(5000 + k));
+        names.push_back("name" + std::to_string(k % 97));
+    }
+    for (size_t k = 0; k < 60; ++k)
+        tags.push_back("t" + std::to_string(k));
+    for (size_t k = 0; k < 25; ++k)
+        links.push_back("https://s" + std::to_string(k % 9) + ".org/" + std::to_string(k));
+    PostRecord r;
+    for (size_t i = 0; i < posts; ++i) {
+        r.Clear();
+        const std::string id = std::to_string(100000 + i);
+        r.id = id;
+        if (in_order)
+            r.time = 1500000000 + static_cast<UnixSeconds>(i / 3) * 60;
+        else if (rng() % 50 != 0)
+            r.time = 1500000000 + static_cast<UnixSeconds>(rng() % 500) * 3600;  // many equal times
+        r.type = static_cast<PostType>(rng() % kPostTypeCount);
+        const size_t a = std::min(rng() % 300, rng() % 300);
+        r.author_id = authors[a];
+        r.author_name = names[a];
+        r.lang = kLangs[std::min(rng() % 4, rng() % 4)];
+        for (size_t t = rng() % 4; t > 0; --t)
+            r.hashtags.push_back(tags[std::min(rng() % 60, rng() % 60)]);
+        if (rng() % 2) r.mentions.push_back(names[rng() % 40]);
+        if (rng() % 3 == 0) r.links.push_back(links[rng() % 25]);
+        ds.Add(r, file, i + 1);
+    }
+}
+
+void Check(QueryIndex& index, SelectionCount& count, const Selection& rows, Amplification a, size_t work) {
+    const Dataset& ds = index.Data();
+    OverviewRequest request;
+    for (int f = 0; f < kEntityFieldCount; ++f)
+        request.fields.push_back(static_cast<EntityField>(f));
+    request.fields.push_back(EntityField::Hashtag);  // a field asked twice gets its list twice
+    request.k = 7;
+    request.amplification = a;
+    count.Start(index, rows, request);
+    size_t steps = 0;
+    while (!count.Step(work))
+        ++steps;
+    CHECK(count.Done());
+    CHECK(count.Progress() == 1.0);
+    if (work < rows.Count()) CHECK(steps > 0);  // it was really cut in pieces
+
+    const Summary want = Summarize(ds, rows);
+    const Summary& got = count.summary();
+    CHECK(got.posts == want.posts);
+    CHECK(got.types == want.types);
+    CHECK(got.authors == want.authors);
+    CHECK(got.first == want.first);
+    CHECK(got.last == want.last);
+    CHECK(got.no_time == want.no_time);
+    CHECK(got.duplicates == want.duplicates);
+
+    const Overview overview = CountOverview(index, rows, request);
+    REQUIRE(count.overview().tops.size() == overview.tops.size());
+    for (size_t i = 0; i < overview.tops.size(); ++i) {
+        CHECK_MESSAGE(Texts(count.overview().tops[i]) == Texts(overview.tops[i]), EntityFieldName(request.fields[i])
+                                                                                      << " work=" << work);
+        CHECK(count.overview().tops[i].posts == overview.tops[i].posts);
+    }
+
+    std::vector<RowId> order = rows.ToRows();
+    std::stable_sort(order.begin(), order.end(), [&ds](RowId x, RowId y) { return ds.TimeOf(x) < ds.TimeOf(y); });
+    CHECK(count.time_order() == order);
+}
+
+}  // namespace
+
+TEST_CASE("selection count: in pieces of any size, the numbers equal Summarize, CountOverview and a time sort") {
+    for (bool in_order : {false, true}) {
+        Dataset ds;
+        Fill(ds, 20000, in_order, in_order ? 3 : 5);
+        QueryIndex index(ds);
+        std::vector<Selection> selections = {Selection::All(ds.Posts()), index.Select(ParseQuery("-lang:ja").query),
+                                             index.Select(ParseQuery("#t0 OR type:reply").query),
+                                             Selection::None(ds.Posts())};
+        Selection scattered(ds.Posts());
+        for (RowId row = 0; row < ds.Posts(); row += 7)
+            scattered.Add(row);
+        selections.push_back(scattered);
+        SelectionCount count;  // one count, started again and again: its buffers are reused
+        for (const Selection& rows : selections) {
+            CAPTURE(rows.Count());
+            CAPTURE(in_order);
+            for (size_t work : {size_t{1} << 30, size_t{5000}, size_t{333}})
+                Check(index, count, rows, Amplification::Both, work);
+            Check(index, count, rows, Amplification::OriginalsOnly, 1000);
+            Check(index, count, rows, Amplification::AmplificationOnly, 1000);
+        }
+    }
+}
+
+TEST_CASE("selection count: a new start drops the count in flight") {
+    Dataset ds;
+    Fill(ds, 5000, false, 9);
+    QueryIndex index(ds);
+    SelectionCount count;
+    CHECK(count.Done());  // nothing started
+    OverviewRequest request{{EntityField::Hashtag, EntityField::Author}, 5, Amplification::Both, std::nullopt};
+    count.Start(index, index.Select(ParseQuery("lang:en").query), request);
+    CHECK_FALSE(count.Step(100));
+    CHECK_FALSE(count.Done());
+    Check(index, count, index.Select(ParseQuery("lang:fr").query), Amplification::Both, 100);
+    count.Start(index, Selection::All(ds.Posts()), request);
+    count.Cancel();
+    CHECK(count.Done());
+}
