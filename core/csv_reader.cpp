@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
+#include "csv_tags.hpp"
 #include "encoding.hpp"
 #include "text_entities.hpp"
 #include "time_utc.hpp"
@@ -34,8 +35,17 @@ bool IsDigits(std::string_view s) {
 
 // Rule 36: a cell is set unless empty or one of the spreadsheet / R / pandas "nothing" words.
 bool IsSet(std::string_view cell) {
-    std::string v = Lower(cell);
-    return !(v.empty() || v == "na" || v == "false" || v == "0" || v == "none" || v == "nan" || v == "null");
+    if (cell.empty()) return false;
+    if (cell.size() > 5) return true;
+    char v[5];
+    for (size_t i = 0; i < cell.size(); ++i)
+        v[i] = cell[i] >= 'A' && cell[i] <= 'Z' ? static_cast<char>(cell[i] - 'A' + 'a') : cell[i];
+    std::string_view w(v, cell.size());
+    return !(w == "na" || w == "false" || w == "0" || w == "none" || w == "nan" || w == "null");
+}
+
+bool IsBytesLiteral(std::string_view cell) {
+    return cell.size() >= 3 && cell[0] == 'b' && (cell[1] == '\'' || cell[1] == '"') && cell.back() == cell[1];
 }
 
 bool ReadNumber(std::string_view& s, unsigned max_digits, unsigned& out) {
@@ -129,6 +139,48 @@ bool EndsInsideQuotes(std::string_view record, char delimiter) {
 }
 
 }  // namespace
+
+namespace {
+// Every field of CsvColumns, in the order of CsvColumnsText.
+template <typename F>
+void EachColumn(CsvColumns& c, F&& f) {
+    for (int* field : {&c.id, &c.time, &c.text, &c.author_id, &c.author_name, &c.lang, &c.client, &c.type,
+                       &c.referenced, &c.retweet, &c.quote, &c.reply, &c.hashtags, &c.retweeter_id, &c.retweeter_name})
+        f(*field);
+}
+}  // namespace
+
+std::string CsvColumnsText(const CsvColumns& columns) {
+    CsvColumns c = columns;
+    std::string out;
+    EachColumn(c, [&](int& v) { out.append(std::to_string(v)).push_back(','); });
+    out.append(c.archive_owner ? "1" : "0");
+    return out;
+}
+
+bool CsvColumnsFromText(std::string_view text, CsvColumns& columns) {
+    CsvColumns c;
+    bool ok = true;
+    auto next = [&](int& v) {
+        size_t comma = text.find(',');
+        std::string_view item = text.substr(0, comma);
+        text.remove_prefix(comma == std::string_view::npos ? text.size() : comma + 1);
+        bool negative = item.starts_with('-');
+        if (negative) item.remove_prefix(1);
+        if (!IsDigits(item) || item.size() > 6) {
+            ok = false;
+            return;
+        }
+        v = std::stoi(std::string(item)) * (negative ? -1 : 1);
+    };
+    EachColumn(c, next);
+    int owner = 0;
+    next(owner);
+    if (!ok || !text.empty() || owner < 0 || owner > 1) return false;
+    c.archive_owner = owner == 1;
+    columns = c;
+    return true;
+}
 
 CsvColumns MapCsvColumns(const std::vector<std::string>& header) {
     std::vector<std::string> names;
@@ -281,8 +333,7 @@ bool DetectCsvHeader(std::string_view line, CsvHeader& header) {
 }
 
 std::string DecodeBytesLiteral(std::string_view cell) {
-    if (cell.size() < 3 || cell[0] != 'b' || (cell[1] != '\'' && cell[1] != '"') || cell.back() != cell[1])
-        return std::string(cell);
+    if (!IsBytesLiteral(cell)) return std::string(cell);
     std::string_view body = cell.substr(2, cell.size() - 3);
     std::string out;
     out.reserve(body.size());
@@ -319,11 +370,7 @@ void CsvReader::BeginFile(size_t file, const CsvHeader& header, std::optional<Cs
     m_columns = columns ? *columns : MapCsvColumns(header.names);
     m_header_done = header.headerless;
     m_rt_prefix = m_columns.type < 0 && m_columns.referenced < 0 && m_columns.retweet < 0;
-    m_line = m_record_line = 1;
-    m_state = State::FieldStart;
-    m_record_empty = true;
-    m_field.clear();
-    m_row.clear();
+    m_split.Begin(m_header.wrapped ? ';' : m_header.delimiter);
     m_pending.clear();
     m_pending_parts = 0;
     m_pending_recoded = false;
@@ -331,104 +378,41 @@ void CsvReader::BeginFile(size_t file, const CsvHeader& header, std::optional<Cs
     m_dataset.Report(file).format = header.format;
 }
 
-void CsvReader::EndField() {
-    m_row.push_back(std::move(m_field));
-    m_field.clear();
-    m_state = State::FieldStart;
-}
-
-void CsvReader::EndRecord() {
-    if (m_record_empty && m_row.empty() && m_field.empty()) {
-        m_state = State::FieldStart;
-        return;  // a blank line is not a record
-    }
-    EndField();
-    ReadRow(m_row, m_record_line);
-    m_row.clear();
-    m_record_empty = true;
-}
-
 void CsvReader::Feed(const char* data, size_t size) {
-    const char delimiter = m_header.wrapped ? ';' : m_header.delimiter;
-    for (size_t i = 0; i < size; ++i) {
-        char c = data[i];
-        switch (m_state) {
-            case State::FieldStart:
-                if (c == '"') {
-                    m_state = State::Quoted;
-                    m_record_empty = false;
-                } else if (c == delimiter) {
-                    m_record_empty = false;
-                    EndField();
-                } else if (c == '\n') {
-                    EndRecord();
-                } else if (c != '\r') {
-                    m_field.push_back(c);
-                    m_state = State::Unquoted;
-                    m_record_empty = false;
-                }
-                break;
-            case State::Unquoted:
-                if (c == delimiter) {
-                    EndField();
-                } else if (c == '\n') {
-                    if (!m_field.empty() && m_field.back() == '\r') m_field.pop_back();
-                    EndRecord();
-                } else {
-                    m_field.push_back(c);
-                }
-                break;
-            case State::Quoted:
-                if (c == '"') {
-                    m_state = State::QuoteInQuoted;
-                } else {
-                    m_field.push_back(c);
-                }
-                break;
-            case State::QuoteInQuoted:
-                if (c == '"') {
-                    m_field.push_back('"');
-                    m_state = State::Quoted;
-                } else if (c == delimiter) {
-                    EndField();
-                } else if (c == '\n') {
-                    EndRecord();
-                } else if (c != '\r') {
-                    m_field.push_back(c);  // text after a closing quote is kept (lenient, as Python's csv)
-                    m_state = State::Unquoted;
-                }
-                break;
-        }
-        if (c == '\n') {
-            ++m_line;
-            if (m_state == State::FieldStart && m_row.empty() && m_record_empty) m_record_line = m_line;
-        }
-    }
+    m_split.Feed(data, size, *this);
+}
+
+void CsvReader::Record(const std::vector<std::string_view>& cells, uint64_t line) {
+    m_row.assign(cells.begin(), cells.end());
+    ReadRow(line);
 }
 
 void CsvReader::EndFile() {
-    if (m_state != State::FieldStart || !m_row.empty() || !m_field.empty() || !m_record_empty) EndRecord();
+    m_split.End(*this);
     if (m_pending_parts > 0) {
         // The file ended inside an open quote: what was gathered is one record.
         m_flushing = true;
         std::string last = std::move(m_pending);
         m_pending.clear();
         --m_pending_parts;
-        std::vector<std::string> row{std::move(last)};
-        ReadRow(row, m_pending_line);
+        m_row.assign(1, last);
+        ReadRow(m_pending_line);
         m_flushing = false;
     }
 }
 
-void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
+void CsvReader::ReadRow(uint64_t line) {
     IngestReport& report = m_dataset.Report(m_file);
     // Rule 36: a record that is not valid UTF-8 is read as Windows-1252.
     bool recoded = false;
-    for (std::string& field : row) {
+    size_t recoded_used = 0;
+    for (std::string_view& field : m_row) {
         if (IsValidUtf8(field)) continue;
-        m_recode.clear();
-        Cp1252ToUtf8(field, m_recode);
-        field.swap(m_recode);
+        if (recoded_used == m_recoded.size()) m_recoded.emplace_back();
+        std::string& out = m_recoded[recoded_used++];
+        out.clear();
+        Cp1252ToUtf8(field, out);
+        field = out;
         recoded = true;
     }
     if (!m_header_done) {
@@ -438,11 +422,11 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
     if (m_header.wrapped) {
         // A wrapped record that leaves a quote open goes on in the next one (Excel closed the
         // wrapper at a line break inside the text).
-        while (row.size() > 1 && row.back().empty())
-            row.pop_back();
+        while (m_row.size() > 1 && m_row.back().empty())
+            m_row.pop_back();
         std::string content;
-        for (size_t i = 0; i < row.size(); ++i)
-            content.append(i == 0 ? "" : ";").append(row[i]);
+        for (size_t i = 0; i < m_row.size(); ++i)
+            content.append(i == 0 ? "" : ";").append(m_row[i]);
         if (m_pending_parts > 0) content = m_pending + "\n" + content;
         m_pending_recoded |= recoded;
         if (m_pending_parts == 0) m_pending_line = line;
@@ -456,8 +440,8 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
         line = m_pending_line;
         recoded = m_pending_recoded;
         m_pending_recoded = false;
-        std::vector<std::string> inner = SplitCsvRecord(content, m_header.delimiter);
-        row.swap(inner);
+        m_unwrapped = SplitCsvRecord(content, m_header.delimiter);
+        m_row.assign(m_unwrapped.begin(), m_unwrapped.end());
     }
     ++report.lines;
     if (recoded) report.Add(Problem::TranscodedCp1252, line, "not UTF-8: read as Windows-1252");
@@ -476,10 +460,10 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
         }
         return;
     }
+    const std::vector<std::string_view>& row = m_row;
     auto cell = [&](int column) -> std::string_view {
-        return column >= 0 && static_cast<size_t>(column) < row.size()
-                   ? std::string_view(row[static_cast<size_t>(column)])
-                   : std::string_view();
+        return column >= 0 && static_cast<size_t>(column) < row.size() ? row[static_cast<size_t>(column)]
+                                                                       : std::string_view();
     };
     PostRecord& r = m_post.Begin();
     std::string_view id = cell(m_columns.id);
@@ -489,14 +473,19 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
         r.unusable_id = id;
     }
     r.time = ParseCsvTime(cell(m_columns.time));
-    std::string& text = m_post.Slot();
-    text = DecodeBytesLiteral(cell(m_columns.text));
-    if (!IsValidUtf8(text)) {
-        std::string raw;
-        raw.swap(text);
-        Cp1252ToUtf8(raw, text);
+    std::string_view text_cell = cell(m_columns.text);
+    if (IsBytesLiteral(text_cell)) {
+        std::string& text = m_post.Slot();
+        text = DecodeBytesLiteral(text_cell);
+        if (!IsValidUtf8(text)) {
+            std::string raw;
+            raw.swap(text);
+            Cp1252ToUtf8(raw, text);
+        }
+        r.text = text;
+    } else {
+        r.text = text_cell;  // valid UTF-8 already (the record was read as Windows-1252 if not)
     }
-    r.text = text;
     r.lang = cell(m_columns.lang);
     r.client = cell(m_columns.client);
     for (size_t k = 0; k < r.engagement.counts.size(); ++k)
@@ -539,14 +528,17 @@ void CsvReader::ReadRow(std::vector<std::string>& row, uint64_t line) {
     if (m_columns.hashtags < 0) {
         HashtagsInText(r.text, r.hashtags);
     } else if (tags.starts_with('[')) {
-        auto json = nlohmann::json::parse(tags, nullptr, false);
-        if (json.is_array()) {
-            for (const auto& tag : json) {
-                if (!tag.is_object()) continue;
-                for (const char* key : {"tag", "text"}) {
-                    if (tag.contains(key) && tag[key].is_string()) {
-                        r.hashtags.push_back(m_post.Keep(tag[key].get_ref<const std::string&>()));
-                        break;
+        if (!QuickTagList(tags, m_post, r.hashtags)) {
+            r.hashtags.clear();
+            auto json = nlohmann::json::parse(tags, nullptr, false);
+            if (json.is_array()) {
+                for (const auto& tag : json) {
+                    if (!tag.is_object()) continue;
+                    for (const char* key : {"tag", "text"}) {
+                        if (tag.contains(key) && tag[key].is_string()) {
+                            r.hashtags.push_back(m_post.Keep(tag[key].get_ref<const std::string&>()));
+                            break;
+                        }
                     }
                 }
             }

@@ -18,11 +18,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "csv_split.hpp"
 #include "dataset.hpp"
 #include "post_builder.hpp"
 
@@ -51,6 +53,11 @@ struct CsvColumns {
     bool Usable() const { return text >= 0 && time >= 0; }
 };
 
+// A mapping as text (its column numbers, comma-separated) and back: how the page hands a mapping chosen
+// in its explorer to the ingest workers. False when `text` is not such a list.
+std::string CsvColumnsText(const CsvColumns& columns);
+bool CsvColumnsFromText(std::string_view text, CsvColumns& columns);
+
 // Maps a header row by its names (case-insensitive).
 CsvColumns MapCsvColumns(const std::vector<std::string>& header);
 
@@ -74,7 +81,7 @@ std::vector<std::string> SplitCsvRecord(std::string_view record, char delimiter)
 // A Python bytes literal b'...' / b"..." decoded (\xNN \n \r \t \\ \' \"), else the text unchanged.
 std::string DecodeBytesLiteral(std::string_view cell);
 
-class CsvReader {
+class CsvReader : private CsvSplitter::Sink {
 public:
     explicit CsvReader(Dataset& dataset) : m_dataset(dataset) {}
     void BeginFile(size_t file, const CsvHeader& header, std::optional<CsvColumns> columns);
@@ -82,24 +89,20 @@ public:
     void EndFile();
 
 private:
-    void EndField();
-    void EndRecord();
-    void ReadRow(std::vector<std::string>& row, uint64_t line);
+    void Record(const std::vector<std::string_view>& cells, uint64_t line) override;
+    void ReadRow(uint64_t line);  // the record in m_row
 
     Dataset& m_dataset;
     size_t m_file = 0;
     CsvHeader m_header;
     CsvColumns m_columns;
     bool m_header_done = false;
-    bool m_rt_prefix = false;    // no type columns: text starting "RT @" is a retweet
-    uint64_t m_line = 1;         // the physical line being read
-    uint64_t m_record_line = 1;  // where the current record started
-    enum class State : uint8_t { FieldStart, Unquoted, Quoted, QuoteInQuoted } m_state = State::FieldStart;
-    bool m_record_empty = true;
-    std::string m_field;
-    std::vector<std::string> m_row;
-    std::string m_recode;
-    std::string m_pending;  // wrapped: a record whose quote is still open, waiting for the next one
+    bool m_rt_prefix = false;  // no type columns: text starting "RT @" is a retweet
+    CsvSplitter m_split;
+    std::vector<std::string_view> m_row;   // the record's cells (views valid during ReadRow)
+    std::deque<std::string> m_recoded;     // cells read as Windows-1252
+    std::vector<std::string> m_unwrapped;  // wrapped: the record read again
+    std::string m_pending;                 // wrapped: a record whose quote is still open, waiting for the next one
     size_t m_pending_parts = 0;
     uint64_t m_pending_line = 0;
     bool m_pending_recoded = false;

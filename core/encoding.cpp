@@ -1,5 +1,7 @@
 #include "encoding.hpp"
 
+#include <cstring>
+
 namespace chorus::core {
 namespace {
 
@@ -25,6 +27,11 @@ bool IsValidUtf8(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const unsigned char* end = p + text.size();
     while (p < end) {
+        uint64_t word;
+        if (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ull) == 0)) {
+            p += 8;  // eight ASCII bytes
+            continue;
+        }
         unsigned char c = *p;
         if (c < 0x80) {
             ++p;

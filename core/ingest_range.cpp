@@ -1,5 +1,6 @@
 #include "ingest_range.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 #include "ingest.hpp"
@@ -78,7 +79,9 @@ bool RangeReader::Feed(const char* data, size_t size) {
                 m_next = m_cut.Position() + 1;
                 m_cut.ExtendEnd(m_next);
             }
-        } else if (m_cut.Done() && !m_ingest.ReadsCsv()) {
+        } else if (m_ingest.ReadsCsv()) {
+            m_cut.ExtendEnd(UINT64_MAX);  // a CSV file is read whole by the first range (rule 80)
+        } else if (m_cut.Done()) {
             m_grown = true;  // undecided still: one more line
             m_cut.ExtendEnd(m_cut.Position() + 1);
         }

@@ -97,6 +97,7 @@ size_t DecodeReference(std::string_view s, size_t pos, std::string& out) {
 }  // namespace
 
 void HashtagsInText(std::string_view text, std::vector<std::string_view>& out) {
+    if (text.find('#') == std::string_view::npos && text.find("\xEF\xBC\x83") == std::string_view::npos) return;
     int32_t prev = kNone;
     for (size_t pos = 0; pos < text.size();) {
         int32_t cp;
@@ -124,6 +125,7 @@ void HashtagsInText(std::string_view text, std::vector<std::string_view>& out) {
 }
 
 void MentionsInText(std::string_view text, std::vector<std::string_view>& out) {
+    if (text.find('@') == std::string_view::npos) return;  // the common case, found fast
     int32_t prev = kNone;
     for (size_t pos = 0; pos < text.size();) {
         int32_t cp;
@@ -145,6 +147,7 @@ void MentionsInText(std::string_view text, std::vector<std::string_view>& out) {
 }
 
 void LinksInText(std::string_view text, std::vector<std::string_view>& out) {
+    if (text.find("://") == std::string_view::npos) return;  // no link can start: found fast
     int32_t prev = kNone;
     for (size_t pos = 0; pos < text.size();) {
         int32_t cp;

@@ -122,6 +122,7 @@
       scanFeed: module.cwrap('chorus_scan_feed', null, ['number']),
       textUnreadable: module.cwrap('chorus_text_unreadable', null, ['string']),
       memoryInUse: module.cwrap('chorus_memory_in_use', 'number', []),
+      csvMapping: module.cwrap('chorus_csv_mapping', 'string', ['string']),
     };
     setInterval(pumpText, 50);
     // The explorer's "Apply and reload" (CSV column mapping) asks for the files to be read again.
@@ -343,16 +344,14 @@
         }
         if (source.file && chorus.workerOptions.enabled) {
           const result = await loadInWorkers(source, bytes, parts);
-          if (!result.csv) {
-            bytes += result.bytes;
-            if (result.failure || result.cancelled) {
-              failure = result.failure;
-              memoryOut = !!result.memory;
-              cancelled = true;
-              break;
-            }
-            continue;
+          bytes += result.bytes;
+          if (result.failure || result.cancelled) {
+            failure = result.failure;
+            memoryOut = !!result.memory;
+            cancelled = true;
+            break;
           }
+          continue;
         }
         const reader = source.open().getReader();
         const buffer = api.fileBegin(source.name) >>> 0;
@@ -446,8 +445,8 @@
   // A plain file is read off the main thread: cut into byte ranges that workers read and parse apart
   // (core/ingest_range.hpp) and send back as snapshot bytes, merged here strictly in file order, so the
   // dataset and report are those of a sequential read. The first range tells whether the file can be cut
-  // (JSON lines): until then it runs alone; a JSON document or UTF-16 file stays whole in that worker; a
-  // CSV file (whose column mapping the module holds) is read on the main thread as before.
+  // (JSON lines): until then it runs alone; a JSON document, a UTF-16 or a CSV file stays whole in that worker
+  // (a CSV file with the column mapping the user chose for it, rule 80).
   let pool = [];
   function workerPool() {
     // One core stays with the page so it keeps drawing (on 2 cores, one worker: measured ingest/read
@@ -462,11 +461,12 @@
     pool = [];
   }
 
-  // Resolves {bytes, cancelled, failure, csv}: csv = the file was not read (the caller reads it itself).
+  // Resolves {bytes, cancelled, failure}.
   function loadInWorkers(source, bytesBefore, parts) {
     const file = source.file;
     const rangeBytes = Math.max(1, Math.floor(chorus.workerOptions.rangeBytes));
     const workers = workerPool();
+    const columns = api.csvMapping(source.name);
     parts.workers = Math.max(parts.workers, workers.length);
     const idle = workers.slice();
     const jobs = new Map();    // range index -> {worker, read, result}
@@ -488,7 +488,7 @@
         for (const worker of workers) worker.onmessage = worker.onerror = null;
         if (result.cancelled || result.failure) {
           stopWorkers();
-          if (!result.csv) api.partsCancel(source.name, merged > 0 ? 1 : 0, mergedLines, mergedBytes);
+          api.partsCancel(source.name, merged > 0 ? 1 : 0, mergedLines, mergedBytes);
         }
         resolve({ bytes: mergedBytes, ...result });
       };
@@ -499,7 +499,7 @@
           const worker = idle.pop();
           const [begin, end] = bounds(index);
           jobs.set(index, { worker, read: 0, result: null });
-          worker.postMessage({ id: index, file, name: source.name, begin, end, seed });
+          worker.postMessage({ id: index, file, name: source.name, begin, end, seed, columns });
         }
       };
       const mergeReady = () => {
@@ -541,7 +541,6 @@
               next = data.next;
               ranges = next >= file.size ? 1 : 1 + Math.ceil((file.size - next) / rangeBytes);
               break;
-            case 'csv': finish({ csv: true }); return;
             case 'progress': job.read = data.bytes; break;
             case 'error': fail(`A worker could not read ${source.name}: ${data.message}`); return;
             case 'done':

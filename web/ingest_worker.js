@@ -2,9 +2,9 @@
 // file.slice(...).stream(), parses it with the core (chorus-ingest.js, web/src/ingest_worker.cpp)
 // and posts it back as .chorus snapshot bytes in a transferred ArrayBuffer. Nothing leaves the page.
 //
-// in:  {id, file, name, begin, end, seed}      one job at a time
+// in:  {id, file, name, begin, end, seed, columns}   one job at a time; columns: the user's CSV mapping or ''
+//      (a CSV file is read whole by its first range, rule 80)
 // out: {type: 'seed', id, seed, next}          the first range's format is known: the others may start at next
-//      {type: 'csv', id}                       a CSV file: the page reads it itself
 //      {type: 'progress', id, bytes}           bytes read so far
 //      {type: 'done', id, snapshot, lines, fed}   lines: the range's lines (blank ones too); fed: its bytes
 //      {type: 'error', id, message}
@@ -22,6 +22,7 @@ const started = ChorusIngest({
   module,
   buffer: module._ciw_buffer(CAPACITY) >>> 0,
   begin: module.cwrap('ciw_begin', null, ['string', 'number', 'number', 'number']),
+  columns: module.cwrap('ciw_columns', null, ['string']),
 }));
 
 self.onmessage = (event) => {
@@ -32,7 +33,8 @@ self.onmessage = (event) => {
 };
 
 async function run(job) {
-  const { module, buffer, begin } = await started;
+  const { module, buffer, begin, columns } = await started;
+  columns(job.columns || '');
   begin(job.name, job.begin, job.end, job.seed || 0);
   const reader = job.file.slice(module._ciw_read_from()).stream().getReader();
   let bytes = 0;
@@ -46,13 +48,7 @@ async function run(job) {
       for (let offset = 0; offset < value.length && !stop; offset += CAPACITY) {
         const slice = value.subarray(offset, Math.min(offset + CAPACITY, value.length));
         module.HEAPU8.set(slice, buffer);   // HEAPU8 is replaced when memory grows: read it each time
-        const state = module._ciw_feed(slice.length);
-        if (state & 2) {
-          module._ciw_reset();
-          self.postMessage({ type: 'csv', id: job.id });
-          return;
-        }
-        if (state & 1) stop = true;
+        if (module._ciw_feed(slice.length) & 1) stop = true;
       }
       bytes += value.length;
       if (!seedSent && module._ciw_seed()) {
@@ -68,11 +64,6 @@ async function run(job) {
     reader.cancel().catch(() => {});
   }
   const size = module._ciw_end();
-  if (module._ciw_csv()) {   // a small CSV file told only at its end
-    module._ciw_reset();
-    self.postMessage({ type: 'csv', id: job.id });
-    return;
-  }
   const at = module._ciw_result() >>> 0;
   const snapshot = module.HEAPU8.slice(at, at + size).buffer;
   const lines = module._ciw_lines();

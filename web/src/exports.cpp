@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -270,6 +271,16 @@ EMSCRIPTEN_KEEPALIVE void chorus_parts_cancel(const char* name, int started, dou
 EMSCRIPTEN_KEEPALIVE int chorus_reload_requested() {
     App* app = TheApp();
     return app && app->explorer.TakeRequest(chorus::shell::Request::ReloadFiles) ? 1 : 0;
+}
+
+// The CSV columns the user chose for the file `name` (CsvColumnsText), "" when none: handed to the ingest
+// worker that reads the file (web/ingest_worker.js).
+EMSCRIPTEN_KEEPALIVE const char* chorus_csv_mapping(const char* name) {
+    static std::string text;
+    App* app = TheApp();
+    auto columns = app && name ? app->explorer.CsvMappingFor(name) : std::nullopt;
+    text = columns ? chorus::core::CsvColumnsText(*columns) : std::string();
+    return text.c_str();
 }
 
 // 1 once after the user pressed Cancel (the flag is cleared by reading it).

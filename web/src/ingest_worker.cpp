@@ -3,8 +3,9 @@
 // bytes, which the page's module merges in file order (Snapshot::Read, Snapshot::MergeRange).
 //
 //   p = ciw_buffer(capacity)
+//   ciw_columns(text)                            the user's CSV mapping for the next file (CsvColumnsText; "": none)
 //   ciw_begin(name, begin, end, seed)            read the file from RangeCutter::ReadFrom() (ciw_read_from)
-//   repeat: copy up to capacity bytes to p; state = ciw_feed(n); stop when state has kDone or kCsv
+//   repeat: copy up to capacity bytes to p; state = ciw_feed(n); stop when state has kDone
 //   n = ciw_end(); the snapshot is ciw_result()[0 .. n); ciw_lines(); ciw_fed(); ciw_reset()
 // ciw_seed() is the first range's continuation seed once known (0 before): the page then starts the others
 // from ciw_next() on. Without a seed by the end of the file the first range was the whole file.
@@ -12,6 +13,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "ingest.hpp"
@@ -22,18 +24,18 @@ namespace {
 
 // ciw_feed's answer, as bits.
 constexpr int kDone = 1;  // the range's last line was read: stop reading
-constexpr int kCsv = 2;   // a CSV file: the page reads it itself (with the user's column mapping)
 
 struct Range {
     chorus::core::Dataset dataset;
     chorus::core::Ingest ingest{dataset};
     chorus::core::RangeReader reader;
     bool done = false;
-    Range(const char* name, uint64_t begin, uint64_t end, uint8_t seed)
-        : reader(ingest, name ? name : "", begin, end, seed) {}
+    Range(const char* name, uint64_t begin, uint64_t end, uint8_t seed, std::optional<chorus::core::CsvColumns> columns)
+        : reader((ingest.SetCsvColumns(columns), ingest), name ? name : "", begin, end, seed) {}
 };
 
 std::unique_ptr<Range> range;
+std::optional<chorus::core::CsvColumns> csv_columns;  // ciw_columns: for the next ciw_begin
 std::unique_ptr<char[]> buffer;
 size_t buffer_capacity = 0;
 std::string result;
@@ -53,9 +55,17 @@ EMSCRIPTEN_KEEPALIVE char* ciw_buffer(int capacity) {
     return buffer.get();
 }
 
+// The CSV columns the user chose for the next file (the explorer's mapping panel), as CsvColumnsText; "": by
+// the header's names.
+EMSCRIPTEN_KEEPALIVE void ciw_columns(const char* text) {
+    chorus::core::CsvColumns columns;
+    csv_columns.reset();
+    if (text && chorus::core::CsvColumnsFromText(text, columns)) csv_columns = columns;
+}
+
 EMSCRIPTEN_KEEPALIVE void ciw_begin(const char* name, double begin, double end, int seed) {
     range = std::make_unique<Range>(name, static_cast<uint64_t>(begin), static_cast<uint64_t>(end),
-                                    static_cast<uint8_t>(seed));
+                                    static_cast<uint8_t>(seed), csv_columns);
 }
 
 EMSCRIPTEN_KEEPALIVE double ciw_read_from() {
@@ -65,7 +75,7 @@ EMSCRIPTEN_KEEPALIVE double ciw_read_from() {
 EMSCRIPTEN_KEEPALIVE int ciw_feed(int size) {
     if (!range || size <= 0 || static_cast<size_t>(size) > buffer_capacity) return 0;
     if (!range->done) range->done = range->reader.Feed(buffer.get(), static_cast<size_t>(size));
-    return (range->done ? kDone : 0) | (range->ingest.ReadsCsv() ? kCsv : 0);
+    return range->done ? kDone : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int ciw_seed() {
@@ -74,10 +84,6 @@ EMSCRIPTEN_KEEPALIVE int ciw_seed() {
 
 EMSCRIPTEN_KEEPALIVE double ciw_next() {
     return range ? static_cast<double>(range->reader.Next()) : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE int ciw_csv() {
-    return range && range->ingest.ReadsCsv() ? 1 : 0;
 }
 
 // Ends the range (the file's real last line is read here when the range reached the end of the file).

@@ -1,6 +1,6 @@
 // Every case of tests/samples_test.py (each sample of ../shared/samples, and the files loaded together)
 // opened in the page through #file-input, read by the page's own path (workers in small byte ranges for
-// JSON lines, the main thread for CSV), and compared with the independent checker field by field.
+// JSON lines, whole in one worker for CSV), and compared with the independent checker field by field.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
