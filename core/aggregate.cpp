@@ -175,7 +175,7 @@ TimeSeries EmptySeries(TimeBin bin, UnixSeconds first, UnixSeconds last, const T
 
 // Every post: the counts come off the sorted time column, one binary search per edge.
 void CountSorted(const Dataset& ds, TimeSeries& out) {
-    const std::vector<UnixSeconds>& sorted = ds.SortedTimes();
+    const SortedTimesView sorted = ds.SortedTimes();
     auto lo = std::lower_bound(sorted.begin(), sorted.end(), out.edges.front());
     out.outside = static_cast<uint64_t>(lo - sorted.begin());
     for (size_t i = 0; i < out.counts.size(); ++i) {
@@ -333,7 +333,7 @@ Overview CountOverview(QueryIndex& index, const Selection& rows, const OverviewR
     }
     TimeSeries* series = nullptr;
     if (request.bin) {
-        const std::vector<UnixSeconds>& sorted = ds.SortedTimes();
+        const SortedTimesView sorted = ds.SortedTimes();
         out.series = sorted.empty() ? EmptySeries(*request.bin, kNoTime, kNoTime)
                                     : EmptySeries(*request.bin, sorted.front(), sorted.back());
         if (out.series.counts.empty()) {
@@ -455,7 +455,7 @@ TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, Un
 }
 
 TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, const TimeZone& zone) {
-    const std::vector<UnixSeconds>& sorted = ds.SortedTimes();
+    const SortedTimesView sorted = ds.SortedTimes();
     if (sorted.empty()) {
         TimeSeries out;
         out.bin = bin;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <type_traits>
 
 #include "client.hpp"
 #include "emoji.hpp"
@@ -54,7 +55,7 @@ uint64_t Dataset::IdKey(std::string_view id) {
 }
 
 void Dataset::AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
-                          std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets) {
+                          std::vector<uint32_t>& ids, OffsetColumn& offsets) {
     size_t begin = ids.size();
     for (std::string_view text : raw) {
         switch (kind) {
@@ -108,6 +109,7 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
                                                     " (rounded or not an integer): kept, but cannot be de-duplicated");
     }
     uint64_t key = record.id.empty() ? kNoPostId : IdKey(record.id);
+    EnsureIdIndex();
     if (key != kNoPostId && m_id_index.Find(key, m_post_id) != PostIdIndex::kNone) {
         ++report.duplicates;
         return AddResult::Duplicate;
@@ -154,6 +156,14 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
     return AddResult::Added;
 }
 
+void Dataset::EnsureIdIndex() {
+    if (!m_id_index_freed) return;
+    m_id_index_freed = false;
+    m_id_index.Reserve(m_post_id.size());
+    for (size_t row = 0; row < m_post_id.size(); ++row)
+        if (m_post_id[row] != kNoPostId) m_id_index.Insert(static_cast<RowId>(row), m_post_id);
+}
+
 std::span<const uint32_t> Dataset::HashtagsOf(RowId row) const {
     return {m_hashtag_ids.data() + m_hashtag_offsets[row], m_hashtag_offsets[row + 1] - m_hashtag_offsets[row]};
 }
@@ -191,22 +201,24 @@ std::string_view Dataset::AuthorName(uint32_t author) const {
     return name == Dictionary::kNotFound ? m_authors.Text(author) : m_names.Text(name);
 }
 
-const std::vector<UnixSeconds>& Dataset::SortedTimes() const {
+SortedTimesView Dataset::SortedTimes() const {
     if (m_sorted_dirty) {
-        // One pass (no time missing, none before the one above it) often saves a copy of the column.
+        // One pass (no time missing, none before the one above it) often saves building an order.
         m_time_in_order = std::is_sorted(m_time.begin(), m_time.end()) && (m_time.empty() || m_time[0] != kNoTime);
         m_sorted_dirty = false;
-        if (m_time_in_order) {
-            std::vector<UnixSeconds>().swap(m_sorted_times);
-            return m_time;
+        std::vector<uint32_t>().swap(m_time_order);
+        if (!m_time_in_order) {
+            size_t known = m_time.size() - static_cast<size_t>(std::count(m_time.begin(), m_time.end(), kNoTime));
+            m_time_order.reserve(known);
+            for (size_t r = 0; r < m_time.size(); ++r)
+                if (m_time[r] != kNoTime) m_time_order.push_back(static_cast<uint32_t>(r));
+            const UnixSeconds* t = m_time.data();
+            std::sort(m_time_order.begin(), m_time_order.end(),
+                      [t](uint32_t a, uint32_t b) { return t[a] < t[b] || (t[a] == t[b] && a < b); });
         }
-        m_sorted_times.clear();
-        m_sorted_times.reserve(m_time.size());
-        for (UnixSeconds t : m_time)
-            if (t != kNoTime) m_sorted_times.push_back(t);
-        std::sort(m_sorted_times.begin(), m_sorted_times.end());
     }
-    return m_time_in_order ? m_time : m_sorted_times;
+    if (m_time_in_order) return {m_time.data(), nullptr, m_time.size()};
+    return {m_time.data(), m_time_order.data(), m_time_order.size()};
 }
 
 uint64_t Dataset::Duplicates() const {
@@ -224,12 +236,17 @@ uint64_t Dataset::Skipped() const {
 }
 
 Dataset::Memory Dataset::MemoryBytes() const {
-    auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+    auto bytes = [](const auto& v) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, OffsetColumn>)
+            return v.CapacityBytes();
+        else
+            return v.capacity() * sizeof(v[0]);
+    };
     Memory m;
     m.columns = bytes(m_time) + bytes(m_type) + bytes(m_author) + bytes(m_hashtag_offsets) + bytes(m_hashtag_ids) +
                 bytes(m_mention_offsets) + bytes(m_mention_ids) + bytes(m_link_offsets) + bytes(m_link_ids) +
                 bytes(m_domain_offsets) + bytes(m_domain_ids) + bytes(m_lang) + bytes(m_author_name) +
-                bytes(m_sorted_times) + bytes(m_spelling_tag) + bytes(m_spelling_posts) + bytes(m_hashtag_display) +
+                bytes(m_time_order) + bytes(m_spelling_tag) + bytes(m_spelling_posts) + bytes(m_hashtag_display) +
                 bytes(m_emoji_offsets) + bytes(m_emoji_ids) + bytes(m_client) + m_engagement.MemoryBytes();
     m.text = m_text.MemoryBytes();
     m.dictionaries = m_hashtags.MemoryBytes() + m_hashtag_spellings.MemoryBytes() + m_mentions.MemoryBytes() +
@@ -257,7 +274,10 @@ uint64_t Dataset::ReassignAuthor(std::string_view from, std::string_view to_id, 
 std::vector<Dataset::MemoryPart> Dataset::MemoryParts() const {
     std::vector<MemoryPart> parts;
     auto add = [&](const char* name, const auto& v) {
-        parts.push_back({name, v.size() * sizeof(v[0]), v.capacity() * sizeof(v[0])});
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, OffsetColumn>)
+            parts.push_back({name, v.SizeBytes(), v.CapacityBytes()});
+        else
+            parts.push_back({name, v.size() * sizeof(v[0]), v.capacity() * sizeof(v[0])});
     };
     auto dict = [&](const char* name, const Dictionary& d) {
         parts.push_back({name, d.MemoryBytes(), d.MemoryBytes()});
@@ -278,7 +298,7 @@ std::vector<Dataset::MemoryPart> Dataset::MemoryParts() const {
     add("domain_ids", m_domain_ids);
     add("emoji_offsets", m_emoji_offsets);
     add("emoji_ids", m_emoji_ids);
-    add("sorted_times", m_sorted_times);
+    add("sorted_times", m_time_order);  // the row order of the times (none when the rows are in order)
     add("spellings", m_spelling_tag);
     add("spelling_posts", m_spelling_posts);
     add("hashtag_display", m_hashtag_display);
@@ -330,6 +350,12 @@ void Dataset::ShrinkToFit() {
     fit(m_author_name);
     fit(m_post_id);
     m_text.ShrinkToFit();
+    LoadEnded();
+}
+
+void Dataset::LoadEnded() {
+    m_id_index.Clear();
+    m_id_index_freed = true;
 }
 
 }  // namespace chorus::core

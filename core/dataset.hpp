@@ -21,8 +21,10 @@
 
 #include "dictionary.hpp"
 #include "ingest_report.hpp"
+#include "offset_column.hpp"
 #include "post.hpp"
 #include "post_id_index.hpp"
+#include "sorted_times.hpp"
 #include "text_scan.hpp"
 #include "text_store.hpp"
 
@@ -95,9 +97,13 @@ public:
         size_t capacity;
     };
     std::vector<MemoryPart> MemoryParts() const;
-    // Gives back the slack of every growing column (capacity beyond size): call when a load ends.
-    // Copies each column once; later Add() calls grow them again as usual.
+    // Gives back the slack of every growing column (capacity beyond size) and frees the post-id index
+    // (~8 bytes a post): call when a load ends. Copies each column once; later Add() calls grow them
+    // again as usual and rebuild the index from the id column first (the same duplicates are refused).
     void ShrinkToFit();
+    // Frees the post-id index (~8 bytes a post): call when a load ends. The next Add() or merge
+    // rebuilds it from the id column first, so the same duplicates are refused.
+    void LoadEnded();
     // Called when a file ends: ShrinkToFit() once the posts added since the last fit are at least a
     // quarter of all, so many small files copy the columns a bounded number of times (<= 5x in all).
     void FileEnded();
@@ -127,8 +133,9 @@ public:
     uint64_t ReassignAuthor(std::string_view from, std::string_view to_id, std::string_view to_name);
 
     // Every known post time, ascending (built on demand after changes). When the rows already are in
-    // time order with every time known, this is the time column itself and no copy is kept.
-    const std::vector<UnixSeconds>& SortedTimes() const;
+    // time order with every time known, this is the time column itself; otherwise it reads the time
+    // column through a u32 row order (4 bytes a post). Valid until the dataset changes.
+    SortedTimesView SortedTimes() const;
 
     uint64_t Duplicates() const;
     uint64_t Skipped() const;
@@ -142,9 +149,10 @@ public:
 private:
     friend class Snapshot;
     uint64_t IdKey(std::string_view id);
+    void EnsureIdIndex();  // rebuilds m_id_index from m_post_id when ShrinkToFit() freed it
     enum class Entity : uint8_t { Hashtag, Mention, Link, Domain };
     void AddEntities(const std::vector<std::string_view>& raw, Entity kind, Dictionary& dict,
-                     std::vector<uint32_t>& ids, std::vector<uint32_t>& offsets);
+                     std::vector<uint32_t>& ids, OffsetColumn& offsets);
     // Counts `posts` more posts spelling hashtag `tag` as `spelling`, and keeps its display current.
     void CountSpelling(uint32_t tag, std::string_view spelling, uint32_t posts);
 
@@ -153,15 +161,15 @@ private:
     std::vector<UnixSeconds> m_time;
     std::vector<uint8_t> m_type;
     std::vector<uint32_t> m_author;
-    std::vector<uint32_t> m_hashtag_offsets{0};
+    OffsetColumn m_hashtag_offsets;
     std::vector<uint32_t> m_hashtag_ids;
-    std::vector<uint32_t> m_mention_offsets{0};
+    OffsetColumn m_mention_offsets;
     std::vector<uint32_t> m_mention_ids;
-    std::vector<uint32_t> m_link_offsets{0};
+    OffsetColumn m_link_offsets;
     std::vector<uint32_t> m_link_ids;
-    std::vector<uint32_t> m_domain_offsets{0};
+    OffsetColumn m_domain_offsets;
     std::vector<uint32_t> m_domain_ids;
-    std::vector<uint32_t> m_emoji_offsets{0};
+    OffsetColumn m_emoji_offsets;
     std::vector<uint32_t> m_emoji_ids;
     std::vector<uint32_t> m_lang;
     std::vector<uint32_t> m_client;
@@ -188,9 +196,10 @@ private:
     // kTextIdBit | its index in m_text_ids, kNoPostId for a post without one.
     std::vector<uint64_t> m_post_id;
     Dictionary m_text_ids;
-    PostIdIndex m_id_index;  // row of each id, for de-duplication
+    PostIdIndex m_id_index;  // row of each id, for de-duplication (freed between loads)
+    bool m_id_index_freed = false;
 
-    mutable std::vector<UnixSeconds> m_sorted_times;
+    mutable std::vector<uint32_t> m_time_order;  // rows with a time, by time then row (unless in order)
     mutable bool m_sorted_dirty = false;
     mutable bool m_time_in_order = true;  // every time known and ascending: SortedTimes() is m_time
 

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace chorus::core {
@@ -42,12 +41,17 @@ public:
 
 private:
     std::string_view Store(std::string_view text);
+    // The slot holding `text`'s id, or the empty slot where it would go.
+    size_t Slot(std::string_view text, uint64_t hash) const;
+    void Grow(size_t slot_count);  // re-inserts every id into `slot_count` slots
 
     static constexpr size_t kBlockSize = 1 << 16;
     std::vector<std::unique_ptr<char[]>> m_blocks;
     size_t m_block_used = kBlockSize;
     std::vector<std::string_view> m_texts;
-    std::unordered_map<std::string_view, uint32_t> m_index;
+    // Open addressing: ids (kNotFound when empty), a power-of-two count of slots at most 3/4 full; the
+    // strings are compared through m_texts, so a slot costs 4 bytes where a hash map node cost ~40.
+    std::vector<uint32_t> m_slots;
 };
 
 }  // namespace chorus::core

@@ -24,6 +24,11 @@ public:
     void Insert(uint32_t row, const std::vector<uint64_t>& ids);
     // Sizes an empty index for `count` ids, so inserting them never rehashes (a snapshot knows how many).
     void Reserve(size_t count);
+    // Frees the table (a dataset rebuilds it from its id column when rows are added again).
+    void Clear() {
+        std::vector<uint32_t>().swap(m_slots);  // gives the memory back (`= {}` would keep it)
+        m_count = 0;
+    }
     size_t MemoryBytes() const { return m_slots.capacity() * sizeof(uint32_t); }
 
 private:

@@ -70,6 +70,13 @@ public:
         Raw(values.data(), values.size() * sizeof(T));
         EndSection();
     }
+    // Offsets are stored as plain u32 arrays, whatever their width in memory.
+    void ArraySection(uint32_t tag, const OffsetColumn& offsets) {
+        BeginSection(tag);
+        for (size_t i = 0; i < offsets.size(); ++i)
+            Put(offsets[i]);
+        EndSection();
+    }
     void DictionarySection(uint32_t tag, const Dictionary& dict) {
         BeginSection(tag);
         Put(dict.Size());
@@ -586,20 +593,22 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
         if (refused) return false;
         return on_disk ? r.Pass(tag, text_at, text_bytes) : r.Array(tag, ds->m_text.m_arena);
     };
+    // Hashtag, mention, link, domain and emoji offsets as stored (u32), packed once checked.
+    std::vector<uint32_t> offsets[5];
     bool ok =
         ReadFiles(r, ds->m_files) && r.Array(Tag("TIME"), ds->m_time) && r.Array(Tag("TYPE"), ds->m_type) &&
         r.Array(Tag("AUTH"), ds->m_author) && r.Array(Tag("LANG"), ds->m_lang) && r.Array(Tag("PSID"), ds->m_post_id) &&
-        r.Array(Tag("HTOF"), ds->m_hashtag_offsets) && r.Array(Tag("HTID"), ds->m_hashtag_ids) &&
-        r.Array(Tag("MNOF"), ds->m_mention_offsets) && r.Array(Tag("MNID"), ds->m_mention_ids) &&
-        r.Array(Tag("LKOF"), ds->m_link_offsets) && r.Array(Tag("LKID"), ds->m_link_ids) &&
-        r.Array(Tag("DMOF"), ds->m_domain_offsets) && r.Array(Tag("DMID"), ds->m_domain_ids) &&
-        r.Array(Tag("TXOF"), text_offsets) && read_text(Tag("TEXT")) && r.Dict(Tag("DHTG"), ds->m_hashtags) &&
-        r.Dict(Tag("DMEN"), ds->m_mentions) && r.Dict(Tag("DAUT"), ds->m_authors) && r.Dict(Tag("DLNK"), ds->m_links) &&
-        r.Dict(Tag("DDOM"), ds->m_domains) && r.Dict(Tag("DLNG"), ds->m_langs) && r.Dict(Tag("DNAM"), ds->m_names) &&
-        r.Dict(Tag("DPID"), ds->m_text_ids) && r.Array(Tag("ANAM"), ds->m_author_name);
+        r.Array(Tag("HTOF"), offsets[0]) && r.Array(Tag("HTID"), ds->m_hashtag_ids) &&
+        r.Array(Tag("MNOF"), offsets[1]) && r.Array(Tag("MNID"), ds->m_mention_ids) &&
+        r.Array(Tag("LKOF"), offsets[2]) && r.Array(Tag("LKID"), ds->m_link_ids) && r.Array(Tag("DMOF"), offsets[3]) &&
+        r.Array(Tag("DMID"), ds->m_domain_ids) && r.Array(Tag("TXOF"), text_offsets) && read_text(Tag("TEXT")) &&
+        r.Dict(Tag("DHTG"), ds->m_hashtags) && r.Dict(Tag("DMEN"), ds->m_mentions) &&
+        r.Dict(Tag("DAUT"), ds->m_authors) && r.Dict(Tag("DLNK"), ds->m_links) && r.Dict(Tag("DDOM"), ds->m_domains) &&
+        r.Dict(Tag("DLNG"), ds->m_langs) && r.Dict(Tag("DNAM"), ds->m_names) && r.Dict(Tag("DPID"), ds->m_text_ids) &&
+        r.Array(Tag("ANAM"), ds->m_author_name);
     // Version 2: hashtag spellings (rule 50), emoji (rule 51), clients (rule 52).
     ok = ok && r.Dict(Tag("DHSP"), ds->m_hashtag_spellings) && r.Array(Tag("HSPT"), ds->m_spelling_tag) &&
-         r.Array(Tag("HSPC"), ds->m_spelling_posts) && r.Array(Tag("EMOF"), ds->m_emoji_offsets) &&
+         r.Array(Tag("HSPC"), ds->m_spelling_posts) && r.Array(Tag("EMOF"), offsets[4]) &&
          r.Array(Tag("EMID"), ds->m_emoji_ids) && r.Dict(Tag("DEMJ"), ds->m_emoji) &&
          r.Array(Tag("CLNT"), ds->m_client) && r.Dict(Tag("DCLI"), ds->m_clients);
     std::string engagement;  // version 3: engagement counts (rules 91-93)
@@ -630,13 +639,17 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
     } else if (!ds->m_engagement.Decode(engagement, n)) {
         return corrupt("engagement counts (ENGA) inconsistent");
     }
-    if (!ValidOffsets(ds->m_hashtag_offsets, n, ds->m_hashtag_ids.size()) ||
-        !ValidOffsets(ds->m_mention_offsets, n, ds->m_mention_ids.size()) ||
-        !ValidOffsets(ds->m_link_offsets, n, ds->m_link_ids.size()) ||
-        !ValidOffsets(ds->m_domain_offsets, n, ds->m_domain_ids.size()) ||
-        !ValidOffsets(ds->m_emoji_offsets, n, ds->m_emoji_ids.size()) ||
+    if (!ValidOffsets(offsets[0], n, ds->m_hashtag_ids.size()) ||
+        !ValidOffsets(offsets[1], n, ds->m_mention_ids.size()) || !ValidOffsets(offsets[2], n, ds->m_link_ids.size()) ||
+        !ValidOffsets(offsets[3], n, ds->m_domain_ids.size()) || !ValidOffsets(offsets[4], n, ds->m_emoji_ids.size()) ||
         !ValidOffsets(ds->m_text.m_offsets, n, on_disk ? text_bytes : ds->m_text.m_arena.size()))
         return corrupt("list offsets out of order or out of range");
+    OffsetColumn* columns[5] = {&ds->m_hashtag_offsets, &ds->m_mention_offsets, &ds->m_link_offsets,
+                                &ds->m_domain_offsets, &ds->m_emoji_offsets};
+    for (size_t k = 0; k < 5; ++k) {
+        columns[k]->Assign(offsets[k]);
+        std::vector<uint32_t>().swap(offsets[k]);
+    }
     constexpr uint32_t kNoId = Dictionary::kNotFound;
     if (!IdsWithin(ds->m_hashtag_ids, ds->m_hashtags.Size(), kNoNone) ||
         !IdsWithin(ds->m_mention_ids, ds->m_mentions.Size(), kNoNone) ||
@@ -672,6 +685,7 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
         Swap(*ds, into);
     else
         Merge(*ds, into);
+    into.LoadEnded();  // rebuilt from the id column if rows are added later
     return {};
 }
 

@@ -32,7 +32,7 @@ private:
 };
 
 void AppendList(std::span<const uint32_t> ids, Remap& remap, std::vector<uint32_t>& into_ids,
-                std::vector<uint32_t>& into_offsets) {
+                OffsetColumn& into_offsets) {
     for (uint32_t id : ids)
         into_ids.push_back(remap(id));
     into_offsets.push_back(static_cast<uint32_t>(into_ids.size()));
@@ -55,6 +55,7 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
 }
 
 void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::vector<bool>* refused) {
+    into.EnsureIdIndex();
     Remap hashtags(from.m_hashtags, into.m_hashtags), mentions(from.m_mentions, into.m_mentions);
     Remap links(from.m_links, into.m_links), domains(from.m_domains, into.m_domains);
     Remap authors(from.m_authors, into.m_authors), names(from.m_names, into.m_names);
@@ -164,7 +165,8 @@ void Snapshot::Swap(Dataset& a, Dataset& b) {
     a.m_post_id.swap(b.m_post_id);
     a.m_text_ids.Swap(b.m_text_ids);
     std::swap(a.m_id_index, b.m_id_index);
-    a.m_sorted_times.swap(b.m_sorted_times);
+    std::swap(a.m_id_index_freed, b.m_id_index_freed);
+    a.m_time_order.swap(b.m_time_order);
     std::swap(a.m_sorted_dirty, b.m_sorted_dirty);
     std::swap(a.m_time_in_order, b.m_time_in_order);
 }

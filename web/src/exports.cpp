@@ -185,6 +185,7 @@ EMSCRIPTEN_KEEPALIVE void chorus_load_end(int cancelled) {
         else
             ingest.EndFile();
     }
+    session.dataset().LoadEnded();  // frees the post-id index (rebuilt if more files come)
     chorus::web::UpdateSeconds(session.progress(), emscripten_get_now());
     session.progress().active = false;
     session.cancel_requested = false;
