@@ -61,6 +61,9 @@ void Frame() {
     io.DeltaTime = g_last_frame_ms > 0 && now > g_last_frame_ms ? static_cast<float>((now - g_last_frame_ms) / 1000.0)
                                                                 : 1.0f / 60.0f;
     g_last_frame_ms = now;
+    // Queued input reaches ImGui one event per frame (input.cpp), so at slow frames (a loaded machine, 10M posts)
+    // a double-click's second press arrives frames after it happened: the window grows with the frame time.
+    io.MouseDoubleClickTime = 0.30f + 2.0f * io.DeltaTime;
 
     if (app.glyphs.Update(app.session)) {
         g_display.SetCodePoints(app.glyphs.CodePoints());
