@@ -28,7 +28,8 @@ void RunScans(const Dataset& ds, const std::string& bytes, uint64_t max_bytes) {
     TextScans::Piece piece;
     while (ds.Scans().Next(ds.Text(), max_bytes, piece))
         ds.Scans().Feed(ds.Text(), piece,
-                        std::string_view(bytes).substr(piece.place.offset, static_cast<size_t>(piece.place.length)));
+                        std::string_view(bytes).substr(static_cast<size_t>(piece.place.offset),
+                                                       static_cast<size_t>(piece.place.length)));
 }
 
 size_t Count(const Dataset& ds, const std::string& query) {
@@ -169,7 +170,8 @@ TEST_CASE("text store 85: text that can no longer be read matches no on-disk pos
     TextScans::Piece piece;
     REQUIRE(disk.Scans().Next(disk.Text(), 64, piece));
     disk.Scans().Feed(disk.Text(), piece,
-                      std::string_view(bytes).substr(piece.place.offset, static_cast<size_t>(piece.place.length)));
+                      std::string_view(bytes).substr(static_cast<size_t>(piece.place.offset),
+                                                     static_cast<size_t>(piece.place.length)));
     disk.Text().MarkUnreadable("the file changed");
     disk.Scans().Abandon();
     CHECK_FALSE(disk.Scans().Scanning());
