@@ -3,6 +3,7 @@
 // ({1, 1, 0, 0} became {1, 1, 1, 1}); CMakeLists.txt caps inline copies at 16 bytes when it sees that.
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
