@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <string>
 
 #include "explorer.hpp"
@@ -116,7 +117,10 @@ void DrawListTable(const char* title, const char* export_label, const core::TopL
     if (!ImGui::BeginTable(title, 3, flags)) return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn(title, ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed);
+    // As wide as the largest count (the first row's), so counts in the millions are never cut by a narrow column.
+    const std::string widest = top.items.empty() ? std::string() : Thousands(top.items.front().count);
+    ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed,
+                            std::max(ImGui::CalcTextSize("Posts").x, ImGui::CalcTextSize(widest.c_str()).x));
     // The header row, with the list's Export button in front of its name (every list the same way,
     // the tabbed one included: a button among the tabs would squeeze their names).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);

@@ -69,9 +69,13 @@ void Explorer::DrawReaderOrder() {
                    {core::PostOrder::Likes, "Most liked"},
                    {core::PostOrder::Reposts, "Most reposted"},
                    {core::PostOrder::Engagement, "Most engagement"}};
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     ImGui::TextUnformatted("Order:");
     for (const auto& o : kOrders) {
-        ImGui::SameLine();
+        // On the same line while it fits, else on the next (a narrow reader cuts no button).
+        const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(o.label).x;
+        if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
         if (ImGui::RadioButton(o.label, m_reader_order == o.order) && m_reader_order != o.order) {
             m_reader_order = o.order;
             core::SortPosts(m_session.dataset(), m_reader_rows, m_reader_order);
