@@ -4,7 +4,7 @@
 // cleanly, keeps its posts and says so, on the main thread and through the workers.
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 import { decodePng } from './png.mjs';
 
@@ -147,5 +147,53 @@ export default function register(t) {
       assert(problems.length === 0, problems.join('\n'));
       await context.close();
     }
+  });
+
+  // The TEXT section's length and the other payload bytes of a .chorus file (core/snapshot.hpp's layout).
+  function snapshotParts(bytes) {
+    let at = 32, text = 0;
+    while (at + 16 <= bytes.length) {
+      const tag = bytes.subarray(at, at + 4).toString('latin1');
+      const length = Number(bytes.readBigUInt64LE(at + 8));
+      if (tag === 'TEXT') text = length;
+      at += 16 + Math.ceil(length / 8) * 8;
+    }
+    return { text, other: bytes.length - 32 - text };
+  }
+
+  test('text on disk 84: past the budget a snapshot keeps its text in the file; below what its columns need it is not opened, and says so', async ({ browser, site }) => {
+    assert(existsSync(CLI), `the native CLI is needed to write the snapshot: ${CLI}`);
+    const gen = path.join(ROOT, 'build', 'native', 'tests', 'gen_dump');
+    assert(existsSync(gen), `gen_dump is needed: ${gen}`);
+    mkdirSync(scratch, { recursive: true });
+    const dump = path.join(scratch, 'budget.jsonl');
+    const file = path.join(scratch, 'budget.chorus');
+    execFileSync(gen, ['--posts', '20000', '--seed', '5', '--out', dump], { stdio: 'ignore' });
+    execFileSync(CLI, ['snapshot', dump, '-o', file]);
+    const { text, other } = snapshotParts(readFileSync(file));
+    assert(text > 2e6, `the snapshot holds megabytes of text (${text})`);
+    const expected = JSON.parse(execFileSync(CLI, ['summary', '--json', file]).toString());
+    // web/src/snapshot_load.cpp: the text stays in memory while in use + 1.4 x the other sections + 384 MB + the text
+    // fit the limit, in the file while all but the text fit, and the snapshot is refused below that.
+    const need = Math.floor(other * 7 / 5) + 384 * 1024 * 1024;
+
+    const fits = await openPage(browser, site);
+    await fits.page.evaluate((room) => { window.chorus.memoryLimit = window.chorus.textStatus().memoryInUse + room; },
+                             need + Math.floor(text / 2));
+    const a = await open(fits.page, [file]);
+    assert(a.text.onDisk, 'past the budget the text stays in the file');
+    assert(a.summary.posts === expected.posts && a.summary.posts === 20000, `all posts (${a.summary.posts})`);
+    assert(a.status === '', `no status message (${a.status})`);
+
+    const refused = await openPage(browser, site);
+    await refused.page.evaluate((room) => { window.chorus.memoryLimit = window.chorus.textStatus().memoryInUse + room; },
+                                need - Math.floor(text / 2));
+    const b = await open(refused.page, [file]);
+    assert(b.summary.posts === 0, `nothing opened (${b.summary.posts} posts)`);
+    assert(/budget\.chorus: not opened: it needs about \d+ MB of memory even with its text left on disk/.test(b.status),
+           `the page says why: ${b.status}`);
+    await screenshot(refused.page, 'textdisk-refused.png');
+    await fits.page.close();
+    await refused.page.close();
   });
 }
