@@ -743,7 +743,10 @@
   async function readInto(file, offset, length) {
     const bytes = new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
     if (bytes.length !== length) throw new Error('the file is shorter than when it was opened');
-    core.HEAPU8.set(bytes, api.textBuffer(length) >>> 0);
+    // The buffer first: allocating it may grow the memory and replace HEAPU8, which `core.HEAPU8.set(bytes,
+    // api.textBuffer(...))` would have read before the call (the old, detached buffer).
+    const at = api.textBuffer(length) >>> 0;
+    core.HEAPU8.set(bytes, at);
   }
   async function pumpText() {
     if (textDisk.busy || !textDisk.file || !api || chorus.loading || !api.textOnDisk()) return;
