@@ -3,6 +3,10 @@
 // Files are read where they are, with File.stream(); nothing is uploaded and
 // no file is ever held in memory whole.
 //
+// The page's entry: the module, window.chorus, the load queue and orchestration, glyphs, saving, the toolbar and
+// drag and drop. What a file holds (load_sources.js), snapshots (load_snapshot.js), loads in workers
+// (load_workers.js) and a snapshot's text on disk (text_on_disk.js) are in their own files, loaded before this one.
+//
 // For tests and benchmarks the page exposes window.chorus:
 //   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled, workers, ranges,
 //   mergeSeconds}, workerOptions {enabled, rangeBytes, workers} (tests and benchmarks may change them),
@@ -25,8 +29,11 @@
   const dropHint = document.getElementById('drop-hint');
   const statusLine = document.getElementById('status');
 
-  let core = null;        // the module, once it runs
-  let api = null;         // its exports, wrapped
+  // The one namespace the page's scripts share (window.chorusGlue): the module, its exports, window.chorus and
+  // the helpers of load_sources.js, load_snapshot.js, load_workers.js and text_on_disk.js, loaded before this file.
+  const glue = window.chorusGlue || (window.chorusGlue = {});
+  let core = null;        // the module, once it runs (glue.core)
+  let api = null;         // its exports, wrapped (glue.api)
   let demoLoaded = false; // the dataset is the demo: opening files replaces it
   let loadedFiles = [];   // the File objects read since the dataset was last replaced (a CSV mapping reads them again)
   let loadsPending = 0;
@@ -63,11 +70,12 @@
     memoryLimit: 0,
     textOnDisk: false,
     textStatus() {
-      return api && { onDisk: !!api.textOnDisk(), reads: textDisk.reads, scans: textDisk.scans, pumping: textDisk.busy,
-        memoryInUse: api.memoryInUse() };
+      return api && { onDisk: !!api.textOnDisk(), reads: glue.textDisk.reads, scans: glue.textDisk.scans,
+        pumping: glue.textDisk.busy, memoryInUse: api.memoryInUse() };
     },
   };
   window.chorus = chorus;
+  glue.chorus = chorus;
 
   function setStatus(text, isError = false) {
     statusLine.textContent = text;
@@ -124,7 +132,9 @@
       memoryInUse: module.cwrap('chorus_memory_in_use', 'number', []),
       csvMapping: module.cwrap('chorus_csv_mapping', 'string', ['string']),
     };
-    setInterval(pumpText, 50);
+    glue.core = core;
+    glue.api = api;
+    setInterval(glue.pumpText, 50);
     // The explorer's "Apply and reload" (CSV column mapping) asks for the files to be read again.
     setInterval(() => { if (api.reloadRequested()) enqueue(reloadFiles); }, 100);
     openButton.disabled = false;
@@ -312,6 +322,7 @@
   function yieldToBrowser() {
     return new Promise((resolve) => { wakeUps.push(resolve); channel.port2.postMessage(0); });
   }
+  glue.yieldToBrowser = yieldToBrowser;
 
   // sources: [{name, size, open() -> ReadableStream of Uint8Array}]
   async function streamLoad(sources, replace) {
@@ -334,16 +345,16 @@
     try {
       for (const source of sources) {
         if (source.snapshot) {
-          const result = await loadSnapshot(source, bytes);
+          const result = await glue.loadSnapshot(source, bytes);
           bytes += result.bytes;
           parseMs += result.ms || 0;
           if (result.message) refused.push(result.message);
           if (result.cancelled) { cancelled = true; break; }
-          if (api.textOnDisk()) textDisk.file = source.file;   // rule 84: the reader and word queries read it
+          if (api.textOnDisk()) glue.textDisk.file = source.file;   // rule 84: the reader and word queries read it
           continue;
         }
         if (source.file && chorus.workerOptions.enabled) {
-          const result = await loadInWorkers(source, bytes, parts);
+          const result = await glue.loadInWorkers(source, bytes, parts);
           bytes += result.bytes;
           if (result.failure || result.cancelled) {
             failure = result.failure;
@@ -412,156 +423,10 @@
     return chorus.lastLoad;
   }
 
-  // --- .chorus snapshots (web/src/snapshot_load.cpp; COUNTING.md, "Snapshots") ------
-  // The file is read into ArrayBuffers of SNAPSHOT_CHUNK bytes (the progress bar moves), then the module pulls
-  // them section by section into its columns, letting each go once used. Resolves {bytes, cancelled, message}.
-  const SNAPSHOT_CHUNK = 64 << 20;
-  async function loadSnapshot(source, bytesBefore) {
-    const file = source.file;
-    const chunks = [];
-    let read = 0;
-    try {
-      while (read < file.size) {
-        const end = Math.min(file.size, read + SNAPSHOT_CHUNK);
-        chunks.push(await file.slice(read, end).arrayBuffer());
-        read = end;
-        api.partsProgress(bytesBefore + read);
-        if (api.cancelRequested()) return { bytes: read, cancelled: true, message: '' };
-        await yieldToBrowser();
-      }
-    } catch (error) {
-      return { bytes: read, cancelled: false, message: `Could not read ${file.name}: ${error.message || error}` };
-    }
-    core.chorusSnapshot = { chunks, index: 0, offset: 0 };
-    const start = performance.now();
-    try {
-      return { bytes: read, cancelled: false, message: api.snapshotLoad(file.name, file.size), ms: performance.now() - start };
-    } finally {
-      core.chorusSnapshot = null;
-    }
-  }
-
-  // --- workers (web/ingest_worker.js) -----------------------------------------
-  // A plain file is read off the main thread: cut into byte ranges that workers read and parse apart
-  // (core/ingest_range.hpp) and send back as snapshot bytes, merged here strictly in file order, so the
-  // dataset and report are those of a sequential read. The first range tells whether the file can be cut
-  // (JSON lines): until then it runs alone; a JSON document, a UTF-16 or a CSV file stays whole in that worker
-  // (a CSV file with the column mapping the user chose for it, rule 80).
-  let pool = [];
-  function workerPool() {
-    // One core stays with the page so it keeps drawing (on 2 cores, one worker: measured ingest/read
-    // 0.93 with one worker against 0.96 with two, and frames half as long).
-    const wanted = chorus.workerOptions.workers
-      || Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
-    while (pool.length < wanted) pool.push(new Worker('ingest_worker.js'));
-    return pool.slice(0, wanted);
-  }
-  function stopWorkers() {   // the only way to stop a worker mid-range; new ones start for the next load
-    for (const worker of pool) worker.terminate();
-    pool = [];
-  }
-
-  // Resolves {bytes, cancelled, failure}.
-  function loadInWorkers(source, bytesBefore, parts) {
-    const file = source.file;
-    const rangeBytes = Math.max(1, Math.floor(chorus.workerOptions.rangeBytes));
-    const workers = workerPool();
-    const columns = api.csvMapping(source.name);
-    parts.workers = Math.max(parts.workers, workers.length);
-    const idle = workers.slice();
-    const jobs = new Map();    // range index -> {worker, read, result}
-    let ranges = 1;            // known once the first range has its seed (or ended without one: the whole file)
-    let seed = 0, next = 0;    // the second range starts at next
-    const bounds = (index) => {
-      const begin = index === 0 ? 0 : next + (index - 1) * rangeBytes;
-      return [begin, Math.min(file.size, begin + rangeBytes)];
-    };
-    let dispatched = 0;
-    let merged = 0, mergedBytes = 0, mergedLines = 0;
-    const maxAhead = workers.length + 2;   // ranges read but not merged yet: memory stays bounded
-    return new Promise((resolve) => {
-      let over = false;
-      const finish = (result) => {
-        if (over) return;
-        over = true;
-        clearInterval(poll);
-        for (const worker of workers) worker.onmessage = worker.onerror = null;
-        if (result.cancelled || result.failure) {
-          stopWorkers();
-          api.partsCancel(source.name, merged > 0 ? 1 : 0, mergedLines, mergedBytes);
-        }
-        resolve({ bytes: mergedBytes, ...result });
-      };
-      const fail = (message) => finish({ failure: `${message}; what was read before stays loaded`, cancelled: true });
-      const dispatch = () => {
-        while (idle.length && dispatched < ranges && (dispatched === 0 || seed) && dispatched - merged < maxAhead) {
-          const index = dispatched++;
-          const worker = idle.pop();
-          const [begin, end] = bounds(index);
-          jobs.set(index, { worker, read: 0, result: null });
-          worker.postMessage({ id: index, file, name: source.name, begin, end, seed, columns });
-        }
-      };
-      const mergeReady = () => {
-        while (!over && merged < ranges && jobs.get(merged) && jobs.get(merged).result) {
-          const { result } = jobs.get(merged);
-          const bytes = new Uint8Array(result.snapshot);
-          if (api.memoryLow(bytes.length * 3)) { finish({ cancelled: true, memory: true }); return; }
-          const t = performance.now();
-          const at = api.partBuffer(bytes.length) >>> 0;
-          core.HEAPU8.set(bytes, at);
-          const ok = api.partMerge(mergedLines, merged > 0 ? 1 : 0);
-          parts.mergeMs += performance.now() - t;
-          if (!ok) { fail(`Could not merge a part of ${source.name}`); return; }
-          jobs.delete(merged);
-          merged += 1;
-          parts.ranges += 1;
-          mergedLines += result.lines;
-          mergedBytes += result.fed;
-        }
-        if (merged === ranges) finish({ cancelled: false });
-      };
-      const showProgress = () => {
-        let inFlight = 0;
-        for (const job of jobs.values()) inFlight += job.result ? job.result.fed : Math.min(job.read, seed ? rangeBytes : file.size);
-        api.partsProgress(bytesBefore + Math.min(file.size, mergedBytes + inFlight));
-      };
-      const poll = setInterval(() => {
-        if (api.cancelRequested()) finish({ cancelled: true });
-      }, 50);
-      for (const worker of workers) {
-        worker.onerror = (event) => { event.preventDefault(); fail(`A worker stopped while reading ${source.name} (${event.message || 'out of memory?'})`); };
-        worker.onmessage = ({ data }) => {
-          if (over) return;
-          const job = jobs.get(data.id);
-          if (!job) return;
-          switch (data.type) {
-            case 'seed':
-              seed = data.seed;
-              next = data.next;
-              ranges = next >= file.size ? 1 : 1 + Math.ceil((file.size - next) / rangeBytes);
-              break;
-            case 'progress': job.read = data.bytes; break;
-            case 'error': fail(`A worker could not read ${source.name}: ${data.message}`); return;
-            case 'done':
-              job.result = data;
-              idle.push(job.worker);
-              mergeReady();
-              break;
-            default: break;
-          }
-          if (!over) { dispatch(); showProgress(); }
-        };
-      }
-      api.partsFile(source.name);
-      dispatch();
-    });
-  }
-
   async function loadFileList(files) {
     const notes = [];   // what could not be read from a compressed file or archive: shown once the load ends
     const sources = [];
-    for (const file of files) sources.push(...await sourcesOf(file, notes));
+    for (const file of files) sources.push(...await glue.sourcesOf(file, notes));
     const showNotes = () => {
       if (notes.length) setStatus([statusLine.textContent, ...notes].filter(Boolean).join(' · '), true);
     };
@@ -578,128 +443,6 @@
     return result;
   }
 
-  // --- compressed files and archives (core/COUNTING.md, rule 39) -------------
-  // Told by their first bytes, never their names. The browser's DecompressionStream inflates them,
-  // so the module only ever sees plain bytes; a zip archive becomes one source per entry.
-  async function sourcesOf(file, notes) {
-    let head;
-    try {
-      head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-    } catch (error) {
-      notes.push(`Could not read ${file.name}: ${error.message || error}`);
-      return [];
-    }
-    const is = (...bytes) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b);
-    if (is(0x89, 0x43, 0x48, 0x4f)) {   // 0x89 'C' 'H' 'O' ...: a .chorus snapshot (all 8 magic bytes below)
-      const magic = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-      if ([0x89, 0x43, 0x48, 0x4f, 0x52, 0x55, 0x53, 0x0a].every((b, i) => magic[i] === b)) {
-        return [{ name: file.name, size: file.size, snapshot: true, file }];
-      }
-    }
-    if (is(0x1f, 0x8b)) {
-      const open = () => file.stream().pipeThrough(new DecompressionStream('gzip'));
-      return [{ name: file.name, size: file.size, open: () => guarded(`${file.name} (gzip)`, open, notes) }];
-    }
-    if (is(0x28, 0xb5, 0x2f, 0xfd)) {   // zstd: the module decodes it (core/zstd_stream.cpp): raw bytes in
-      return [{ name: file.name, size: file.size, open: () => file.stream() }];
-    }
-    if (is(0x50, 0x4b, 0x03, 0x04) || is(0x50, 0x4b, 0x05, 0x06)) {
-      try {
-        return await zipSources(file, notes);
-      } catch (error) {
-        notes.push(`${file.name}: not read as a zip archive: ${error.message || error}`);
-        return [];
-      }
-    }
-    return [{ name: file.name, size: file.size, open: () => file.stream(), file }];
-  }
-
-  // A stream that ends (with a note) where the inner one fails: what came before stays loaded,
-  // as natively, and the files after it still load.
-  function guarded(label, open, notes) {
-    let reader = null;
-    return new ReadableStream({
-      async pull(controller) {
-        try {
-          if (!reader) reader = (await open()).getReader();
-          const { done, value } = await reader.read();
-          if (done) controller.close();
-          else controller.enqueue(value);
-        } catch (error) {
-          notes.push(`${label}: damaged or cut short (${error.message || error}); the rest was not read`);
-          controller.close();
-        }
-      },
-      cancel(reason) { return reader ? reader.cancel(reason) : undefined; },
-    });
-  }
-
-  // The central directory (ZIP64 included), read as core/zip_reader.cpp reads it; entries stored or deflated.
-  async function zipSources(file, notes) {
-    const view = async (start, end) => new DataView(await file.slice(start, end).arrayBuffer());
-    const u64 = (v, at) => Number(v.getBigUint64(at, true));
-    const tailStart = Math.max(0, file.size - 22 - 0xffff);
-    const tail = await view(tailStart, file.size);
-    let end = -1;
-    for (let at = tail.byteLength - 22; at >= 0; at -= 1) {
-      if (tail.getUint32(at, true) === 0x06054b50) { end = at; break; }
-    }
-    if (end < 0) throw new Error('no end of central directory record: not a zip archive, or cut short');
-    let count = tail.getUint16(end + 10, true);
-    let dirSize = tail.getUint32(end + 12, true);
-    let dirOffset = tail.getUint32(end + 16, true);
-    let endOffset = tailStart + end;
-    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-      const locator = await view(Math.max(0, endOffset - 20), endOffset);
-      if (locator.byteLength < 20 || locator.getUint32(0, true) !== 0x07064b50) throw new Error('a ZIP64 archive without its ZIP64 locator');
-      const recordOffset = u64(locator, 8);
-      const record = await view(recordOffset, recordOffset + 56);
-      if (record.byteLength < 56 || record.getUint32(0, true) !== 0x06064b50) throw new Error('the ZIP64 end of central directory record is missing');
-      count = u64(record, 32); dirSize = u64(record, 40); dirOffset = u64(record, 48); endOffset = recordOffset;
-    }
-    if (dirOffset + dirSize > endOffset) throw new Error('the central directory lies outside the archive');
-    const dir = await view(dirOffset, dirOffset + dirSize);
-    const names = new TextDecoder();
-    const sources = [];
-    for (let i = 0, at = 0; i < count; i += 1) {
-      if (at + 46 > dir.byteLength || dir.getUint32(at, true) !== 0x02014b50) throw new Error(`the central directory is damaged at entry ${i + 1}`);
-      const flags = dir.getUint16(at + 8, true), method = dir.getUint16(at + 10, true);
-      let packed = dir.getUint32(at + 20, true), size = dir.getUint32(at + 24, true), header = dir.getUint32(at + 42, true);
-      const nameLength = dir.getUint16(at + 28, true), extraLength = dir.getUint16(at + 30, true);
-      const next = at + 46 + nameLength + extraLength + dir.getUint16(at + 32, true);
-      if (next > dir.byteLength) throw new Error(`the central directory is damaged at entry ${i + 1}`);
-      const inner = names.decode(new Uint8Array(dir.buffer, dir.byteOffset + at + 46, nameLength));
-      for (let e = at + 46 + nameLength, extraEnd = e + extraLength; e + 4 <= extraEnd;) {
-        const id = dir.getUint16(e, true), fieldEnd = e + 4 + dir.getUint16(e + 2, true);
-        if (id === 0x0001 && fieldEnd <= extraEnd) {   // ZIP64: only the overflowed fields, in this order
-          let f = e + 4;
-          if (size === 0xffffffff && f + 8 <= fieldEnd) { size = u64(dir, f); f += 8; }
-          if (packed === 0xffffffff && f + 8 <= fieldEnd) { packed = u64(dir, f); f += 8; }
-          if (header === 0xffffffff && f + 8 <= fieldEnd) header = u64(dir, f);
-        }
-        e = fieldEnd;
-      }
-      at = next;
-      if (inner.endsWith('/') || inner.startsWith('__MACOSX/') || inner.includes('/__MACOSX/')) continue;
-      const name = `${file.name}/${inner}`;
-      if (flags & 1) { notes.push(`${name}: an encrypted zip entry: not read`); continue; }
-      if (method !== 0 && method !== 8) { notes.push(`${name}: zip compression method ${method} is not supported: not read`); continue; }
-      const open = async () => {
-        const local = await view(header, header + 30);
-        if (local.byteLength < 30 || local.getUint32(0, true) !== 0x04034b50) throw new Error("the entry's local header is missing");
-        const start = header + 30 + local.getUint16(26, true) + local.getUint16(28, true);
-        if (start + packed > file.size) throw new Error('the entry runs past the end of the archive');
-        const bytes = file.slice(start, start + packed).stream();
-        return method === 0 ? bytes : bytes.pipeThrough(new DecompressionStream('deflate-raw'));
-      };
-      sources.push({ name, size, open: () => guarded(name, open, notes) });
-    }
-    if (sources.length === 0 && notes.length === 0) notes.push(`${file.name}: a zip archive with no files in it`);
-    // A Twitter archive's data/account.js first, whatever its place in the archive (rule 41; as natively).
-    const account = (source) => /(^|\/)data\/account\.js$/.test(source.name.slice(file.name.length + 1));
-    return [...sources.filter(account), ...sources.filter((source) => !account(source))];
-  }
-
   // Reads again the files the dataset holds (those still in its report: Clear forgets the others), replacing it;
   // the module applies each file's CSV column mapping as the file begins.
   async function reloadFiles() {
@@ -708,7 +451,7 @@
     const sources = [];
     const kept = [];
     for (const file of loadedFiles) {   // through sourcesOf: compressed files and archive entries as first loaded
-      const mine = (await sourcesOf(file, notes)).filter((source) => names.has(source.name));
+      const mine = (await glue.sourcesOf(file, notes)).filter((source) => names.has(source.name));
       if (mine.length) kept.push(file);
       sources.push(...mine);
     }
@@ -735,44 +478,6 @@
   }
 
   // Raw read speed of a file, for the benchmark: the same stream, no parsing.
-  // --- post text on disk (web/src/text_disk.cpp; COUNTING.md, rules 84-85) ---------------------
-  // A snapshot too large for its text to stay in memory leaves it in the File: the rows the reader shows are read
-  // back with File.slice (it shows a placeholder until then), and a word query scans the text piece by piece.
-  const SCAN_PIECE = 8 << 20;
-  const textDisk = { file: null, busy: false, reads: 0, scans: 0 };
-  async function readInto(file, offset, length) {
-    const bytes = new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
-    if (bytes.length !== length) throw new Error('the file is shorter than when it was opened');
-    // The buffer first: allocating it may grow the memory and replace HEAPU8, which `core.HEAPU8.set(bytes,
-    // api.textBuffer(...))` would have read before the call (the old, detached buffer).
-    const at = api.textBuffer(length) >>> 0;
-    core.HEAPU8.set(bytes, at);
-  }
-  async function pumpText() {
-    if (textDisk.busy || !textDisk.file || !api || chorus.loading || !api.textOnDisk()) return;
-    textDisk.busy = true;
-    const file = textDisk.file;
-    try {
-      for (const [row, offset, length] of JSON.parse(api.textWanted())) {
-        await readInto(file, offset, length);
-        if (textDisk.file !== file || chorus.loading) return;
-        api.textRemember(row, length);
-        textDisk.reads += 1;
-      }
-      for (let piece = api.scanNext(SCAN_PIECE); piece && textDisk.file === file; piece = api.scanNext(SCAN_PIECE)) {
-        const [offset, length] = JSON.parse(piece);
-        await readInto(file, offset, length);
-        if (textDisk.file !== file || chorus.loading) return;
-        api.scanFeed(length);
-        textDisk.scans += 1;
-      }
-    } catch (error) {
-      api.textUnreadable(`${file.name} could not be read again (${error.message || error})`);
-    } finally {
-      textDisk.busy = false;
-    }
-  }
-
   async function measureRead(file) {
     const start = performance.now();
     const reader = file.stream().getReader();
