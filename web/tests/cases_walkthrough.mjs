@@ -130,9 +130,10 @@ export default function register(t) {
         await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 10000).catch(() => {});
         return (await page.evaluate(() => window.chorus.selection())).brush;
       };
-      // Where the plot is: a first shift-drag over the peak hour brushes a range whose ends give the plot's
-      // left edge and width (time = start + (x - x0) / w * span); "Clear range" clears it.
-      const xa = xOf(fitted, peakStart), xb = xOf(fitted, peakStart + HOUR);
+      // Where the plot is: a first shift-drag over most of the plot brushes a range whose ends give the plot's
+      // left edge and width (time = start + (x - x0) / w * span); "Clear range" clears it. A wide drag keeps
+      // the error of a pixel's rounding small: over one hour (~35 px) it made the later brush miss by minutes.
+      const xa = plotX0 + 0.1 * plotW, xb = plotX0 + 0.9 * plotW;
       const first = await drag(xa, xb);
       assert(first, 'a shift-drag on the timeline brushes a range');
       const ta = first[0] + 0.5, tb = first[1] - 0.5, fspan = fitted.end - fitted.start;
