@@ -165,7 +165,7 @@ void FoldQueryWord(std::string_view raw, bool ascii, std::string& out) {
     FoldWord(raw, ascii, out);
 }
 
-WordMatcher::WordMatcher(std::vector<std::string> words) : m_words(std::move(words)) {
+WordMatcher::WordMatcher(std::vector<std::string> words) : m_words(std::move(words)), m_filter(m_words) {
     assert(!m_words.empty() && m_words.size() <= kMaxWords);
     m_min_len = SIZE_MAX;
     for (const std::string& w : m_words) {
@@ -189,7 +189,7 @@ bool WordMatcher::WordEquals(std::string_view raw, bool ascii, size_t k) {
     return m_folded == want;
 }
 
-bool WordMatcher::Matches(std::string_view text) {
+bool WordMatcher::MatchesEveryWord(std::string_view text) {
     const size_t n = m_words.size();
     const uint64_t last = uint64_t{1} << (n - 1);
     const uint64_t mask = last | (last - 1);

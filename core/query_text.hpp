@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "word_filter.hpp"
+
 namespace chorus::core {
 
 // The folded words of `text`, in order.
@@ -36,8 +38,11 @@ class WordMatcher {
 public:
     // At most kMaxWords words; `words` as FoldedWords returns them (none empty).
     explicit WordMatcher(std::vector<std::string> words);
-    // True when the folded words of `text` contain the matcher's words contiguously.
-    bool Matches(std::string_view text);
+    // True when the folded words of `text` contain the matcher's words contiguously. Texts WordPrefilter
+    // rules out are not folded (word_filter.hpp); the others go through MatchesEveryWord.
+    bool Matches(std::string_view text) { return m_filter.MayMatch(text) && MatchesEveryWord(text); }
+    // The same answer from folding every word of `text` (the reference the prefilter is tested against).
+    bool MatchesEveryWord(std::string_view text);
 
     static constexpr size_t kMaxWords = 64;
 
@@ -48,6 +53,7 @@ private:
     size_t m_min_len = 0;  // length of the shortest needle word
     std::string m_folded;  // scratch: the fold of the current non-ASCII word
     std::string_view m_folded_of;
+    WordPrefilter m_filter;
 };
 
 }  // namespace chorus::core
