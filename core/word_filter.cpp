@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstring>
 
@@ -33,6 +34,11 @@ const FoldTable& Folds() {
             const utf8proc_property_t* p = utf8proc_get_property(cp);
             const bool hangul = cp >= 0xAC00 && cp <= 0xD7A3;
             if (p->decomp_seqindex == UINT16_MAX && p->casefold_seqindex == UINT16_MAX && !hangul) continue;
+            // Only word characters are in words (query_text.hpp): letters, marks, numbers, connectors, kana.
+            const bool word = (p->category >= UTF8PROC_CATEGORY_LU && p->category <= UTF8PROC_CATEGORY_PC) ||
+                              (cp >= 0x3040 && cp <= 0x30FF);
+            if (!word) continue;  // e.g. no-break and other spaces, which fold to ' '
+
             int boundclass = UTF8PROC_BOUNDCLASS_START;
             utf8proc_ssize_t n = utf8proc_decompose_char(cp, buffer, 64, kFoldOptions, &boundclass);
             assert(n >= 0 && n <= 64);
@@ -78,23 +84,41 @@ bool IsAscii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// True when `text` holds `word` (lower-case ASCII word characters) with ASCII case ignored, not preceded or
-// followed by an ASCII word character.
+// True when `word` (lower-case ASCII word characters) starts at text[i] with ASCII case ignored, not preceded
+// or followed by an ASCII word character.
+bool AsciiWordAt(const unsigned char* p, size_t n, size_t i, std::string_view word) {
+    const size_t m = word.size();
+    if (i + m > n || (i > 0 && kAsciiWord[p[i - 1]]) || (i + m < n && kAsciiWord[p[i + m]])) return false;
+    for (size_t k = 0; k < m; ++k)
+        if (kLower[p[i + k]] != static_cast<unsigned char>(word[k])) return false;
+    return true;
+}
+
+// True when `text` holds `word` as AsciiWordAt says. Eight bytes at a time: the bytes equal to the word's
+// first character (either case) are found with word arithmetic, then each is checked.
 bool HasAsciiWord(std::string_view text, std::string_view word) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* w = reinterpret_cast<const unsigned char*>(word.data());
-    const size_t n = text.size(), m = word.size();
-    if (m > n) return false;
-    const unsigned char first = w[0];
-    for (size_t i = 0; i + m <= n; ++i) {
-        if (kLower[p[i]] != first) continue;
-        if (i > 0 && kAsciiWord[p[i - 1]]) continue;
-        if (i + m < n && kAsciiWord[p[i + m]]) continue;
-        size_t k = 1;
-        while (k < m && kLower[p[i + k]] == w[k])
-            ++k;
-        if (k == m) return true;
+    const size_t n = text.size();
+    if (word.size() > n) return false;
+    const auto first = static_cast<unsigned char>(word[0]);
+    static_assert(std::endian::native == std::endian::little, "byte k of a loaded word is bits 8k..8k+7");
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    // Setting bit 5 lower-cases a letter; only the letter's two cases give the lower-case letter then.
+    const uint64_t fold = first >= 'a' && first <= 'z' ? kOnes * 0x20 : 0;
+    const uint64_t pattern = kOnes * first;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        std::memcpy(&v, p + i, 8);
+        const uint64_t x = (v | fold) ^ pattern;
+        uint64_t zero = (x - kOnes) & ~x & kHighs;  // every zero byte flagged (and maybe some above one)
+        while (zero != 0) {
+            if (AsciiWordAt(p, n, i + static_cast<size_t>(std::countr_zero(zero)) / 8, word)) return true;
+            zero &= zero - 1;
+        }
     }
+    for (; i < n; ++i)
+        if (kLower[p[i]] == first && AsciiWordAt(p, n, i, word)) return true;
     return false;
 }
 
