@@ -15,8 +15,10 @@ struct Tally {
     uint64_t peak = 0, window = 0;
 };
 
-std::vector<PeakDriver> Drivers(const Dataset& ds, EntityField field, std::span<const RowId> peak_rows,
-                                std::span<const RowId> window_rows, size_t k) {
+}  // namespace
+
+std::vector<PeakDriver> RisingValues(const Dataset& ds, EntityField field, std::span<const RowId> peak_rows,
+                                     std::span<const RowId> window_rows, size_t k) {
     std::unordered_map<uint32_t, Tally> tallies;
     VisitEntities(ds, field, [&](auto ids_of) {
         for (RowId r : peak_rows)
@@ -50,8 +52,6 @@ std::vector<PeakDriver> Drivers(const Dataset& ds, EntityField field, std::span<
     if (out.size() > k) out.resize(k);
     return out;
 }
-
-}  // namespace
 
 PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions& options) {
     PeakReport report;
@@ -118,9 +118,9 @@ PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions
         auto peak_rows = all.subspan(first[p.bin], first[p.bin + 1] - first[p.bin]);
         auto window_rows = all.subspan(first[p.bin - w], first[p.bin] - first[p.bin - w]);
         p.window_posts = window_rows.size();
-        p.hashtags = Drivers(ds, EntityField::Hashtag, peak_rows, window_rows, options.drivers);
-        p.authors = Drivers(ds, EntityField::Author, peak_rows, window_rows, options.drivers);
-        p.domains = Drivers(ds, EntityField::Domain, peak_rows, window_rows, options.drivers);
+        p.hashtags = RisingValues(ds, EntityField::Hashtag, peak_rows, window_rows, options.drivers);
+        p.authors = RisingValues(ds, EntityField::Author, peak_rows, window_rows, options.drivers);
+        p.domains = RisingValues(ds, EntityField::Domain, peak_rows, window_rows, options.drivers);
     }
     return report;
 }

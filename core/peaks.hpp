@@ -16,11 +16,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "aggregate.hpp"
+#include "entity_field.hpp"
 
 namespace chorus::core {
 
@@ -61,6 +63,11 @@ struct PeakReport {
     uint64_t posts = 0;       // selected posts
     std::vector<Peak> peaks;  // in time order
 };
+
+// The values of `field` whose share rose most from `window_rows` to `peak_rows` (rule P2's order and
+// filter: rises above zero, rise then count then text), at most k. Used by FindPeaks and bin_drivers.hpp.
+std::vector<PeakDriver> RisingValues(const Dataset& dataset, EntityField field, std::span<const RowId> peak_rows,
+                                     std::span<const RowId> window_rows, size_t k);
 
 PeakReport FindPeaks(const Dataset& dataset, const Selection& rows, const PeakOptions& options = {});
 

@@ -5,6 +5,7 @@
 //   chorus top      FILE... --field F [-n N] [--include I] [--query Q] [--format csv|json]
 //   chorus posts    FILE... [--query Q] [-n N] [--sort time|time-desc|likes|reposts|engagement]
 //   chorus peaks    FILE... [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
+//   chorus drivers  FILE... --at TIME [--bin B] [--query Q] [--tz ZONE] [--format csv|json]
 //   chorus snapshot FILE... -o OUT.chorus
 //   chorus merge    A.chorus B.chorus... -o OUT.chorus
 // Every command but merge takes --threads N: a plain JSON-lines file is read by N threads in ranges
@@ -17,10 +18,13 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aggregate.hpp"
 #include "aggregate_json.hpp"
+#include "bin_drivers.hpp"
 #include "dataset.hpp"
 #include "hashtag_pairs.hpp"
 #include "ingest.hpp"
@@ -45,7 +49,7 @@ constexpr const char* kUsage =
     "  summary  [--json]            its summary (--json: the same as the page's window.chorus.summary())\n"
     "  timeline [--bin B]           posts per time bin, zero-filled, over the dataset's span (UTC);\n"
     "                               B = minute|hour|day|week|month|year (default: hour under 3 days, else day)\n"
-    "  top      --field F [-n N]    the N (default 10) most frequent values of F =\n"
+    "  top      --field F [-n N]    the N (default 10; 0 or all: every value) most frequent values of F =\n"
     "           [--include I]       hashtags|mentions|authors|domains|links|languages|emoji|clients|words|\n"
     "                               bigrams (rule 53: stop words dropped for en es fr de it pt),\n"
     "                               counted in I = both|originals|amplification posts (default both);\n"
@@ -55,10 +59,15 @@ constexpr const char* kUsage =
     "                               S = time|time-desc|likes|reposts|engagement (highest first, ties by time)\n"
     "  peaks    [--bin B]           time bins standing out of their trailing 24 bins (z >= 3, >= 5 posts),\n"
     "                               each with the hashtags, authors and domains that rose most (default hour)\n"
+    "  drivers  --at TIME [--bin B] what drove the bin holding TIME (ISO, on --tz's clock without an offset):\n"
+    "                               the hashtags, authors and domains whose share rose most against the\n"
+    "                               24 bins before it (after it for the data's first bin; rule 105);\n"
+    "                               B = minute|hour|day|week or seconds (300, 900 ...), as the page's\n"
+    "                               timeline bins (default hour)\n"
     "  snapshot -o OUT              saves the dataset as a .chorus snapshot (reopens without parsing)\n"
     "  merge    -o OUT              merges .chorus snapshots into one, de-duplicating posts by id\n"
     "  timeline, top, posts and peaks take --query Q (the search-box language, core/COUNTING.md \"Queries\")\n"
-    "  timeline, top and peaks take --format csv|json (default csv)\n"
+    "  timeline, top, peaks and drivers take --format csv|json (default csv)\n"
     "  all but merge take --threads N: threads reading one JSON-lines file (default: one per core)\n"
     "  timeline, top, posts and peaks take --tz ZONE (an IANA name, default UTC): since:/until: dates\n"
     "                               are read on its clock; timeline and peaks bins follow its calendar,\n"
@@ -82,14 +91,16 @@ struct Options {
     std::string command;
     std::vector<std::string> files;
     bool json = false;
-    std::optional<std::string> query, bin, format, field, include, n, out, tz, sort;
+    std::optional<std::string> query, bin, format, field, include, n, out, tz, sort, at;
     std::optional<std::string> threads;
 };
 
 // Which options each command takes; `flag` options take no value.
 bool Accepts(const std::string& command, const std::string& option) {
     if (option == "--threads") return command != "merge";
-    if (option == "--tz") return command == "timeline" || command == "top" || command == "posts" || command == "peaks";
+    if (option == "--tz")
+        return command == "timeline" || command == "top" || command == "posts" || command == "peaks" ||
+               command == "drivers";
     if (command == "summary") return option == "--json";
     if (command == "timeline") return option == "--bin" || option == "--query" || option == "--format";
     if (command == "top")
@@ -97,6 +108,8 @@ bool Accepts(const std::string& command, const std::string& option) {
                option == "--format";
     if (command == "posts") return option == "--query" || option == "-n" || option == "--sort";
     if (command == "peaks") return option == "--bin" || option == "--query" || option == "--format";
+    if (command == "drivers")
+        return option == "--at" || option == "--bin" || option == "--query" || option == "--format";
     if (command == "snapshot" || command == "merge") return option == "-o";
     return false;
 }
@@ -112,6 +125,7 @@ std::optional<std::string>* Slot(Options& o, const std::string& option) {
     if (option == "-o") return &o.out;
     if (option == "--threads") return &o.threads;
     if (option == "--sort") return &o.sort;
+    if (option == "--at") return &o.at;
     return nullptr;
 }
 
@@ -119,7 +133,7 @@ std::optional<std::string>* Slot(Options& o, const std::string& option) {
 int ParseArgs(int argc, char** argv, Options& o) {
     o.command = argv[1];
     if (o.command != "summary" && o.command != "timeline" && o.command != "top" && o.command != "posts" &&
-        o.command != "peaks" && o.command != "snapshot" && o.command != "merge")
+        o.command != "peaks" && o.command != "drivers" && o.command != "snapshot" && o.command != "merge")
         return Usage(Cat("unknown command '", o.command, "'"));
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
@@ -205,6 +219,21 @@ bool ParseCount(const std::string& text, size_t& out) {
     return true;
 }
 
+// A drivers bin width: a name, or seconds the timeline could draw (core::ValidBinStep).
+bool ParseBinStep(const std::string& text, int64_t& step) {
+    static constexpr std::pair<std::string_view, int64_t> kNames[] = {
+        {"minute", kMinute}, {"hour", kHour}, {"day", kDay}, {"week", kWeek}};
+    for (const auto& [name, seconds] : kNames) {
+        if (text != name) continue;
+        step = seconds;
+        return true;
+    }
+    size_t seconds = 0;
+    if (!ParseCount(text, seconds)) return false;
+    step = static_cast<int64_t>(seconds);
+    return ValidBinStep(step);
+}
+
 int Run(const Options& o) {
     bool json = false;
     if (o.format) {
@@ -213,7 +242,7 @@ int Run(const Options& o) {
         json = *o.format == "json";
     }
     std::optional<TimeBin> bin;
-    if (o.bin) {
+    if (o.bin && o.command != "drivers") {
         TimeBin b{};
         if (!ParseTimeBin(*o.bin, b))
             return Usage(Cat("--bin is minute, hour, day, week, month or year, not '", *o.bin, "'"));
@@ -236,7 +265,8 @@ int Run(const Options& o) {
     if (o.include && !ParseAmplification(*o.include, include))
         return Usage(Cat("--include is both, originals or amplification, not '", *o.include, "'"));
     size_t n = o.command == "top" ? 10 : SIZE_MAX;
-    if (o.n && !ParseCount(*o.n, n)) return Usage(Cat("-n wants a count, not '", *o.n, "'"));
+    if (o.n && *o.n != "all" && !ParseCount(*o.n, n)) return Usage(Cat("-n wants a count or all, not '", *o.n, "'"));
+    if (o.n && (*o.n == "all" || (o.command == "top" && n == 0))) n = SIZE_MAX;  // rule 106: the full list
     std::optional<PostOrder> order;
     if (o.sort && !ParsePostOrder(*o.sort, order.emplace()))
         return Usage(Cat("--sort is time, time-desc, likes, reposts or engagement, not '", *o.sort, "'"));
@@ -245,6 +275,20 @@ int Run(const Options& o) {
         TimeZoneResult loaded = LoadTimeZone(*o.tz);
         if (!loaded.ok()) return Usage("--tz: " + loaded.error);
         zone = loaded.zone;
+    }
+    BinDriversOptions drivers_options;
+    UnixSeconds drivers_at = kNoTime;
+    if (o.command == "drivers") {
+        if (!o.at) return Usage("drivers needs --at TIME");
+        drivers_options.zone = zone;
+        if (!ParseBinStep(o.bin.value_or("hour"), drivers_options.step))
+            return Usage(Cat("--bin is minute, hour, day, week or seconds dividing a day, not '", *o.bin, "'"));
+        // With Z or an offset after the time, as written; without, a time on the zone's clock.
+        const size_t t = o.at->find('T');
+        const bool offset = t != std::string::npos && o.at->find_first_of("Zz+-", t) != std::string::npos;
+        drivers_at = ParseIsoTime(offset ? *o.at : *o.at + "Z");
+        if (!offset && drivers_at != kNoTime) drivers_at = zone.LocalToUtc(drivers_at);
+        if (drivers_at == kNoTime) return Usage(Cat("--at wants an ISO time, not '", *o.at, "'"));
     }
     const std::string query_text = o.query.value_or("");
     ParsedQuery parsed = ParseQuery(query_text, QueryOptions{zone});
@@ -327,6 +371,20 @@ int Run(const Options& o) {
             std::printf("value,count\n");
             for (const TopItem& item : top.items)
                 std::printf("%s,%llu\n", CsvField(item.text).c_str(), static_cast<unsigned long long>(item.count));
+        }
+    } else if (o.command == "drivers") {
+        BinDrivers found = FindBinDrivers(dataset, rows, drivers_at, drivers_options);
+        if (json) {
+            std::printf("%s\n", BinDriversJson(found, query_text).c_str());
+        } else {
+            std::printf("field,value,count,baseline_count,share,baseline_share,rise\n");
+            const std::pair<const char*, const std::vector<PeakDriver>*> fields[] = {
+                {"hashtags", &found.hashtags}, {"authors", &found.authors}, {"domains", &found.domains}};
+            for (const auto& [name, list] : fields)
+                for (const PeakDriver& d : *list)
+                    std::printf("%s,%s,%llu,%llu,%.6f,%.6f,%.6f\n", name, CsvField(d.text).c_str(),
+                                static_cast<unsigned long long>(d.count),
+                                static_cast<unsigned long long>(d.window_count), d.share, d.window_share, d.rise);
         }
     } else if (o.command == "peaks") {
         PeakOptions options;

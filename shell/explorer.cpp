@@ -59,11 +59,11 @@ std::optional<SaveRequest> Explorer::TakeSave() {
 }
 
 void Explorer::SaveList(size_t list) {
-    StepCounting(true);  // the list of the selection shown, complete
+    // Every value of the selection, not only the kTopRows shown (rule 106): `chorus top -n 0`.
     const core::EntityField field = kListFields[list];
+    core::TopList all = core::TopK(*m_index, m_selected, field, SIZE_MAX, core::Amplification::Both);
     m_saves.push_back(SaveRequest::Bytes(ExportFileName(core::EntityFieldName(field), m_view.query, "csv"),
-                                         "text/csv;charset=utf-8",
-                                         TopListCsv(m_session.dataset(), field, m_lists[list])));
+                                         "text/csv;charset=utf-8", TopListCsv(m_session.dataset(), field, all)));
 }
 
 void Explorer::SaveTimelineCsv() {

@@ -170,7 +170,12 @@ private:
     void DrawBinTooltipDetails(size_t bin);                 // timeline_series.cpp
     void DrawMarkerLane(const TimelineGeometry& geometry);  // timeline_marks.cpp
     void DrawTimelinePopups();                              // timeline_marks.cpp
-    void DrawLists();                                       // panel_lists.cpp
+    void OpenBinDrivers(core::UnixSeconds at);              // panel_drivers.cpp
+    void DrawBinDrivers();                                  // panel_drivers.cpp
+    // The drivers' rows (a click adds the value to the query: true, the caller closes its popup).
+    bool DrawDriverLists(const std::vector<core::PeakDriver>& hashtags, const std::vector<core::PeakDriver>& authors,
+                         const std::vector<core::PeakDriver>& domains);  // panel_drivers.cpp
+    void DrawLists();                                                    // panel_lists.cpp
     void DrawTopTable(size_t list);
     void DrawWordTable(size_t which);  // 0: words, 1: bigrams (rule 53), counted when first shown
     void DrawReader();                 // panel_reader.cpp
@@ -218,6 +223,7 @@ private:
     core::TimeBins m_bins, m_all_bins;                                // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
+    BinCache m_query_bins;  // m_query_rows' bins around the view (series_cache.hpp)
     TimelineLayers m_layers;
     ClusterGlyphs m_cluster_glyphs;
     uint64_t m_cluster_version = 0;  // of m_cluster_glyphs when the lists' texts were drawn

@@ -177,7 +177,8 @@ void Explorer::DrawTopTable(size_t list) {
         },
         [&](const char* export_label) {
             if (ExportButton("Export CSV", export_label,
-                             "Save this list as a CSV file (opens in Excel). Nothing leaves this computer."))
+                             "Save the whole list as a CSV file (every value of the selection, not only the "
+                             "rows shown; opens in Excel). Nothing leaves this computer."))
                 SaveList(list);
         },
         [&](const std::string& term) { AddSeries(term, m_layers.series_message); });
@@ -217,10 +218,13 @@ void Explorer::DrawWordTable(size_t which) {
         },
         [&](const char* export_label) {
             if (ExportButton("Export CSV", export_label,
-                             "Save this list as a CSV file (opens in Excel). Nothing leaves this computer."))
-                m_saves.push_back(SaveRequest::Bytes(ExportFileName(core::WordListName(kind), m_view.query, "csv"),
-                                                     "text/csv;charset=utf-8",
-                                                     TopListCsv(which == 0 ? "word" : "bigram", m_word_lists[which])));
+                             "Save the 20 rows counted as a CSV file (words are costly to count: the file name says "
+                             "top20; opens in Excel). Nothing leaves this computer."))
+                // Words are costly to count (rule 53): the file holds the kWordRows counted, and says so (rule 106).
+                m_saves.push_back(SaveRequest::Bytes(
+                    ExportFileName(std::string(core::WordListName(kind)) + "-top" + std::to_string(kWordRows),
+                                   m_view.query, "csv"),
+                    "text/csv;charset=utf-8", TopListCsv(which == 0 ? "word" : "bigram", m_word_lists[which])));
         },
         [&](const std::string& term) { AddSeries(term, m_layers.series_message); });
 }

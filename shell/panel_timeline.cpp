@@ -70,8 +70,11 @@ void Explorer::UpdateBins(float width) {
             e = core::ZoneNext(e, core::CalendarUnit::Fixed, step, zone);
     }
     m_all_bins = core::Histogram(m_session.dataset(), start, step, count, zone);
-    m_bins = m_query_rows.IsAll() ? m_all_bins
-                                  : core::Histogram(m_session.dataset(), m_query_rows, start, step, count, zone);
+    if (base_changed) m_query_bins.Invalidate();
+    if (m_query_rows.IsAll())
+        m_bins = m_all_bins;
+    else
+        m_query_bins.Fill(m_session.dataset(), m_query_rows, start, step, count, zone, m_bins);
     m_bins_view_start = m_view.view_start;
     m_bins_view_end = m_view.view_end;
     m_bins_width = width;
@@ -184,6 +187,7 @@ void Explorer::DrawTimeline() {
         m_layers.event_time_input = zone.IsUtc() ? core::FormatIsoUtc(minute) : core::FormatIsoLocal(minute, zone);
         m_layers.event_text_input.clear();
         m_layers.event_message.clear();
+        m_layers.context_time = at;  // the popup offers "What drove this bin" (panel_drivers.cpp)
         ImGui::OpenPopup("Add event");
     }
     m_view.view_start = static_cast<core::UnixSeconds>(std::floor(vs));
@@ -299,10 +303,11 @@ void Explorer::DrawTimeline() {
     DrawMarkerLane(geometry);
     ImGui::SetCursorScreenPos(after);
     DrawTimelinePopups();
-    char caption[160];
+    char caption[192];
     std::snprintf(
         caption, sizeof caption,
-        "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, right-click: add an event, double-click: %s",
+        "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, right-click: what drove it / add an event, "
+        "double-click: %s",
         StepName(m_bins.step), m_view.brushed ? "clear the range" : "fit");
     ImGui::TextDisabled("%s", caption);
     DrawSeriesLegend();
@@ -321,6 +326,7 @@ void Explorer::DrawTimeline() {
         else
             ImGui::Text("%s posts", Thousands(m_bins.counts[static_cast<size_t>(hot)]).c_str());
         DrawBinTooltipDetails(static_cast<size_t>(hot));
+        ImGui::TextDisabled("right-click: what drove this bin");
         ImGui::EndTooltip();
     }
 }

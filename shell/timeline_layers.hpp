@@ -18,9 +18,11 @@
 #include <vector>
 
 #include "aggregate.hpp"
+#include "bin_drivers.hpp"
 #include "peaks.hpp"
 #include "query.hpp"
 #include "selection.hpp"
+#include "series_cache.hpp"
 #include "timeline.hpp"
 
 namespace chorus::shell {
@@ -36,6 +38,7 @@ struct TimelineSeries {
     uint64_t own_generation = UINT64_MAX;
     core::Selection rows;  // the query bar's selection AND the series query
     core::TimeBins bins;   // rows per bin shown (the same bins as the bars)
+    BinCache cache;        // rows' bins around the view: a pan reads them (series_cache.hpp)
     uint64_t total = 0;    // rows with a time: what the legend shows
 };
 
@@ -54,12 +57,18 @@ struct TimelineLayers {
     std::array<core::TimeBins, core::kPostTypeCount> by_type;
     bool by_type_valid = false;
     std::array<core::Selection, core::kPostTypeCount> type_rows;  // query bar's selection AND type
+    std::array<BinCache, core::kPostTypeCount> type_cache;        // type_rows' bins around the view
 
     // Peaks of the query bar's selection at `peak_bin` (recomputed when either changes).
     core::PeakReport peaks;
     core::TimeBin peak_bin = core::TimeBin::Day;
     bool peaks_valid = false;
     int open_peak = -1;  // the peak whose drivers are shown, index in peaks.peaks
+
+    // What drove any bin (rule 105): the time right-clicked on the plot (kNoTime: the popup came from the
+    // toolbar), and the drivers of its bin, counted when "What drove this bin" is clicked (panel_drivers.cpp).
+    core::UnixSeconds context_time = core::kNoTime;
+    core::BinDrivers bin_drivers;
 
     std::vector<TimelineSeries> series;
     std::string series_input;    // the toolbar's field

@@ -239,38 +239,14 @@ void Explorer::DrawTimelinePopups() {
                 ImGui::CloseCurrentPopup();
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only this bin's posts in the lists and the reader");
-            struct Field {
-                const char* title;
-                const std::vector<core::PeakDriver>* drivers;
-                const char* prefix;
-            };
-            const Field fields[] = {
-                {"Hashtags", &p.hashtags, "#"}, {"Authors", &p.authors, "from:"}, {"Domains", &p.domains, "domain:"}};
             ImGui::TextDisabled("What rose (share of the bin's posts, and in the bins before):");
-            for (const Field& f : fields) {
-                ImGui::Separator();
-                ImGui::TextUnformatted(f.title);
-                if (f.drivers->empty()) ImGui::TextDisabled("  nothing rose");
-                for (const core::PeakDriver& d : *f.drivers) {
-                    std::string term = f.prefix + d.text;
-                    char row[96];
-                    std::snprintf(row, sizeof row, "%5.1f%% (was %.1f%%)  %s posts", d.share * 100,
-                                  d.window_share * 100, Thousands(d.count).c_str());
-                    std::string label = term + "##driver";
-                    if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::GetFontSize() * 14, 0))) {
-                        AppendTerm(term, false);
-                        ImGui::CloseCurrentPopup();
-                    }
-                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("click: add %s to the query", term.c_str());
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("%s", row);
-                }
-            }
+            if (DrawDriverLists(p.hashtags, p.authors, p.domains)) ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
     } else {
         layers.open_peak = -1;  // closed: no marker stays highlighted
     }
+    DrawBinDrivers();
     if (ImGui::BeginPopup("Event label")) {
         if (layers.open_event < 0 || static_cast<size_t>(layers.open_event) >= layers.events.size()) {
             ImGui::CloseCurrentPopup();
@@ -286,7 +262,15 @@ void Explorer::DrawTimelinePopups() {
         }
         ImGui::EndPopup();
     }
+    bool drivers = false;  // "What drove this bin": its popup opens once this one is closed
     if (ImGui::BeginPopup("Add event")) {
+        if (layers.context_time != core::kNoTime) {
+            drivers = ImGui::Button("What drove this bin");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("The hashtags, authors and domains whose share rose most in this bar (rule 105)");
+            if (drivers) ImGui::CloseCurrentPopup();
+            ImGui::Separator();
+        }
         char time_buf[64], text_buf[160];
         std::snprintf(time_buf, sizeof time_buf, "%s", layers.event_time_input.c_str());
         std::snprintf(text_buf, sizeof text_buf, "%s", layers.event_text_input.c_str());
@@ -320,6 +304,7 @@ void Explorer::DrawTimelinePopups() {
             ImGui::TextColored(ImVec4(1, 0.55f, 0.4f, 1), "%s", layers.event_message.c_str());
         ImGui::EndPopup();
     }
+    if (drivers) OpenBinDrivers(layers.context_time);
 }
 
 }  // namespace chorus::shell

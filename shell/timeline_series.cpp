@@ -110,13 +110,14 @@ void Explorer::UpdateLayers(bool base_changed) {
         for (int t = 0; t < core::kPostTypeCount; ++t) {
             layers.type_rows[static_cast<size_t>(t)] = m_query_rows;
             layers.type_rows[static_cast<size_t>(t)].And(m_index->RowsOfType(static_cast<core::PostType>(t)));
+            layers.type_cache[static_cast<size_t>(t)].Invalidate();
         }
     }
     layers.by_type_valid = false;
     if (layers.stacked) {
         for (size_t t = 0; t < layers.by_type.size(); ++t)
-            layers.by_type[t] =
-                core::Histogram(ds, layers.type_rows[t], m_bins.start, m_bins.step, n, m_session.time_zone());
+            layers.type_cache[t].Fill(ds, layers.type_rows[t], m_bins.start, m_bins.step, n, m_session.time_zone(),
+                                      layers.by_type[t]);
         layers.by_type_valid = true;
     }
     for (TimelineSeries& s : layers.series) {
@@ -131,12 +132,13 @@ void Explorer::UpdateLayers(bool base_changed) {
         if (fresh || base_changed || s.rows.Rows() != m_query_rows.Rows()) {
             s.rows = s.own;
             s.rows.And(m_query_rows);
+            s.cache.Invalidate();
             s.total = 0;
             s.rows.ForEach([&](core::RowId row) {
                 if (ds.TimeOf(row) != core::kNoTime) ++s.total;
             });
         }
-        s.bins = core::Histogram(ds, s.rows, m_bins.start, m_bins.step, n, m_session.time_zone());
+        s.cache.Fill(ds, s.rows, m_bins.start, m_bins.step, n, m_session.time_zone(), s.bins);
     }
 }
 
@@ -170,6 +172,7 @@ void Explorer::DrawTimelineToolbar() {
         m_layers.event_time_input = zone.IsUtc() ? core::FormatIsoUtc(minute) : core::FormatIsoLocal(minute, zone);
         m_layers.event_text_input.clear();
         m_layers.event_message.clear();
+        m_layers.context_time = core::kNoTime;  // no bar: no "What drove this bin"
         ImGui::OpenPopup("Add event");
     }
     if (!m_layers.peaks.peaks.empty()) {
@@ -189,8 +192,8 @@ void Explorer::DrawBinTooltipDetails(size_t bin) {
     TimelineLayers& layers = m_layers;
     if (!layers.by_type_valid) {  // computed for the tooltip once per set of bins
         for (size_t t = 0; t < layers.by_type.size(); ++t)
-            layers.by_type[t] = core::Histogram(m_session.dataset(), layers.type_rows[t], m_bins.start, m_bins.step,
-                                                m_bins.counts.size(), m_session.time_zone());
+            layers.type_cache[t].Fill(m_session.dataset(), layers.type_rows[t], m_bins.start, m_bins.step,
+                                      m_bins.counts.size(), m_session.time_zone(), layers.by_type[t]);
         layers.by_type_valid = true;
     }
     for (int t = 0; t < core::kPostTypeCount; ++t) {

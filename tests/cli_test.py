@@ -270,6 +270,53 @@ def test_peaks(chorus):
     usage_error(chorus, "peaks", FIXTURE, "--field", "hashtags", says="unknown option '--field'")
 
 
+def test_drivers_of_any_bin(chorus):  # rule 105; top -n 0: rule 106
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = os.path.join(tmp, "burst.jsonl")
+        with open(dump, "w") as f:  # 2 posts an hour at :10 for 26 hours, 9 in hour 26 (7 #Storm by bob), 2 after
+            n = 0
+            for hour, count in [(h, 2) for h in range(26)] + [(26, 9), (27, 2)]:
+                for i in range(count):
+                    n += 1
+                    tag, user = ("Storm", "bob") if hour == 26 and i < 7 else ("daily", "ann")
+                    f.write(json.dumps({"id_str": str(n), "text": f"#{tag}",
+                                        "created_at": f"Mon Jan {1 + hour // 24:02d} {hour % 24:02d}:10:00 +0000 2024",
+                                        "entities": {"hashtags": [{"text": tag}], "user_mentions": [], "urls": []},
+                                        "user": {"id_str": user, "screen_name": user}}) + "\n")
+        j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-02T02:59:59Z", "--format", "json"))
+        assert (j["start"], j["end"], j["step"], j["count"]) == ("2024-01-02T02:00:00Z", "2024-01-02T03:00:00Z", 3600, 9), j
+        assert (j["baseline"], j["baseline_posts"], j["baseline_bins"]) == ("before", 48, 24), j
+        assert [(d["value"], d["count"], d["window_count"]) for d in j["hashtags"]] == [("Storm", 7, 0)], j
+        assert abs(j["hashtags"][0]["share"] - 7 / 9) < 1e-12 and j["authors"][0]["value"] == "bob", j
+        # At a peak, the bin's drivers are the peak's (rule P2).
+        peak = json.loads(ok(chorus, "peaks", dump, "--format", "json"))["peaks"][0]
+        assert all(peak[k] == j[k] for k in ("hashtags", "authors", "domains")), (peak, j)
+        out = ok(chorus, "drivers", dump, "--at", "2024-01-02T02:00:00Z").splitlines()
+        assert out == ["field,value,count,baseline_count,share,baseline_share,rise",
+                       "hashtags,Storm,7,0,0.777778,0.000000,0.777778", "authors,bob,7,0,0.777778,0.000000,0.777778"], out
+        # The data's first hour: measured against the 24 after it, where ann's #daily is as common: nothing rose.
+        j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-01T00:10:00Z", "--format", "json"))
+        assert (j["count"], j["baseline"], j["baseline_posts"], j["hashtags"]) == (2, "after", 48, []), j
+        # Half-hour bins: 02:00-02:30 holds the nine; its 24 half-hours before, 12 hours of 2 posts.
+        j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-02T02:10:00Z", "--bin", "1800", "--format", "json"))
+        assert (j["end"], j["count"], j["baseline_posts"]) == ("2024-01-02T02:30:00Z", 9, 24), j
+        # A time without an offset is read on --tz's clock: Kolkata's 07:00-08:00 is 01:30Z-02:30Z.
+        j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-02T07:40:00", "--tz", "Asia/Kolkata",
+                          "--format", "json"))
+        assert (j["tz"], j["start"], j["count"]) == ("Asia/Kolkata", "2024-01-02T07:00:00+05:30", 9), j
+        j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-02T02:10:00Z", "--query", "-#storm",
+                          "--format", "json"))
+        assert (j["count"], j["hashtags"], j["authors"]) == (2, [], []), j
+    usage_error(chorus, "drivers", FIXTURE, says="drivers needs --at")
+    usage_error(chorus, "drivers", FIXTURE, "--at", "yesterday", says="--at wants an ISO time")
+    usage_error(chorus, "drivers", FIXTURE, "--at", "2017-10-16T00:00:00Z", "--bin", "7000", says="--bin is")
+    # top -n 0 (or -n all): every value, as the page's list export (rule 106).
+    every = ok(chorus, "top", FIXTURE, "--field", "hashtags", "-n", "0")
+    assert every == ok(chorus, "top", FIXTURE, "--field", "hashtags", "-n", "all") == \
+        ok(chorus, "top", FIXTURE, "--field", "hashtags", "-n", "100000"), every
+    assert len(every.splitlines()) > len(ok(chorus, "top", FIXTURE, "--field", "hashtags", "-n", "2").splitlines())
+
+
 def test_timeline_tz_days_are_local(chorus):
     j = json.loads(ok(chorus, "timeline", TZ_POSTS, "--bin", "day", "--tz", "America/New_York", "--format", "json",
                       "--query", "since:2017-11-04 until:2017-11-07"))

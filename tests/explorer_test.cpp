@@ -573,3 +573,46 @@ TEST_CASE("explorer: each list of the third column is picked by its full name in
             if (std::string(other) != name) CHECK(ItemRegistry::Find(other_label) == nullptr);
     }
 }
+
+TEST_CASE("rule 106: a list's Export holds every value of the selection, not only the 20 shown; words say top20") {
+    Headless ui;
+    Session session;
+    Load(session, "../../assets/demo/metoo-demo.jsonl");
+    Explorer explorer(session);
+    ui.Frame(explorer, 3);
+    auto bytes_of = [](chorus::shell::SaveRequest& save) {
+        std::string all, chunk;
+        while (save.next(chunk))
+            all += chunk;
+        return all;
+    };
+    const chorus::core::Dataset& ds = session.dataset();
+    const chorus::core::Selection rows = chorus::core::Selection::All(ds.Posts());
+    const std::pair<const char*, chorus::core::EntityField> lists[] = {
+        {"Export hashtags", chorus::core::EntityField::Hashtag}, {"Export authors", chorus::core::EntityField::Author}};
+    for (const auto& [label, field] : lists) {
+        CAPTURE(label);
+        ui.Click(explorer, label);
+        auto save = explorer.TakeSave();
+        REQUIRE(save.has_value());
+        const std::string csv = bytes_of(*save);
+        const chorus::core::TopList every = chorus::core::TopK(ds, rows, field, SIZE_MAX);
+        // The demo has 16 hashtags and more authors than the 20 rows the list shows.
+        if (field == chorus::core::EntityField::Author) REQUIRE(every.items.size() > 20);
+        CHECK(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')) == every.items.size() + 1);
+        // The last row is the last value, with its rank.
+        const std::string last = std::to_string(every.items.size()) + ",";
+        CHECK(csv.find("\r\n" + last) != std::string::npos);
+        CHECK(csv.find("," + std::to_string(every.items.back().count) + ",", csv.rfind("\r\n" + last)) !=
+              std::string::npos);
+    }
+    // Words are counted for the 20 rows shown (rule 53): the file's name says so.
+    ui.Click(explorer, "More lists");
+    ui.Frame(explorer, 2);
+    ui.Click(explorer, "Words");
+    ui.Frame(explorer, 2);
+    ui.Click(explorer, "Export words");
+    auto words = explorer.TakeSave();
+    REQUIRE(words.has_value());
+    CHECK(words->file_name == "chorus-words-top20-all.csv");
+}

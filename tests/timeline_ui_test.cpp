@@ -9,6 +9,7 @@
 #include <string>
 
 #include "aggregate.hpp"
+#include "bin_drivers.hpp"
 #include "explorer.hpp"
 #include "headless_ui.hpp"
 #include "item_registry.hpp"
@@ -382,4 +383,100 @@ TEST_CASE("timeline: chart colours stay readable on the Light theme's background
     chorus::shell::ApplyTheme(chorus::shell::Theme::Light);
     CHECK(contrast(IM_COL32(245, 245, 245, 255), ImGui::GetColorU32(ImGuiCol_WindowBg)) < 3.0);
     chorus::shell::ApplyTheme(chorus::shell::Theme::Dark);
+}
+
+TEST_CASE(
+    "rule 105: right-click on a bar, 'What drove this bin': the popup shows core/bin_drivers' drivers of that bin") {
+    Headless ui;
+    Session session;
+    REQUIRE(session.SetTimeZone("America/New_York"));  // the bars' local days
+    LoadDemo(session);
+    Explorer explorer(session);
+    explorer.view().query = "-#metoo";
+    ui.Frame(explorer, 3);
+    const Dataset& ds = session.dataset();
+    const chorus::core::TimeBins& bins = explorer.TimelineBins();
+    // The tallest bar, found on screen as the plot draws it (panel_timeline.cpp: the counts' margin on the left).
+    size_t tallest = 0;
+    for (size_t i = 0; i < bins.counts.size(); ++i)
+        if (bins.counts[i] > bins.counts[tallest]) tallest = i;
+    const ItemInfo* timeline = ItemRegistry::Find("Timeline");
+    REQUIRE(timeline != nullptr);
+    const float x0 = timeline->x + ImGui::CalcTextSize("000000").x + 8, w = timeline->x + timeline->w - 4 - x0;
+    const auto vs = static_cast<double>(explorer.view().view_start), ve = static_cast<double>(explorer.view().view_end);
+    const double mid = (static_cast<double>(bins.edges[tallest]) + static_cast<double>(bins.edges[tallest + 1])) / 2;
+    ui.ClickAt(explorer, ImVec2(x0 + static_cast<float>((mid - vs) / (ve - vs)) * w, timeline->y + timeline->h * 0.8f),
+               1);
+    REQUIRE(ItemRegistry::Find("What drove this bin") != nullptr);
+    REQUIRE(ItemRegistry::Find("Add this event") != nullptr);  // the same popup adds an event
+    ui.Click(explorer, "What drove this bin");
+    REQUIRE(ItemRegistry::Find("Brush this bin") != nullptr);
+
+    const chorus::core::BinDrivers& shown = explorer.Timeline().bin_drivers;
+    chorus::core::BinDriversOptions options;
+    options.step = chorus::core::kDay;
+    options.zone = session.time_zone();
+    chorus::core::BinDrivers want =
+        chorus::core::FindBinDrivers(ds, Select(ds, "-#metoo"), bins.edges[tallest], options);
+    CHECK(shown.start == bins.edges[tallest]);
+    CHECK(shown.end == bins.edges[tallest + 1]);
+    CHECK(shown.count == bins.counts[tallest]);
+    CHECK(shown.count == want.count);
+    CHECK(shown.baseline_posts == want.baseline_posts);
+    REQUIRE(!want.hashtags.empty());
+    REQUIRE(shown.hashtags.size() == want.hashtags.size());
+    for (size_t i = 0; i < want.hashtags.size(); ++i) {
+        CHECK(shown.hashtags[i].text == want.hashtags[i].text);
+        CHECK(shown.hashtags[i].count == want.hashtags[i].count);
+        CHECK(ItemRegistry::Find("#" + want.hashtags[i].text) != nullptr);
+    }
+    for (const auto& d : want.authors)
+        CHECK(ItemRegistry::Find("from:" + d.text) != nullptr);
+    ui.Click(explorer, "Brush this bin");
+    CHECK(explorer.view().brushed);
+    CHECK(explorer.view().brush_start == want.start);
+    CHECK(explorer.view().brush_end == want.end);
+    // The toolbar's "Add event" has no bar under it: no drivers offered.
+    ui.Click(explorer, "Add event");
+    CHECK(ItemRegistry::Find("Add this event") != nullptr);
+    CHECK(ItemRegistry::Find("What drove this bin") == nullptr);
+}
+
+TEST_CASE("timeline: panning with 8 series and stacked bars reads the kept bins; they equal a fresh count") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    explorer.Timeline().stacked = true;
+    ui.Frame(explorer, 3);
+    std::string message;
+    for (const char* q :
+         {"#metoo", "#balancetonporc", "lang:fr", "lang:en", "lang:es", "#timesup", "-#metoo", "#moiaussi"})
+        CHECK_MESSAGE(explorer.AddSeries(q, message), q << ": " << message);
+    ui.Frame(explorer, 2);
+    const Dataset& ds = session.dataset();
+    const uint64_t before = explorer.Timeline().series[0].cache.Recounts();
+    const uint64_t type_before = explorer.Timeline().type_cache[0].Recounts();
+    CHECK(before == 1);
+    const int64_t step = explorer.TimelineBins().step;
+    for (int i = 1; i <= 5; ++i) {  // pan right by a bin a frame, as a drag does
+        explorer.view().view_start += step;
+        explorer.view().view_end += step;
+        explorer.view().user_moved = true;
+        ui.Frame(explorer);
+        const chorus::core::TimeBins& bars = explorer.TimelineBins();
+        for (const auto& s : explorer.Timeline().series) {
+            chorus::core::TimeBins fresh =
+                chorus::core::Histogram(ds, s.rows, bars.start, bars.step, bars.counts.size());
+            CHECK(s.bins.counts == fresh.counts);
+            CHECK(s.bins.edges == fresh.edges);
+        }
+        for (size_t t = 0; t < explorer.Timeline().by_type.size(); ++t)
+            CHECK(explorer.Timeline().by_type[t].counts == chorus::core::Histogram(ds, explorer.Timeline().type_rows[t],
+                                                                                   bars.start, bars.step,
+                                                                                   bars.counts.size())
+                                                               .counts);
+    }
+    CHECK(explorer.Timeline().series[0].cache.Recounts() == before);  // five pans, no count
+    CHECK(explorer.Timeline().type_cache[0].Recounts() == type_before);
 }

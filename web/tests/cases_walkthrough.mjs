@@ -1,30 +1,16 @@
 // Issue 5's walkthrough, as a researcher does it through the page: the 15,054-post #MeToo CSV (two days
 // of October 2019) through #file-input; the query typed with the keyboard only (`/`, the keys, Enter);
-// the peak hour found on the hour bins; zoomed in with the wheel until the peak's markers show what drove
-// it; the peak hour brushed; the reader's posts, the hashtags of the range, the timeline's bins and the
+// the peak hour found on the hour bins, and what drove it (right-click on its bar, rule 105); zoomed in with
+// the wheel until the peak's markers show what drove it; the peak hour brushed; the reader's posts, the hashtags of the range, the timeline's bins and the
 // selection's posts exported; #metoo compared with #MeTooVoter. Every number is checked against the
 // `chorus` CLI on the same file. Screenshots at dpr 1 and 2 (build/web/screenshots/walk-*.png).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const HOUR = 3600;
+import { parseCsv } from './csv.mjs';
 
-// RFC 4180 records of a CSV text.
-function parseCsv(text) {
-  const records = [];
-  let record = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { record.push(cell); records.push(record); record = []; cell = ''; i++; }
-    else cell += c;
-  }
-  return records;
-}
+const HOUR = 3600;
 
 export default function register(t) {
   const { test, assert, waitFor, openPage, screenshot, clickItem, ROOT, SAMPLES } = t;
@@ -145,6 +131,33 @@ export default function register(t) {
       await page.mouse.move(xOf(fitted, peakStart + HOUR / 2), timeline.y + timeline.h * 0.7);
       await shot(page, '3-peak-hour');
 
+      // 3b. What drove the peak hour, at the hour bins (rule 105; no peak marker: 24 earlier hours do not exist):
+      // right-click its bar, "What drove this bin"; the popup's hashtags, authors and domains are, in order,
+      // `chorus drivers` of that hour.
+      const hourDrivers = cli('drivers', '--at', cliPeak[0], '--bin', 'hour', '--query', query);
+      assert(hourDrivers.start === cliPeak[0] && hourDrivers.count === cliPeak[1] && hourDrivers.hashtags.length > 0,
+        `the CLI's drivers of the peak hour: ${hourDrivers.start}, ${hourDrivers.count} posts, ${hourDrivers.hashtags.length} hashtags`);
+      await page.mouse.click(xOf(fitted, peakStart + HOUR / 2), timeline.y + timeline.h * 0.7, { button: 'right' });
+      await hasItem(page, 'What drove this bin');
+      await clickItem(page, 'What drove this bin');
+      await hasItem(page, 'Brush this bin');
+      const driverLabels = (await items(page)).map((i) => i.label);
+      const fields = [['#', hourDrivers.hashtags], ['from:', hourDrivers.authors], ['domain:', hourDrivers.domains]];
+      for (const [prefix, want] of fields) {
+        const shown = driverLabels.filter((l) => l.startsWith(prefix));
+        assert(JSON.stringify(shown) === JSON.stringify(want.map((d) => prefix + d.value)),
+          `the peak hour's drivers ${JSON.stringify(shown)}, the CLI's ${JSON.stringify(want.map((d) => prefix + d.value))}`);
+      }
+      await shot(page, '3b-hour-drivers');
+      // Leave the popup by clicking under the timeline on the side away from it: nothing else changes.
+      const brushBin = await item(page, 'Brush this bin');
+      const awayX = brushBin.x > timeline.x + timeline.w / 2 ? timeline.x + 70 : timeline.x + timeline.w - 10;
+      await page.mouse.click(awayX, timeline.y + timeline.h + 10);
+      await waitFor(page, () => !window.chorus.items().some((i) => i.label === 'Brush this bin'), undefined, 10000).catch(() => {});
+      const afterDrivers = await page.evaluate(() => window.chorus.selection());
+      assert(!(await item(page, 'Brush this bin')) && afterDrivers.query === query && afterDrivers.brush === null,
+        `closing the drivers keeps the query and sets no range: ${JSON.stringify(afterDrivers)}`);
+
       // 4. What drove it: zoom in with the wheel around the peak hour until the bins are finer than an hour;
       // its minute peaks get markers; the strongest one's popup lists the CLI's drivers.
       const minutePeaks = cli('peaks', '--bin', 'minute', '--query', query).peaks
@@ -213,11 +226,11 @@ export default function register(t) {
       assert(exported.every((p) => typeof p.id === 'string' && p.hashtags.some((h) => h.toLowerCase() === 'metoo')), 'ids are text; each post holds #metoo');
       await shot(page, '6-reader');
 
-      // 7. The hashtags of the brushed hour: the list exported as CSV is `chorus top -n 20` of the same range.
+      // 7. The hashtags of the brushed hour: the list exported as CSV is `chorus top -n 0` of the same range.
       const tags = csvOf(await downloadOf(page, 'Export hashtags'));
       assert(JSON.stringify(tags[0]) === JSON.stringify(['rank', 'hashtag', 'posts', 'share of selection']), `hashtags CSV header: ${tags[0]}`);
-      // The list (and its export) holds the top 20 (shell/explorer.cpp kTopRows).
-      const top = cli('top', '--field', 'hashtags', '-n', '20', '--query', range);
+      // The list shows the top 20 (shell/explorer.cpp kTopRows); its export holds every hashtag (rule 106).
+      const top = cli('top', '--field', 'hashtags', '-n', '0', '--query', range);
       assert(top.posts === cliPeak[1], `the CLI's range holds ${top.posts} posts`);
       const listed = tags.slice(1).map(([, tag, n]) => [tag, Number(n)]);
       assert(JSON.stringify(listed) === JSON.stringify(top.items),
