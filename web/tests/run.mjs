@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from './helpers_browser.mjs';
 import { decodePng, distinctColours } from './png.mjs';
 import { startCanary, startStatic } from './servers.mjs';
 
@@ -21,8 +21,6 @@ const DEMO = path.join(ROOT, 'assets', 'demo', 'metoo-demo.jsonl');
 const ONLY = process.env.CHORUS_BROWSER_ONLY;  // run only the cases whose name holds this text
 const FIELDS = ['posts', 'duplicates', 'skipped', 'types', 'authors', 'first', 'last', 'top_hashtags'];
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 // The expected numbers come from the independent Python checker, never from Chorus itself.
 function expected(files) {
@@ -551,7 +549,7 @@ async function main() {
   const haveSamples = existsSync(SAMPLE_500);
   const site = await startStatic(SITE);
   const canary = await startCanary();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   let passed = 0, failed = 0, skipped = 0;
   for (const c of cases) {
     if (ONLY && !c.name.includes(ONLY)) continue;
