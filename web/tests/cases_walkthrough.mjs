@@ -8,23 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const HOUR = 3600;
+import { parseCsv } from './helpers_cases.mjs';
 
-// RFC 4180 records of a CSV text.
-function parseCsv(text) {
-  const records = [];
-  let record = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { record.push(cell); records.push(record); record = []; cell = ''; i++; }
-    else cell += c;
-  }
-  return records;
-}
+const HOUR = 3600;
 
 export default function register(t) {
   const { test, assert, waitFor, openPage, screenshot, clickItem, ROOT, SAMPLES } = t;
