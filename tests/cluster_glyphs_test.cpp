@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cluster_glyphs.hpp"
+#include "code_points.hpp"
 #include "explorer.hpp"
 #include "headless_ui.hpp"
 #include "item_registry.hpp"
@@ -19,25 +20,7 @@ using chorus::shell::kFirstClusterGlyph;
 
 namespace {
 
-std::string U8(char32_t cp) {
-    std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
+using chorus::test::U8;
 
 // The clusters of tests/fixtures/emoji_clusters.jsonl.
 const std::string kFrance = "\U0001F1EB\U0001F1F7", kGermany = "\U0001F1E9\U0001F1EA", kEgypt = "\U0001F1EA\U0001F1EC";
@@ -123,9 +106,7 @@ TEST_CASE(
     "whole") {
     chorus::test::Headless ui;
     chorus::shell::Session session;
-    std::string error;
-    REQUIRE(chorus::core::LoadFile(session.ingest(), chorus::test::Fixture("emoji_clusters.jsonl"), error));
-    session.Changed();
+    chorus::test::Load(session, "emoji_clusters.jsonl");
     const std::vector<std::string> clusters = chorus::shell::CollectEmojiClusters(session.dataset());
     // France in 3 posts, the family and the wave in 2, then the others by key; the thumb-less fixture has
     // no single-code-point emoji to leave out.

@@ -19,6 +19,7 @@
 using chorus::core::Dataset;
 using chorus::test::Fixture;
 using chorus::test::LoadSummary;
+using chorus::test::ReadAll;
 using json = nlohmann::json;
 
 namespace {
@@ -83,18 +84,6 @@ void Put16(std::string& out, uint32_t v) {
 void Put32(std::string& out, uint32_t v) {
     Put16(out, v & 0xFFFF);
     Put16(out, v >> 16);
-}
-
-std::string ReadAll(const std::string& path) {
-    std::string bytes;
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    REQUIRE(f != nullptr);
-    char buffer[4096];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, n);
-    std::fclose(f);
-    return bytes;
 }
 
 // A zip archive of stored entries, in the order given (a minimal writer: local headers, directory, end).

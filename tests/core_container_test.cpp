@@ -1,8 +1,6 @@
 // Compressed and archived dumps (COUNTING.md, rule 39): told by content, unpacked natively with zlib.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-
 #include "container.hpp"
 #include "ingest.hpp"
 #include "test_support.hpp"
@@ -14,21 +12,10 @@ using chorus::core::Packing;
 using chorus::core::SniffPacking;
 using chorus::test::Fixture;
 using chorus::test::LoadSummary;
+using chorus::test::ReadAll;
 using json = nlohmann::json;
 
 namespace {
-
-std::string ReadAll(const std::string& path) {
-    std::string bytes;
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    REQUIRE(f != nullptr);
-    char buffer[4096];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, n);
-    std::fclose(f);
-    return bytes;
-}
 
 std::vector<chorus::core::ZipEntry> Directory(const std::string& bytes, std::string& error) {
     chorus::core::ZipReadAt read_at = [&](uint64_t offset, size_t size, std::string& out) {

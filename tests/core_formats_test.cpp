@@ -3,9 +3,6 @@
 // fixtures; the comments say where each number comes from.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "test_support.hpp"
 #include "text_entities.hpp"
 #include "time_utc.hpp"
@@ -15,16 +12,10 @@ using chorus::core::Ingest;
 using chorus::core::PostType;
 using chorus::core::RowId;
 using chorus::test::LoadSummary;
+using chorus::test::ReadAll;
 using nlohmann::json;
 
 namespace {
-
-std::string ReadAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 json FeedText(Dataset& ds, const std::string& name, const std::string& text, size_t slice = 0) {
     Ingest ingest(ds);

@@ -1,9 +1,6 @@
 // Counting rules (core/COUNTING.md) on fixtures we wrote, one behaviour per case.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "test_support.hpp"
 #include "top_counts.hpp"
 
@@ -11,6 +8,7 @@ using chorus::core::Dataset;
 using chorus::core::Field;
 using chorus::core::Ingest;
 using chorus::test::LoadSummary;
+using chorus::test::ReadAll;
 using nlohmann::json;
 
 namespace {
@@ -24,13 +22,6 @@ std::vector<std::string> TopTexts(const Dataset& ds, Field field) {
     for (const auto& item : chorus::core::TopCounts(ds, field, 50))
         out.push_back(item.text + "=" + std::to_string(item.count));
     return out;
-}
-
-std::string ReadAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace

@@ -2,9 +2,7 @@
 // give the dataset and report of one sequential read (COUNTING.md, rule 70).
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "ingest_range.hpp"
 #include "snapshot.hpp"
@@ -13,13 +11,6 @@
 using namespace chorus;
 
 namespace {
-
-std::string ReadText(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 struct Part {
     std::string snapshot;
@@ -136,7 +127,7 @@ TEST_CASE("rule 70: a JSON-lines file read in ranges at many cut points merges t
     for (const char* fixture : {"v1_mixed.jsonl", "v1_truncated.jsonl", "v2_twarc2.jsonl", "v1_dup_b.jsonl",
                                 "query_posts.jsonl", "fmt_reddit.jsonl", "fmt_bluesky_jetstream.jsonl",
                                 "fmt_gnip_activity.jsonl", "fmt_zeeschuimer.ndjson", "fmt_scraped_comments.jsonl"})
-        files.emplace_back(fixture, ReadText(test::Fixture(fixture)));
+        files.emplace_back(fixture, test::ReadAll(test::Fixture(fixture)));
     for (const auto& file : files) {
         const std::string& name = file.first;
         const std::string& text = file.second;
@@ -161,8 +152,8 @@ TEST_CASE("rule 70: a JSON-lines file read in ranges at many cut points merges t
 }
 
 TEST_CASE("rule 70: ranges merge after earlier files with their de-duplication") {
-    const std::string a = ReadText(test::Fixture("v1_dup_a.jsonl"));
-    const std::string b = ReadText(test::Fixture("v1_dup_b.jsonl"));
+    const std::string a = test::ReadAll(test::Fixture("v1_dup_a.jsonl"));
+    const std::string b = test::ReadAll(test::Fixture("v1_dup_b.jsonl"));
     const std::string expected = Sequential({{"before.jsonl", a}, {"b.jsonl", b}});
     for (uint64_t n : {1, 10, 100, 150, 1000})
         CHECK(InRanges(a, "b.jsonl", b, EveryN(n, b.size()), 5) == expected);

@@ -23,11 +23,7 @@ namespace {
 
 using Ui = chorus::test::Headless;
 
-void Load(Session& session, const std::string& fixture) {
-    std::string error;
-    REQUIRE(chorus::core::LoadFile(session.ingest(), chorus::test::Fixture(fixture), error));
-    session.Changed();
-}
+using chorus::test::Load;
 
 ItemInfo Item(const std::string& label) {
     const ItemInfo* item = ItemRegistry::Find(label);

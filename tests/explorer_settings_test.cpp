@@ -25,11 +25,7 @@ namespace {
 
 using Ui = chorus::test::Headless;
 
-void Load(Session& session, const std::string& fixture) {
-    std::string error;
-    REQUIRE(chorus::core::LoadFile(session.ingest(), chorus::test::Fixture(fixture), error));
-    session.Changed();
-}
+using chorus::test::Load;
 
 RowId RowOf(const chorus::core::Dataset& ds, const std::string& id) {
     for (RowId row = 0; row < ds.Posts(); ++row)

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <numeric>
 
+#include "code_points.hpp"
 #include "explorer.hpp"
 #include "glyph_coverage.hpp"
 #include "headless_ui.hpp"
@@ -22,11 +23,7 @@ namespace {
 
 using Headless = chorus::test::Headless;
 
-void Load(Session& session, const std::string& fixture) {
-    std::string error;
-    REQUIRE(chorus::core::LoadFile(session.ingest(), chorus::test::Fixture(fixture), error));
-    session.Changed();
-}
+using chorus::test::Load;
 
 }  // namespace
 
@@ -194,28 +191,7 @@ const CodePointUse* Find(const std::vector<CodePointUse>& uses, char32_t cp) {
     return nullptr;
 }
 
-// U+ code points as UTF-8, to write expectations without an editor's bidi in the way.
-std::string U8(std::initializer_list<char32_t> cps) {
-    std::string out;
-    for (char32_t cp : cps) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-    return out;
-}
+using chorus::test::U8;
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 //   Explorer explorer(session);
 //   ui.Frame(explorer, 3);
 //   ui.Click(explorer, "Settings");      // press and release over the item's centre, three frames
+//   Load(session, "v1_mixed.jsonl");      // a fixture into the session, which then tells the explorer
 #pragma once
 
 #include <doctest/doctest.h>
@@ -14,6 +15,8 @@
 
 #include "explorer.hpp"
 #include "item_registry.hpp"
+#include "session.hpp"
+#include "test_support.hpp"
 
 namespace chorus::test {
 
@@ -34,24 +37,39 @@ struct Headless {
     Headless& operator=(const Headless&) = delete;
 
     void Frame(shell::Explorer& explorer, int n = 1) {
-        for (int i = 0; i < n; ++i) {
-            ImGui::NewFrame();
-            shell::ItemRegistry::NewFrame();
-            explorer.Frame();
-            ImGui::Render();
-        }
+        for (int i = 0; i < n; ++i)
+            FrameOf([&] { explorer.Frame(); });
     }
     void Click(shell::Explorer& explorer, const std::string& label) {
+        ClickOf([&] { explorer.Frame(); }, label);
+    }
+
+    // The same for any drawing (a panel alone): `draw` runs between NewFrame and Render.
+    template <class Draw>
+    void FrameOf(Draw&& draw) {
+        ImGui::NewFrame();
+        shell::ItemRegistry::NewFrame();
+        draw();
+        ImGui::Render();
+    }
+    template <class Draw>
+    void ClickOf(Draw&& draw, const std::string& label) {
         const shell::ItemInfo* item = shell::ItemRegistry::Find(label);
         REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
-        Frame(explorer);
+        FrameOf(draw);
         io.MouseDown[0] = true;
-        Frame(explorer);
+        FrameOf(draw);
         io.MouseDown[0] = false;
-        Frame(explorer);
+        FrameOf(draw);
     }
 };
+
+inline void Load(shell::Session& session, const std::string& fixture) {
+    std::string error;
+    REQUIRE_MESSAGE(core::LoadFile(session.ingest(), Fixture(fixture), error), error);
+    session.Changed();
+}
 
 }  // namespace chorus::test

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "headless_ui.hpp"
 #include "item_registry.hpp"
 #include "panel_settings_time.hpp"
 #include "session.hpp"
@@ -14,42 +15,26 @@ using chorus::shell::Session;
 
 namespace {
 
+// The zone picker alone in a window, on ImGui's null backend.
 struct PickerFrames {
-    explicit PickerFrames(Session& session) : m_session(session) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ItemRegistry::Install(ImGui::GetCurrentContext());
-    }
-    ~PickerFrames() { ImGui::DestroyContext(); }
+    explicit PickerFrames(Session& session) : m_session(session) {}
     void Frame() {
-        ImGui::NewFrame();
-        ItemRegistry::NewFrame();
+        m_ui.FrameOf([this] { Draw(); });
+    }
+    void Click(const std::string& label) {
+        m_ui.ClickOf([this] { Draw(); }, label);
+    }
+
+private:
+    void Draw() {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(600, 700));
         ImGui::Begin("Settings");
         chorus::shell::DrawTimeZoneSetting(m_session);
         ImGui::End();
-        ImGui::Render();
-    }
-    void Click(const std::string& label) {
-        const chorus::shell::ItemInfo* item = ItemRegistry::Find(label);
-        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->w / 2, item->y + item->h / 2);
-        Frame();
-        io.MouseDown[0] = true;
-        Frame();
-        io.MouseDown[0] = false;
-        Frame();
     }
 
-private:
+    chorus::test::Headless m_ui;
     Session& m_session;
 };
 

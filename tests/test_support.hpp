@@ -1,6 +1,9 @@
 // Shared helpers for the core tests: load fixtures, read the summary JSON.
 #pragma once
 
+#include <doctest/doctest.h>
+
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -13,6 +16,19 @@ namespace chorus::test {
 
 inline std::string Fixture(const std::string& name) {
     return std::string(CHORUS_FIXTURES) + "/" + name;
+}
+
+// The whole file's bytes; the test stops when the file cannot be opened.
+inline std::string ReadAll(const std::string& path) {
+    std::string bytes;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    REQUIRE_MESSAGE(f != nullptr, "cannot open " << path);
+    char buffer[4096];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+        bytes.append(buffer, n);
+    std::fclose(f);
+    return bytes;
 }
 
 // Loads fixtures (in order, as one dataset) and returns the summary JSON.

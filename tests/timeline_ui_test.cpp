@@ -65,10 +65,7 @@ size_t CountPrefix(const std::string& prefix) {
 }
 
 void LoadDemo(Session& session) {
-    std::string error;
-    REQUIRE(
-        chorus::core::LoadFile(session.ingest(), chorus::test::Fixture("../../assets/demo/metoo-demo.jsonl"), error));
-    session.Changed();
+    chorus::test::Load(session, "../../assets/demo/metoo-demo.jsonl");
 }
 
 Selection Select(const Dataset& ds, const std::string& query) {

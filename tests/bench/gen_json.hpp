@@ -1,6 +1,7 @@
 // JSON output helpers for gen_dump: numbers, ids and times written as twarc 1.x wrote them.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <string>

@@ -3,21 +3,11 @@
 // and gzips of other fixtures made by tests/fuzz/run.sh.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <string>
 
 #include "container.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    if (size == 0) return 0;
-    std::FILE* file = fmemopen(const_cast<uint8_t*>(data), size, "rb");
-    if (!file) return 0;
-    chorus::core::Dataset dataset;
-    chorus::core::Ingest ingest(dataset);
-    ingest.SetDocumentLimit(chorus::fuzz::kFuzzDocumentLimit);
-    std::string error;
-    chorus::core::LoadPacked(ingest, file, "fuzz.gz", chorus::core::Packing::Gzip, error);
-    std::fclose(file);
+    chorus::fuzz::LoadPackedBytes(data, size, "fuzz.gz", chorus::core::Packing::Gzip);
     return 0;
 }

@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
+#include "container.hpp"
 #include "dataset.hpp"
 #include "ingest.hpp"
 
@@ -39,6 +41,19 @@ inline void FeedSliced(core::Ingest& ingest, const uint8_t* data, size_t size, c
 
 inline void FeedWhole(core::Ingest& ingest, const uint8_t* data, size_t size) {
     FeedSliced(ingest, data, size, nullptr, 0);
+}
+
+// Loads the bytes as a packed file (`name`, of that packing) the way the CLI loads one: from a FILE*.
+inline void LoadPackedBytes(const uint8_t* data, size_t size, const char* name, core::Packing packing) {
+    if (size == 0) return;
+    std::FILE* file = fmemopen(const_cast<uint8_t*>(data), size, "rb");
+    if (!file) return;
+    core::Dataset dataset;
+    core::Ingest ingest(dataset);
+    ingest.SetDocumentLimit(kFuzzDocumentLimit);
+    std::string error;
+    core::LoadPacked(ingest, file, name, packing, error);
+    std::fclose(file);
 }
 
 }  // namespace chorus::fuzz

@@ -4,7 +4,6 @@
 // by tests/fuzz/run.sh.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -28,14 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             if (start != 0 && (start > size || entry.compressed_size > size - start)) std::abort();
         }
     }
-    if (size == 0) return 0;
-    std::FILE* file = fmemopen(const_cast<uint8_t*>(data), size, "rb");
-    if (!file) return 0;
-    chorus::core::Dataset dataset;
-    chorus::core::Ingest ingest(dataset);
-    ingest.SetDocumentLimit(chorus::fuzz::kFuzzDocumentLimit);
-    std::string error;
-    chorus::core::LoadPacked(ingest, file, "fuzz.zip", chorus::core::Packing::Zip, error);
-    std::fclose(file);
+    chorus::fuzz::LoadPackedBytes(data, size, "fuzz.zip", chorus::core::Packing::Zip);
     return 0;
 }

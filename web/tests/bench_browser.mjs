@@ -6,9 +6,8 @@
 // rates, their ratio, frame times during the load and the workers and ranges used as one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
-import { startStatic } from './servers.mjs';
+import { startBench } from './helpers_browser.mjs';
 
 const [siteDir, file] = process.argv.slice(2);
 const shotAt = process.argv.indexOf('--screenshot');
@@ -21,14 +20,9 @@ if (!siteDir || !file) {
   console.error('usage: node web/tests/bench_browser.mjs SITE_DIR FILE [--screenshot OUT.png]');
   process.exit(2);
 }
-const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-const site = await startStatic(path.resolve(siteDir));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-await page.goto(`${site.origin}/`);
-await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined, { timeout: 60000 });
+const bench = await startBench(siteDir);
+const { page } = bench;
 await page.evaluate((options) => Object.assign(window.chorus.workerOptions, options), workerOptions);
 
 // The raw read rate of the same file, through a second input (the page clears its own after a load).
@@ -77,5 +71,4 @@ console.log(JSON.stringify({
   workers: load.workers, ranges: load.ranges, range_MB: workerOptions.enabled ? await page.evaluate(() => window.chorus.workerOptions.rangeBytes / (1 << 20)) : 0,
   merge_seconds: +(load.mergeSeconds || 0).toFixed(3), hardware_concurrency: await page.evaluate(() => navigator.hardwareConcurrency),
 }));
-await browser.close();
-site.close();
+await bench.close();

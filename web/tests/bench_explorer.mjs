@@ -11,9 +11,8 @@
 // Prints one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
-import { startStatic } from './servers.mjs';
+import { startBench } from './helpers_browser.mjs';
 
 const [siteDir, file] = process.argv.slice(2);
 const option = (name, fallback) => { const at = process.argv.indexOf(name); return at > 0 ? process.argv[at + 1] : fallback; };
@@ -25,16 +24,9 @@ if (!siteDir || !file) {
   console.error('usage: node web/tests/bench_explorer.mjs SITE_DIR FILE [--screenshot OUT.png] [--brushes N]');
   process.exit(2);
 }
-const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-const site = await startStatic(path.resolve(siteDir));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-await page.goto(`${site.origin}/`);
-await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined, { timeout: 60000 });
+const bench = await startBench(siteDir);
+const { page, pageErrors } = bench;
 
 // Frame intervals, recorded between start() and stop(); a filter change's latency: keydown / mouseup (capture,
 // before the module sees it) to the first animation frame whose selection differs from the one before.
@@ -157,5 +149,4 @@ console.log(JSON.stringify({
   after_brush: { posts: afterBrush.posts, brush: afterBrush.brush }, after_query: { query: afterQuery.query, posts: afterQuery.posts },
   page_errors: pageErrors,
 }));
-await browser.close();
-site.close();
+await bench.close();

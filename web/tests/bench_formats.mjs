@@ -6,8 +6,8 @@
 // native MB/s of the same file beside it. Then a Markdown table of both.
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
+import { launchChromium, openReadyPage } from './helpers_browser.mjs';
 import { startStatic } from './servers.mjs';
 
 const [siteDir, dir] = process.argv.slice(2);
@@ -25,18 +25,14 @@ if (nativeAt > 0) {
   }
 }
 const FILES = ['v1.jsonl', 'v1.jsonl.gz', 'v1.jsonl.zst', 'twarc2.jsonl', 'tweets.csv', 'outbox.json', 'bluesky.jsonl', 'reddit.jsonl'];
-const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 const site = await startStatic(path.resolve(siteDir));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await launchChromium();
 const rows = [];
 for (const name of FILES) {
   const file = path.join(dir, name);
   if (!existsSync(file)) { console.error(`${file}: missing (run tests/bench/formats.sh first)`); continue; }
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${site.origin}/`);
-  await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined, { timeout: 60000 });
+  const { page } = await openReadyPage(browser, site);
   if (process.argv.includes('--sequential')) await page.evaluate(() => { window.chorus.workerOptions.enabled = false; });
   await page.setInputFiles('#file-input', file);
   await page.waitForFunction(() => window.chorus.loading, undefined, { timeout: 30000 });

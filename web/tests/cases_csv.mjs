@@ -1,22 +1,14 @@
 // CSV files in the page's ingest workers (COUNTING.md, rules 80-81): read whole by one worker, whatever the
 // range size, with the summary and report of the sequential read and the checker's numbers.
 import path from 'node:path';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+import { loadFiles as load } from './helpers_cases.mjs';
 
 export default function register(t) {
   const { test, assert, assertSummary, openPage, expected, ROOT, SITE } = t;
   const fixture = (name) => path.join(ROOT, 'tests', 'fixtures', name);
   const scratch = path.join(SITE, '..', 'csv-test');
-
-  async function load(page, files, options) {
-    const items = files.map((file) => ({ name: path.basename(file), text: readFileSync(file, 'latin1') }));
-    return page.evaluate(async ({ items, options }) => {
-      Object.assign(window.chorus.workerOptions, options);
-      const bytes = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-      const load = await window.chorus.loadFiles(items.map(({ name, text }) => new File([bytes(text)], name)));
-      return { summary: window.chorus.summary(), load };
-    }, { items, options });
-  }
 
   // A CSV whose quoted texts hold line breaks (CRLF and LF), doubled quotes and delimiters, with blank lines,
   // a bad time, a duplicate far from its first and a last record without a line break.

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { parseCsv } from './csv.mjs';
+import { parseCsv } from './helpers_cases.mjs';
 
 // A text cell as written (export_csv.hpp): digits-only text after a tab, a formula-like start after a quote.
 const textOf = (cell) => (/^\t\d+$/.test(cell) ? cell.slice(1) : /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell);

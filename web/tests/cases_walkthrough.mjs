@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { parseCsv } from './csv.mjs';
+import { parseCsv } from './helpers_cases.mjs';
 
 const HOUR = 3600;
 

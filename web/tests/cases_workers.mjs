@@ -4,21 +4,12 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 
+import { loadFiles as load } from './helpers_cases.mjs';
+
 export default function register(t) {
   const { test, assert, assertSummary, waitFor, openPage, expected, ROOT, SITE, SAMPLE_500 } = t;
   const fixture = (name) => path.join(ROOT, 'tests', 'fixtures', name);
   const scratch = path.join(SITE, '..', 'workers-test');
-
-  // Loads files (paths) through loadFiles with the given worker options; returns {summary, load}.
-  async function load(page, files, options) {
-    const items = files.map((file) => ({ name: path.basename(file), text: readFileSync(file, 'latin1') }));
-    return page.evaluate(async ({ items, options }) => {
-      Object.assign(window.chorus.workerOptions, options);
-      const bytes = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-      const load = await window.chorus.loadFiles(items.map(({ name, text }) => new File([bytes(text)], name)));
-      return { summary: window.chorus.summary(), load };
-    }, { items, options });
-  }
 
   // The native CLI's summary of the same files, when it is built (the page's sequential read is compared always).
   function nativeSummary(files) {

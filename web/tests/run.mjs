@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from './helpers_browser.mjs';
+import { parseCsv } from './helpers_cases.mjs';
 import { decodePng, distinctColours } from './png.mjs';
 import { startCanary, startStatic } from './servers.mjs';
 
@@ -20,9 +21,6 @@ const SAMPLE_500 = path.join(SAMPLES, 'twitter-v1-jsonl', 'twut-500-sample.jsonl
 const DEMO = path.join(ROOT, 'assets', 'demo', 'metoo-demo.jsonl');
 const ONLY = process.env.CHORUS_BROWSER_ONLY;  // run only the cases whose name holds this text
 const FIELDS = ['posts', 'duplicates', 'skipped', 'types', 'authors', 'first', 'last', 'top_hashtags'];
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 // The expected numbers come from the independent Python checker, never from Chorus itself.
 function expected(files) {
@@ -413,23 +411,6 @@ async function downloadOf(page, label) {
   return { name: download.suggestedFilename(), url: download.url(), bytes: readFileSync(file) };
 }
 
-// RFC 4180 records of a CSV text (quoted cells may hold commas, quotes and line breaks).
-function parseCsv(text) {
-  const records = [];
-  let record = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { record.push(cell); records.push(record); record = []; cell = ''; i++; }
-    else cell += c;
-  }
-  assert(cell === '' && record.length === 0, 'the CSV ends with CRLF');
-  return records;
-}
-
 test('exports: the hashtags list as Excel CSV, the query\'s posts as JSONL, the timeline as PNG, all downloads', async ({ browser, site }) => {
   const want = expected([DEMO]);
   const tag = want.top_hashtags.find(([t]) => t.toLowerCase() === 'balancetonporc');
@@ -444,7 +425,7 @@ test('exports: the hashtags list as Excel CSV, the query\'s posts as JSONL, the 
   assert(csv.url.startsWith('blob:'), `the CSV comes from a blob: URL, not ${csv.url}`);
   assert(csv.name === 'chorus-hashtags-all.csv', `the CSV's name: ${csv.name}`);
   assert(csv.bytes[0] === 0xef && csv.bytes[1] === 0xbb && csv.bytes[2] === 0xbf, 'the CSV starts with the UTF-8 BOM');
-  const records = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+  const records = parseCsv(csv.bytes.subarray(3).toString('utf8'), { endsWithCrlf: true });
   assert(JSON.stringify(records[0]) === JSON.stringify(['rank', 'hashtag', 'posts', 'share of selection']), `the header: ${records[0]}`);
   const top = records.slice(1, 11).map(([, item, posts]) => [item, Number(posts)]);
   assert(JSON.stringify(top) === JSON.stringify(want.top_hashtags),
@@ -551,7 +532,7 @@ async function main() {
   const haveSamples = existsSync(SAMPLE_500);
   const site = await startStatic(SITE);
   const canary = await startCanary();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   let passed = 0, failed = 0, skipped = 0;
   for (const c of cases) {
     if (ONLY && !c.name.includes(ONLY)) continue;

@@ -8,9 +8,8 @@
 // page shows after it. Screenshots of each step with --shots.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
-import { startStatic } from './servers.mjs';
+import { startBench } from './helpers_browser.mjs';
 
 const [siteDir, file] = process.argv.slice(2);
 const option = (name, fallback) => { const at = process.argv.indexOf(name); return at > 0 ? process.argv[at + 1] : fallback; };
@@ -19,18 +18,10 @@ if (!siteDir || !file) {
   console.error('usage: node web/tests/walk_10m.mjs SITE_DIR FILE [--shots DIR]');
   process.exit(2);
 }
-const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const HOUR = 3600;
 
-const site = await startStatic(path.resolve(siteDir));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-await page.goto(`${site.origin}/`);
-await page.waitForFunction(() => window.chorus && window.chorus.ready, undefined, { timeout: 60000 });
+const bench = await startBench(siteDir, { downloads: true });
+const { page, pageErrors } = bench;
 await page.evaluate(() => {
   const b = window.__walk = { frames: [], recording: false };
   let last = performance.now();
@@ -188,5 +179,4 @@ await step('export-hashtags', async () => {
 });
 
 console.log(JSON.stringify({ step: 'end', page_errors: pageErrors }));
-await browser.close();
-site.close();
+await bench.close();
