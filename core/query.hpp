@@ -133,6 +133,8 @@ public:
     size_t MemoryBytes() const;
 
 private:
+    friend class QueryEvaluation;  // query_evaluation.hpp: Select() a block of rows at a time
+
     struct PostingLists {
         bool built = false;
         std::vector<uint32_t> offsets;  // rows of id i: rows[offsets[i] .. offsets[i + 1])

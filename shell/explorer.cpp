@@ -187,11 +187,19 @@ void Explorer::RefreshSelection() {
     bool brush_changed =
         m_view.brushed != m_eval_brushed ||
         (m_view.brushed && (m_view.brush_start != m_eval_brush_start || m_view.brush_end != m_eval_brush_end));
-    if (!m_selection_dirty && !brush_changed) return;
-    if (m_selection_dirty) {
-        m_query_rows = m_index->Select(m_query);
-        m_bins_width = -1;  // the timeline shows the query's posts: new bins
+    if (m_selection_dirty) {  // the query's rows are evaluated over the next frames (explorer_counting.cpp)
+        m_evaluation.Start(*m_index, m_query);
+        m_counting.Cancel();  // its selection is gone: the numbers drawn stay until the new ones are counted
+        m_selection_dirty = false;
+        brush_changed = true;
     }
+    if (m_evaluation.Running()) {
+        if (!StepEvaluation()) return;
+        m_query_rows = m_evaluation.TakeResult();
+        m_bins_width = -1;  // the timeline shows the query's posts: new bins
+        brush_changed = true;
+    }
+    if (!brush_changed) return;
     m_selected = m_query_rows;
     if (m_view.brushed) {
         // The range joins the evaluation as since:/until: terms, never the user's text.

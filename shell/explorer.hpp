@@ -29,6 +29,7 @@
 #include "csv_reader.hpp"
 #include "panel_settings.hpp"
 #include "query.hpp"
+#include "query_evaluation.hpp"
 #include "selection.hpp"
 #include "session.hpp"
 #include "summary.hpp"
@@ -125,9 +126,9 @@ public:
     const core::Selection& Selected() const { return m_selected; }
     // The syntax error of the query bar's text, if any (the selection is then the previous query's).
     const std::optional<core::QueryError>& QueryErrorShown() const { return m_query_error; }
-    // True while the numbers of a new selection are being counted (a few milliseconds per frame; the
-    // previous numbers stay drawn, marked "updating", until the new ones are complete).
-    bool Updating() const { return !m_counting.Done(); }
+    // True while a new query is evaluated or the numbers of a new selection are counted (a few milliseconds
+    // per frame; the previous selection and numbers stay drawn, marked "updating", until the new ones are complete).
+    bool Updating() const { return !m_counting.Done() || m_evaluation.Running(); }
     // {"posts": selected, "total": posts, "query": text, "error": null | {"position", "message"},
     //  "brush": null | [start, end], "updating": Updating()} for the page's tests.
     std::string SelectionJson() const;
@@ -147,6 +148,7 @@ private:
     void RefreshData();
     void RefreshSelection();
     void StepCounting(bool to_the_end = false);  // explorer_counting.cpp
+    bool StepEvaluation();                       // explorer_counting.cpp: true once the query's rows are known
     void UpdateBins(float width);
     void FitView();
     void AppendTerm(const std::string& term, bool negated);
@@ -203,6 +205,7 @@ private:
     core::Query m_query;
     std::optional<core::QueryError> m_query_error;
     bool m_selection_dirty = true;
+    core::QueryEvaluation m_evaluation;  // m_query over the frames after it changed (explorer_counting.cpp)
     bool m_eval_brushed = false;
     core::UnixSeconds m_eval_brush_start = 0, m_eval_brush_end = 0;
 

@@ -2,6 +2,8 @@
 // counted a slice at a time: at most about kSlice of counting per frame, so brushing and typing
 // keep a frame rate at 10 million posts. Until the count is complete the previous numbers stay drawn,
 // marked "updating"; a selection of up to kRowsAtOnce rows is always counted in the frame it changes.
+// A new query's rows are evaluated the same way before (core/query_evaluation.hpp): kRowsAtOnce rows at least,
+// then blocks of rows until kSlice has passed; the previous selection stays drawn until it is complete.
 #include <chrono>
 #include <utility>
 
@@ -16,6 +18,15 @@ constexpr size_t kRowsAtOnce = size_t{1} << 16;
 constexpr size_t kStepRows = size_t{1} << 14;
 
 }  // namespace
+
+bool Explorer::StepEvaluation() {
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point until = Clock::now() + kSlice;
+    bool done = m_evaluation.Step(kRowsAtOnce);
+    while (!done && Clock::now() < until)
+        done = m_evaluation.Step(kStepRows);
+    return done;
+}
 
 void Explorer::StepCounting(bool to_the_end) {
     if (m_counting.Done()) return;

@@ -48,7 +48,11 @@ void Explorer::DrawSummary() {
         ImGui::SameLine();
     }
     // The numbers above stay the previous selection's until the count is complete (Updating()).
-    if (Updating()) ImGui::TextDisabled("updating %d%%", static_cast<int>(m_counting.Progress() * 100));
+    // A new query's rows come first (the selection shown is the previous query's until then), then its numbers.
+    if (m_evaluation.Running())
+        ImGui::TextDisabled("updating: selecting %d%%", static_cast<int>(m_evaluation.Progress() * 100));
+    else if (Updating())
+        ImGui::TextDisabled("updating %d%%", static_cast<int>(m_counting.Progress() * 100));
     ImGui::NewLine();
     ImGui::Separator();
 }

@@ -11,6 +11,19 @@
 #include "time_utc.hpp"
 
 namespace chorus::shell {
+namespace {
+
+// The query's rows of each post type, unless made since the query's rows last changed.
+void EnsureTypeRows(TimelineLayers& layers, const core::Selection& query_rows, core::QueryIndex& index) {
+    if (layers.type_rows[0].Rows() == query_rows.Rows() && query_rows.Rows() > 0) return;
+    for (int t = 0; t < core::kPostTypeCount; ++t) {
+        layers.type_rows[static_cast<size_t>(t)] = query_rows;
+        layers.type_rows[static_cast<size_t>(t)].And(index.RowsOfType(static_cast<core::PostType>(t)));
+        layers.type_cache[static_cast<size_t>(t)].Invalidate();
+    }
+}
+
+}  // namespace
 
 uint32_t SeriesColour(size_t i) {
     // Bright hues, apart from the muted colours of the stacked types.
@@ -106,15 +119,12 @@ void Explorer::UpdateLayers(bool base_changed) {
         layers.peaks_valid = true;
         layers.open_peak = -1;
     }
-    if (base_changed || layers.type_rows[0].Rows() != m_query_rows.Rows()) {
-        for (int t = 0; t < core::kPostTypeCount; ++t) {
-            layers.type_rows[static_cast<size_t>(t)] = m_query_rows;
-            layers.type_rows[static_cast<size_t>(t)].And(m_index->RowsOfType(static_cast<core::PostType>(t)));
-            layers.type_cache[static_cast<size_t>(t)].Invalidate();
-        }
-    }
+    // The query's rows of each type are made when first drawn (stacked, a bin's tooltip): at 10 million posts
+    // they cost hundreds of milliseconds, more than a frame that only changes the query should take.
+    if (base_changed) layers.type_rows[0] = core::Selection();
     layers.by_type_valid = false;
     if (layers.stacked) {
+        EnsureTypeRows(layers, m_query_rows, *m_index);
         for (size_t t = 0; t < layers.by_type.size(); ++t)
             layers.type_cache[t].Fill(ds, layers.type_rows[t], m_bins.start, m_bins.step, n, m_session.time_zone(),
                                       layers.by_type[t]);
@@ -191,6 +201,7 @@ void Explorer::DrawTimelineToolbar() {
 void Explorer::DrawBinTooltipDetails(size_t bin) {
     TimelineLayers& layers = m_layers;
     if (!layers.by_type_valid) {  // computed for the tooltip once per set of bins
+        EnsureTypeRows(layers, m_query_rows, *m_index);
         for (size_t t = 0; t < layers.by_type.size(); ++t)
             layers.type_cache[t].Fill(m_session.dataset(), layers.type_rows[t], m_bins.start, m_bins.step,
                                       m_bins.counts.size(), m_session.time_zone(), layers.by_type[t]);

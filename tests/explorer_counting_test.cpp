@@ -93,3 +93,32 @@ TEST_CASE("explorer: a brush's numbers are counted over frames and end equal to 
     const shell::ItemInfo* first = shell::ItemRegistry::Find("Post 1");
     CHECK(first != nullptr);
 }
+
+TEST_CASE("explorer: a word query is evaluated over frames, the previous selection shown until it is complete") {
+    test::Headless ui;
+    shell::Session session;
+    Fill(session.dataset(), 150000);
+    session.Changed();
+    shell::Explorer explorer(session);
+    ui.Frame(explorer);
+    for (int i = 0; i < 2000 && explorer.Updating(); ++i)
+        ui.Frame(explorer);
+    const core::Selection before = explorer.Selected();
+    core::QueryIndex index(session.dataset());
+    const core::Selection want = index.Select(core::ParseQuery("post -lang:fr").query);
+
+    explorer.view().query = "post -lang:fr";  // a word: every row's text is tested
+    ui.Frame(explorer);
+    // Until the query's rows are all known the previous selection stays (either it or the new one, never a part).
+    if (explorer.Updating()) CHECK((explorer.Selected() == before || explorer.Selected() == want));
+    explorer.view().query = "post #tag3";  // changed again before the end: the first evaluation is dropped
+    for (int i = 0; i < 2000 && explorer.Updating(); ++i) {
+        ui.Frame(explorer);
+        CHECK((explorer.Selected() == before || explorer.Selected() == want ||
+               explorer.Selected() == index.Select(core::ParseQuery("post #tag3").query)));
+    }
+    ui.Frame(explorer);
+    REQUIRE_FALSE(explorer.Updating());
+    CHECK(explorer.Selected() == index.Select(core::ParseQuery("post #tag3").query));
+    CHECK(explorer.Selected().Count() > 0);
+}

@@ -11,7 +11,7 @@
 //   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled, workers, ranges,
 //   mergeSeconds}, workerOptions {enabled, rangeBytes, workers} (tests and benchmarks may change them),
 //   lastSave {name, type, bytes} (the last export saved),
-//   summary(), items(), view(), selection(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
+//   summary(), items(), view(), selection(), frameStats(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
 //   measureRead(file) -> Promise<{bytes, seconds}>,
 //   memoryLimit (bytes the module may use, 0: the browser's 4 GB; tests), textOnDisk (true: a snapshot's text stays
 //   on disk whatever the budget; tests and benchmarks), textStatus() -> {onDisk, reads, scans, pumping, memoryInUse}
@@ -47,6 +47,8 @@
     items() { return api ? JSON.parse(api.itemsJson()) : []; },
     view() { return api ? JSON.parse(api.viewJson()) : null; },
     selection() { return api ? JSON.parse(api.selectionJson()) : null; },
+    // The main loop's work per frame since the last call (web/src/frame_clock.hpp), then starts over.
+    frameStats() { return api ? JSON.parse(api.frameStats()) : null; },
     glyphs() { return api ? JSON.parse(api.glyphsJson()) : null; },
     loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
     loadDemo() { return enqueue(loadDemo); },
@@ -115,6 +117,7 @@
       itemsJson: module.cwrap('chorus_items_json', 'string', []),
       viewJson: module.cwrap('chorus_view_json', 'string', []),
       selectionJson: module.cwrap('chorus_selection_json', 'string', []),
+      frameStats: module.cwrap('chorus_frame_stats', 'string', []),
       glyphsJson: module.cwrap('chorus_glyphs_json', 'string', []),
       pasteText: module.cwrap('chorus_paste_text', null, ['string']),
       reloadRequested: module.cwrap('chorus_reload_requested', 'number', []),

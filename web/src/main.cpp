@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "display.hpp"
 #include "exports.hpp"
+#include "frame_clock.hpp"
 #include "input.hpp"
 #include "item_registry.hpp"
 #include "layout.hpp"
@@ -56,6 +57,7 @@ void HandleRequests(App& app) {
 
 void Frame() {
     App& app = *g_app;
+    FrameClock::Begin();  // window.chorus.frameStats(): our work vs ImGui's and the GL submission
     ImGuiIO& io = ImGui::GetIO();
     const double now = emscripten_get_now();
     io.DeltaTime = g_last_frame_ms > 0 && now > g_last_frame_ms ? static_cast<float>((now - g_last_frame_ms) / 1000.0)
@@ -70,7 +72,9 @@ void Frame() {
         g_display.SetClusters(app.glyphs.Clusters());
     }
     g_display.SetFontSize(static_cast<float>(app.explorer.settings().font_size));
+    FrameClock::Switch(FrameClock::Part::Gl);
     g_display.BeginFrame();
+    FrameClock::Switch(FrameClock::Part::Ours);
     // The clusters that got a glyph are drawn as one from this frame on.
     if (g_display.Atlas().Clusters().Version() != g_clusters_version) {
         g_clusters_version = g_display.Atlas().Clusters().Version();
@@ -78,17 +82,23 @@ void Frame() {
     }
     InputNewFrame();
     TickLoadClock();
+    FrameClock::Switch(FrameClock::Part::ImGui);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    FrameClock::Switch(FrameClock::Part::Ours);
     shell::ItemRegistry::NewFrame();
     app.explorer.Frame();
+    FrameClock::Switch(FrameClock::Part::ImGui);
     ImGui::Render();
+    FrameClock::Switch(FrameClock::Part::Gl);
     g_display.Render();
+    FrameClock::Switch(FrameClock::Part::Ours);
     UpdateCursor();
     UpdateTextField();
     SaveLayoutIfWanted();
     HandleRequests(app);
     SyncPageTheme(app.explorer.settings());
+    FrameClock::End();
 }
 
 }  // namespace

@@ -7,7 +7,10 @@
 // to the first frame whose selection reflects it, and to the frame where every number of that selection is
 // counted (the explorer counts them a slice per frame, "updating" until complete: shell/explorer_counting.cpp).
 // --text-on-disk leaves a snapshot's text in the file whatever the budget (COUNTING.md rule 84); --phrase times a
-// word query (over on-disk text: its streaming scan, rule 85).
+// word query (over on-disk text: its streaming scan, rule 85). Beside each phase's rAF intervals it prints the
+// explorer's own work per frame (window.chorus.frameStats(), web/src/frame_clock.hpp: ours vs ImGui + GL submission),
+// and while loading the main thread's long tasks (over 50 ms, PerformanceObserver 'longtask': work outside frames too).
+// --no-vsync starts Chromium with --disable-gpu-vsync --disable-frame-rate-limit (intervals no longer whole vsyncs).
 // Prints one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
@@ -20,12 +23,13 @@ const shot = option('--screenshot', null);
 const brushes = Number(option('--brushes', 12));
 const textOnDisk = process.argv.includes('--text-on-disk');
 const phrase = option('--phrase', null);
+const noVsync = process.argv.includes('--no-vsync');
 if (!siteDir || !file) {
   console.error('usage: node web/tests/bench_explorer.mjs SITE_DIR FILE [--screenshot OUT.png] [--brushes N]');
   process.exit(2);
 }
 
-const bench = await startBench(siteDir);
+const bench = await startBench(siteDir, undefined, noVsync ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : []);
 const { page, pageErrors } = bench;
 
 // Frame intervals, recorded between start() and stop(); a filter change's latency: keydown / mouseup (capture,
@@ -52,8 +56,13 @@ await page.evaluate(() => {
   window.addEventListener('keydown', (e) => { if (b.armKeys) arm('query')(e); }, true);
   window.addEventListener('mouseup', arm('brush'), true);
 });
-const start = () => page.evaluate(() => { window.__bench.frames = []; window.__bench.recording = true; });
-const stop = () => page.evaluate(() => { window.__bench.recording = false; return window.__bench.frames.slice().sort((a, b) => a - b); });
+const start = () => page.evaluate(() => { window.__bench.frames = []; window.__bench.recording = true; window.chorus.frameStats(); });
+const stop = () => page.evaluate(() => {
+  window.__bench.recording = false;
+  window.__bench.work = window.chorus.frameStats();
+  return window.__bench.frames.slice().sort((a, b) => a - b);
+});
+const work = () => page.evaluate(() => window.__bench.work);
 const stats = (frames) => {
   const p = (q) => +frames[Math.min(frames.length - 1, Math.floor(q * frames.length))].toFixed(1);
   return frames.length ? { frames: frames.length, p50: p(0.5), p95: p(0.95), max: +frames[frames.length - 1].toFixed(1) } : null;
@@ -65,9 +74,18 @@ const settled = () => page.waitForFunction(() => window.__bench.pending === null
   .catch(() => page.evaluate(() => { window.__bench.pending = null; }));
 
 if (textOnDisk) await page.evaluate(() => { window.chorus.textOnDisk = true; });
+await page.evaluate(() => {
+  const tasks = window.__bench.longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); }).observe({ type: 'longtask' });
+});
+await start();
 const t0 = Date.now();
 await page.setInputFiles('#file-input', file);
 await page.waitForFunction(() => !window.chorus.loading && window.chorus.lastLoad, undefined, { timeout: 60 * 60000, polling: 200 });
+const loading = stats(await stop());
+const loadingWork = await work();
+const longTasks = await page.evaluate(() => { const d = window.__bench.longTasks.slice().sort((a, b) => a - b); window.__bench.longTasks = null;
+  return { n: d.length, max: d.length ? +d[d.length - 1].toFixed(1) : 0, over100: d.filter((x) => x > 100).length }; });
 const wallSeconds = (Date.now() - t0) / 1000;
 const load = await page.evaluate(() => window.chorus.lastLoad);
 const status = await page.evaluate(() => document.getElementById('status').textContent);
@@ -79,6 +97,7 @@ const memoryMB = await page.evaluate(() => performance.memory ? Math.round(perfo
 await start();
 await page.waitForTimeout(2000);
 const idle = stats(await stop());
+const idleWork = await work();
 
 // Brushing: shift-drag across different stretches of the timeline.
 const timeline = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
@@ -96,6 +115,7 @@ for (let i = 0; i < brushes; i++) {
   await settled();
 }
 const brushing = stats(await stop());
+const brushWork = await work();
 const afterBrush = await page.evaluate(() => window.chorus.selection());
 
 // Typing a query: the most used hashtag, a key at a time (each key changes the query and recomputes everything).
@@ -111,6 +131,7 @@ for (const key of query) {
   await settled();
 }
 const typing = stats(await stop());
+const typingWork = await work();
 await page.evaluate(() => { window.__bench.armKeys = false; });
 const afterQuery = await page.evaluate(() => window.chorus.selection());
 const latencies = await page.evaluate(() => window.__bench.latencies);
@@ -143,7 +164,9 @@ console.log(JSON.stringify({
   load_seconds: +load.seconds.toFixed(2), load_in_module_seconds: +load.parseSeconds.toFixed(2), load_wall_seconds: +wallSeconds.toFixed(2),
   js_heap_MB: memoryMB, wasm_heap_MB: await page.evaluate(() => Math.round(window.chorus.heapBytes() / 1e6)),
   wasm_in_use_MB: Math.round(text.memoryInUse / 1e6), text_on_disk: text.onDisk, phrase: phraseResult,
-  idle_frame_ms: idle, brush_frame_ms: brushing, typing_frame_ms: typing,
+  idle_frame_ms: idle, brush_frame_ms: brushing, typing_frame_ms: typing, loading_frame_ms: loading, no_vsync: noVsync,
+  idle_work_ms: idleWork, brush_work_ms: brushWork, typing_work_ms: typingWork, loading_work_ms: loadingWork,
+  loading_long_tasks_ms: longTasks,
   brush_to_selection_ms: latencyOf('brush'), key_to_selection_ms: latencyOf('query'),
   brush_to_complete_ms: latencyOf('brush', complete), key_to_complete_ms: latencyOf('query', complete),
   after_brush: { posts: afterBrush.posts, brush: afterBrush.brush }, after_query: { query: afterQuery.query, posts: afterQuery.posts },

@@ -9,8 +9,9 @@ import { startStatic } from './servers.mjs';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-export function launchChromium() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+// `extraArgs`: more switches, e.g. the benchmarks' --disable-gpu-vsync.
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS.concat(extraArgs) });
 }
 
 // A new 1280x800 page on `site` once window.chorus is ready; page errors are kept in `pageErrors`.
@@ -28,9 +29,9 @@ export async function openReadyPage(browser, site, { downloads = false } = {}) {
 }
 
 // A benchmark's start-up: serves SITE_DIR, starts Chromium, opens one ready page. close() stops both.
-export async function startBench(siteDir, options) {
+export async function startBench(siteDir, options, extraArgs = []) {
   const site = await startStatic(path.resolve(siteDir));
-  const browser = await launchChromium();
+  const browser = await launchChromium(extraArgs);
   const { page, pageErrors } = await openReadyPage(browser, site, options);
   const close = async () => { await browser.close(); site.close(); };
   return { site, browser, page, pageErrors, close };
