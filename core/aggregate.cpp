@@ -33,25 +33,21 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 // 1970-01-05 was a Monday: weeks are counted from there.
 constexpr int64_t kMondayEpochDay = 4;
 
-std::span<const uint32_t> IdsOf(const Dataset& ds, EntityField field, RowId r) {
+RowIds IdsOf(const Dataset& ds, EntityField field, RowId r) {
     switch (field) {
         case EntityField::Hashtag: return ds.HashtagsOf(r);
         case EntityField::Mention: return ds.MentionsOf(r);
         case EntityField::Domain: return ds.DomainsOf(r);
         case EntityField::Link: return ds.LinksOf(r);
         case EntityField::Emoji: return ds.EmojiOf(r);
-        case EntityField::Client: {
-            std::span<const uint32_t> column = ds.ClientColumn();
-            return column[r] == Dataset::kNoClient ? column.subspan(r, 0) : column.subspan(r, 1);
-        }
+        case EntityField::Client: return RowIds(ds.ClientOf(r));
         case EntityField::Author: {
             std::span<const uint32_t> column = ds.AuthorColumn();
             return column[r] == Dataset::kNoAuthor ? column.subspan(r, 0) : column.subspan(r, 1);
         }
         case EntityField::Language: break;
     }
-    std::span<const uint32_t> column = ds.LangColumn();
-    return column[r] == Dataset::kNoLang ? column.subspan(r, 0) : column.subspan(r, 1);
+    return RowIds(ds.LangOf(r));
 }
 
 // Counts the values of one field: dense counters by id plus the ids seen, so picking the top
@@ -62,7 +58,7 @@ struct ValueCounter {
     std::vector<uint32_t> seen;
 
     ValueCounter(const Dataset& ds, EntityField f) : field(f), counts(EntityDictionary(ds, f).Size(), 0) {}
-    void Add(std::span<const uint32_t> ids) {
+    void Add(const RowIds& ids) {
         for (uint32_t id : ids)
             if (counts[id]++ == 0) seen.push_back(id);
     }
@@ -139,7 +135,7 @@ private:
 // times. Other blocks are counted row by row.
 void CountByBlocks(QueryIndex& index, const Selection& rows, TimeSeries& out) {
     QueryIndex::TimeBlocks blocks = index.BlockTimes();
-    std::span<const UnixSeconds> times = index.Data().TimeColumn();
+    const PostTimes& times = index.Data().TimeColumn();
     std::span<const uint64_t> words = rows.Words();
     Binner binner(out);
     for (size_t w = 0; w < words.size(); ++w) {
@@ -196,7 +192,7 @@ uint64_t RowPass(const Dataset& ds, const Selection& rows, Amplification amplifi
         counts_type[static_cast<size_t>(t)] = CountsToward(static_cast<PostType>(t), amplification);
     const bool every_type = amplification == Amplification::Both;
     std::span<const uint8_t> types = ds.TypeColumn();
-    std::span<const UnixSeconds> times = ds.TimeColumn();
+    const PostTimes& times = ds.TimeColumn();
     std::optional<Binner> binner;
     if (series && !series->counts.empty()) binner.emplace(*series);
     uint64_t posts = 0, no_time = 0;
@@ -241,17 +237,12 @@ std::optional<TopList> TopFromPostings(QueryIndex& index, const Selection& count
     std::priority_queue<uint64_t, std::vector<uint64_t>, std::greater<>> best;  // the k largest counts so far
     double spent = 0;
     for (uint32_t id : index.IdsByFrequency(field)) {
-        std::span<const RowId> postings = index.Postings(field, id);
+        const PostingLists::List postings = index.Postings(field, id);
         // A value's count in any selection is at most its posting-list length.
         if (postings.empty() || (best.size() == k && postings.size() < best.top())) break;
         spent += all ? 1.0 : static_cast<double>(postings.size());
         if (spent > budget) return std::nullopt;
-        uint64_t count = postings.size();
-        if (!all) {
-            count = 0;
-            for (RowId r : postings)
-                count += counted.Contains(r);
-        }
+        const uint64_t count = all ? postings.size() : postings.CountIn(counted);
         if (count == 0) continue;
         found.emplace_back(id, count);
         if (best.size() < k) {
@@ -507,7 +498,7 @@ struct SelectionCount::State {
 
     size_t CountWords(size_t work) {
         std::span<const uint8_t> types = ds->TypeColumn();
-        std::span<const UnixSeconds> times = ds->TimeColumn();
+        const PostTimes& times = ds->TimeColumn();
         std::span<const uint32_t> authors = ds->AuthorColumn();
         const bool every_type = request.amplification == Amplification::Both;
         // Posts may be added between two steps (a load in progress), and a post's author may change
