@@ -1,5 +1,6 @@
 // Snapshot::Write and Save: a Dataset's columns as the sections of a .chorus file (layout in snapshot.hpp).
 #include <bit>
+#include <cassert>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
