@@ -109,7 +109,7 @@ private:
 // times. Other blocks are counted row by row.
 void CountByBlocks(QueryIndex& index, const Selection& rows, TimeSeries& out) {
     QueryIndex::TimeBlocks blocks = index.BlockTimes();
-    std::span<const UnixSeconds> times = index.Data().TimeColumn();
+    const PostTimes& times = index.Data().TimeColumn();
     std::span<const uint64_t> words = rows.Words();
     Binner binner(out);
     for (size_t w = 0; w < words.size(); ++w) {
@@ -166,7 +166,7 @@ uint64_t RowPass(const Dataset& ds, const Selection& rows, Amplification amplifi
         counts_type[static_cast<size_t>(t)] = CountsToward(static_cast<PostType>(t), amplification);
     const bool every_type = amplification == Amplification::Both;
     std::span<const uint8_t> types = ds.TypeColumn();
-    std::span<const UnixSeconds> times = ds.TimeColumn();
+    const PostTimes& times = ds.TimeColumn();
     std::optional<Binner> binner;
     if (series && !series->counts.empty()) binner.emplace(*series);
     uint64_t posts = 0, no_time = 0;
@@ -211,17 +211,12 @@ std::optional<TopList> TopFromPostings(QueryIndex& index, const Selection& count
     std::priority_queue<uint64_t, std::vector<uint64_t>, std::greater<>> best;  // the k largest counts so far
     double spent = 0;
     for (uint32_t id : index.IdsByFrequency(field)) {
-        std::span<const RowId> postings = index.Postings(field, id);
+        const PostingLists::List postings = index.Postings(field, id);
         // A value's count in any selection is at most its posting-list length.
         if (postings.empty() || (best.size() == k && postings.size() < best.top())) break;
         spent += all ? 1.0 : static_cast<double>(postings.size());
         if (spent > budget) return std::nullopt;
-        uint64_t count = postings.size();
-        if (!all) {
-            count = 0;
-            for (RowId r : postings)
-                count += counted.Contains(r);
-        }
+        const uint64_t count = all ? postings.size() : postings.CountIn(counted);
         if (count == 0) continue;
         found.emplace_back(id, count);
         if (best.size() < k) {

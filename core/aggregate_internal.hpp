@@ -12,25 +12,21 @@
 
 namespace chorus::core {
 
-inline std::span<const uint32_t> IdsOf(const Dataset& ds, EntityField field, RowId r) {
+inline RowIds IdsOf(const Dataset& ds, EntityField field, RowId r) {
     switch (field) {
         case EntityField::Hashtag: return ds.HashtagsOf(r);
         case EntityField::Mention: return ds.MentionsOf(r);
         case EntityField::Domain: return ds.DomainsOf(r);
         case EntityField::Link: return ds.LinksOf(r);
         case EntityField::Emoji: return ds.EmojiOf(r);
-        case EntityField::Client: {
-            std::span<const uint32_t> column = ds.ClientColumn();
-            return column[r] == Dataset::kNoClient ? column.subspan(r, 0) : column.subspan(r, 1);
-        }
+        case EntityField::Client: return RowIds(ds.ClientOf(r));
         case EntityField::Author: {
             std::span<const uint32_t> column = ds.AuthorColumn();
             return column[r] == Dataset::kNoAuthor ? column.subspan(r, 0) : column.subspan(r, 1);
         }
         case EntityField::Language: break;
     }
-    std::span<const uint32_t> column = ds.LangColumn();
-    return column[r] == Dataset::kNoLang ? column.subspan(r, 0) : column.subspan(r, 1);
+    return RowIds(ds.LangOf(r));
 }
 
 // Counts the values of one field: dense counters by id plus the ids seen, so picking the top
@@ -41,7 +37,7 @@ struct ValueCounter {
     std::vector<uint32_t> seen;
 
     ValueCounter(const Dataset& ds, EntityField f) : field(f), counts(EntityDictionary(ds, f).Size(), 0) {}
-    void Add(std::span<const uint32_t> ids) {
+    void Add(const RowIds& ids) {
         for (uint32_t id : ids)
             if (counts[id]++ == 0) seen.push_back(id);
     }

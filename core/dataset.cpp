@@ -204,21 +204,27 @@ std::string_view Dataset::AuthorName(uint32_t author) const {
 SortedTimesView Dataset::SortedTimes() const {
     if (m_sorted_dirty) {
         // One pass (no time missing, none before the one above it) often saves building an order.
-        m_time_in_order = std::is_sorted(m_time.begin(), m_time.end()) && (m_time.empty() || m_time[0] != kNoTime);
+        const size_t n = m_time.size();
+        size_t known = 0;
+        m_time_in_order = true;
+        for (size_t r = 0; r < n; ++r) {
+            known += m_time[r] != kNoTime;
+            if (r > 0 && m_time[r] < m_time[r - 1]) m_time_in_order = false;
+        }
+        m_time_in_order = m_time_in_order && known == n;
         m_sorted_dirty = false;
         std::vector<uint32_t>().swap(m_time_order);
         if (!m_time_in_order) {
-            size_t known = m_time.size() - static_cast<size_t>(std::count(m_time.begin(), m_time.end(), kNoTime));
             m_time_order.reserve(known);
-            for (size_t r = 0; r < m_time.size(); ++r)
+            for (size_t r = 0; r < n; ++r)
                 if (m_time[r] != kNoTime) m_time_order.push_back(static_cast<uint32_t>(r));
-            const UnixSeconds* t = m_time.data();
+            const PostTimes& t = m_time;
             std::sort(m_time_order.begin(), m_time_order.end(),
-                      [t](uint32_t a, uint32_t b) { return t[a] < t[b] || (t[a] == t[b] && a < b); });
+                      [&t](uint32_t a, uint32_t b) { return t[a] < t[b] || (t[a] == t[b] && a < b); });
         }
     }
-    if (m_time_in_order) return {m_time.data(), nullptr, m_time.size()};
-    return {m_time.data(), m_time_order.data(), m_time_order.size()};
+    if (m_time_in_order) return {&m_time, nullptr, m_time.size()};
+    return {&m_time, m_time_order.data(), m_time_order.size()};
 }
 
 uint64_t Dataset::Duplicates() const {
@@ -237,7 +243,7 @@ uint64_t Dataset::Skipped() const {
 
 Dataset::Memory Dataset::MemoryBytes() const {
     auto bytes = [](const auto& v) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, OffsetColumn>)
+        if constexpr (requires { v.CapacityBytes(); })
             return v.CapacityBytes();
         else
             return v.capacity() * sizeof(v[0]);
@@ -274,7 +280,7 @@ uint64_t Dataset::ReassignAuthor(std::string_view from, std::string_view to_id, 
 std::vector<Dataset::MemoryPart> Dataset::MemoryParts() const {
     std::vector<MemoryPart> parts;
     auto add = [&](const char* name, const auto& v) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, OffsetColumn>)
+        if constexpr (requires { v.CapacityBytes(); })
             parts.push_back({name, v.SizeBytes(), v.CapacityBytes()});
         else
             parts.push_back({name, v.size() * sizeof(v[0]), v.capacity() * sizeof(v[0])});

@@ -20,10 +20,12 @@
 #include <vector>
 
 #include "dictionary.hpp"
+#include "id_column.hpp"
 #include "ingest_report.hpp"
 #include "offset_column.hpp"
 #include "post.hpp"
 #include "post_id_index.hpp"
+#include "post_times.hpp"
 #include "sorted_times.hpp"
 #include "text_scan.hpp"
 #include "text_store.hpp"
@@ -75,11 +77,11 @@ public:
     TextStore& Text() { return m_text; }
     TextScans& Scans() const { return m_text_scans; }
     // Whole fixed-width columns, read-only, for scans (row r at index r).
-    std::span<const UnixSeconds> TimeColumn() const { return m_time; }
+    const PostTimes& TimeColumn() const { return m_time; }          // u32 a row while every time fits (post_times.hpp)
     std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
     std::span<const uint32_t> AuthorColumn() const { return m_author; }
-    std::span<const uint32_t> LangColumn() const { return m_lang; }
-    std::span<const uint32_t> ClientColumn() const { return m_client; }
+    const IdColumn& LangColumn() const { return m_lang; }  // 1, 2 or 4 bytes a row (id_column.hpp)
+    const IdColumn& ClientColumn() const { return m_client; }
     // Bytes held (capacities, not sizes), for memory reports. `ids` (the seen-id sets used to refuse
     // duplicates) is an estimate of the hash sets' nodes and buckets.
     struct Memory {
@@ -158,7 +160,7 @@ private:
 
     std::vector<IngestReport> m_files;
 
-    std::vector<UnixSeconds> m_time;
+    PostTimes m_time;
     std::vector<uint8_t> m_type;
     std::vector<uint32_t> m_author;
     OffsetColumn m_hashtag_offsets;
@@ -171,8 +173,8 @@ private:
     std::vector<uint32_t> m_domain_ids;
     OffsetColumn m_emoji_offsets;
     std::vector<uint32_t> m_emoji_ids;
-    std::vector<uint32_t> m_lang;
-    std::vector<uint32_t> m_client;
+    IdColumn m_lang;
+    IdColumn m_client;
     EngagementColumn m_engagement;
     TextStore m_text;  // post text, in memory or on disk
     mutable TextScans m_text_scans;

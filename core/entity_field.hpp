@@ -7,7 +7,7 @@
 // Every field reads as "the ids of row r": hashtags, mentions, links, domains and emoji
 // are lists (each id once per post); the author, the language and the client are one
 // id, or none (kNoAuthor / kNoLang / kNoClient give an empty list). VisitEntities picks the column
-// once, outside the caller's loop, so the per-row access stays a plain span.
+// once, outside the caller's loop, so the per-row access stays a plain span (or one id).
 #pragma once
 
 #include <cstdint>
@@ -30,7 +30,24 @@ const Dictionary& EntityDictionary(const Dataset& dataset, EntityField field);
 // screen name, the URL, the domain, the language code, the emoji or the client's name.
 std::string_view EntityText(const Dataset& dataset, EntityField field, uint32_t id);
 
-// Calls body(ids_of) once, where ids_of(RowId) -> std::span<const uint32_t> reads the field.
+// The ids of one row: a span of an id list, or the one id (or none) of a column, held by value.
+class RowIds {
+public:
+    RowIds(std::span<const uint32_t> ids) : m_data(ids.data()), m_size(ids.size()) {}
+    explicit RowIds(uint32_t id) : m_one(id), m_size(id != IdColumn::kNone) {}
+    const uint32_t* begin() const { return m_data ? m_data : &m_one; }
+    const uint32_t* end() const { return begin() + m_size; }
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+private:
+    const uint32_t* m_data = nullptr;
+    uint32_t m_one = 0;
+    size_t m_size = 0;
+};
+
+// Calls body(ids_of) once, where ids_of(RowId) reads the field: a std::span<const uint32_t> for
+// lists and the author, a RowIds for the language and the client.
 template <class Body>
 decltype(auto) VisitEntities(const Dataset& ds, EntityField field, Body&& body) {
     switch (field) {
@@ -46,16 +63,13 @@ decltype(auto) VisitEntities(const Dataset& ds, EntityField field, Body&& body) 
             });
         }
         case EntityField::Client: {
-            std::span<const uint32_t> column = ds.ClientColumn();
-            return body([column](RowId r) {
-                return column[r] == Dataset::kNoClient ? column.subspan(r, 0) : column.subspan(r, 1);
-            });
+            const IdColumn& column = ds.ClientColumn();
+            return body([&column](RowId r) { return RowIds(column[r]); });
         }
         case EntityField::Language: break;
     }
-    std::span<const uint32_t> column = ds.LangColumn();
-    return body(
-        [column](RowId r) { return column[r] == Dataset::kNoLang ? column.subspan(r, 0) : column.subspan(r, 1); });
+    const IdColumn& column = ds.LangColumn();
+    return body([&column](RowId r) { return RowIds(column[r]); });
 }
 
 }  // namespace chorus::core

@@ -430,8 +430,8 @@ std::string Query::ToString() const {
 void QueryIndex::Refresh() {
     if (m_dataset.Posts() == m_rows) return;
     m_rows = m_dataset.Posts();
-    for (PostingLists& p : m_postings)
-        p = PostingLists{};
+    for (FieldPostings& p : m_postings)
+        p = FieldPostings{};
     for (auto& t : m_types)
         t.reset();
     m_has_link.reset();
@@ -441,58 +441,43 @@ void QueryIndex::Refresh() {
 
 void QueryIndex::Build(EntityField field) {
     Refresh();
-    PostingLists& pl = m_postings[static_cast<size_t>(field)];
+    FieldPostings& pl = m_postings[static_cast<size_t>(field)];
     if (pl.built) return;
-    const size_t ids = EntityDictionary(m_dataset, field).Size();
-    const auto rows = static_cast<RowId>(m_rows);
-    pl.offsets.assign(ids + 1, 0);
-    VisitEntities(m_dataset, field, [&](auto ids_of) {
-        for (RowId r = 0; r < rows; ++r)
-            for (uint32_t id : ids_of(r))
-                ++pl.offsets[id + 1];
-        for (size_t i = 1; i <= ids; ++i)
-            pl.offsets[i] += pl.offsets[i - 1];
-        pl.rows.resize(pl.offsets[ids]);
-        std::vector<uint32_t> cursor(pl.offsets.begin(), pl.offsets.end() - 1);
-        for (RowId r = 0; r < rows; ++r)
-            for (uint32_t id : ids_of(r))
-                pl.rows[cursor[id]++] = r;
-    });
+    pl.lists.Build(m_dataset, field);
     pl.built = true;
 }
 
-std::span<const RowId> QueryIndex::Postings(EntityField field, uint32_t id) {
+PostingLists::List QueryIndex::Postings(EntityField field, uint32_t id) {
     Build(field);
-    const PostingLists& pl = m_postings[static_cast<size_t>(field)];
-    if (id + size_t{1} >= pl.offsets.size()) return {};
-    return std::span<const RowId>(pl.rows).subspan(pl.offsets[id], pl.offsets[id + 1] - pl.offsets[id]);
+    return m_postings[static_cast<size_t>(field)].lists.Of(id);
 }
 
 std::span<const uint32_t> QueryIndex::IdsByFrequency(EntityField field) {
     Build(field);
-    PostingLists& pl = m_postings[static_cast<size_t>(field)];
-    const size_t ids = pl.offsets.size() - 1;
+    FieldPostings& pl = m_postings[static_cast<size_t>(field)];
+    const size_t ids = pl.lists.Ids();
     if (pl.by_frequency.size() != ids) {
+        std::vector<uint32_t> length(ids);
+        for (uint32_t id = 0; id < ids; ++id)
+            length[id] = static_cast<uint32_t>(pl.lists.Of(id).size());
         pl.by_frequency.resize(ids);
         for (uint32_t id = 0; id < ids; ++id)
             pl.by_frequency[id] = id;
-        auto length = [&](uint32_t id) { return pl.offsets[id + 1] - pl.offsets[id]; };
         std::stable_sort(pl.by_frequency.begin(), pl.by_frequency.end(),
-                         [&](uint32_t a, uint32_t b) { return length(a) > length(b); });
+                         [&](uint32_t a, uint32_t b) { return length[a] > length[b]; });
     }
     return pl.by_frequency;
 }
 
 size_t QueryIndex::Entries(EntityField field) {
     Build(field);
-    return m_postings[static_cast<size_t>(field)].rows.size();
+    return m_postings[static_cast<size_t>(field)].lists.Entries();
 }
 
 size_t QueryIndex::MemoryBytes() const {
     size_t bytes = 0;
-    for (const PostingLists& p : m_postings)
-        bytes += p.offsets.capacity() * sizeof(uint32_t) + p.rows.capacity() * sizeof(RowId) +
-                 p.by_frequency.capacity() * sizeof(uint32_t);
+    for (const FieldPostings& p : m_postings)
+        bytes += p.lists.MemoryBytes() + p.by_frequency.capacity() * sizeof(uint32_t);
     for (const auto& t : m_types)
         bytes += t ? t->MemoryBytes() : 0;
     bytes += (m_block_min.capacity() + m_block_max.capacity()) * sizeof(UnixSeconds);
@@ -550,7 +535,7 @@ Selection QueryIndex::Eval(const Query& q, uint32_t index, const Selection* with
 Selection QueryIndex::Union(EntityField field, std::span<const uint32_t> ids) {
     Selection out(m_rows);
     for (uint32_t id : ids)
-        out.AddRows(Postings(field, id));
+        Postings(field, id).AddTo(out);
     return out;
 }
 
@@ -580,7 +565,7 @@ QueryIndex::TimeBlocks QueryIndex::BlockTimes() {
     Refresh();
     const size_t blocks = (m_rows + 63) / 64;
     if (m_block_min.size() != blocks) {
-        std::span<const UnixSeconds> times = m_dataset.TimeColumn();
+        const PostTimes& times = m_dataset.TimeColumn();
         m_block_min.assign(blocks, INT64_MAX);
         m_block_max.assign(blocks, INT64_MIN);
         for (size_t r = 0; r < m_rows; ++r) {
@@ -593,7 +578,7 @@ QueryIndex::TimeBlocks QueryIndex::BlockTimes() {
 
 // Rows with from <= time < to; kNoTime (the smallest value) never falls in a range, as `from` is above it.
 Selection QueryIndex::TimeRange(UnixSeconds from, UnixSeconds to, const Selection* within) {
-    std::span<const UnixSeconds> times = m_dataset.TimeColumn();
+    const PostTimes& times = m_dataset.TimeColumn();
     auto keep = [&](size_t r) { return times[r] >= from && times[r] < to; };
     if (within && within->Count() < m_rows / 16) {
         Selection out(m_rows);

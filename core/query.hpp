@@ -29,6 +29,7 @@
 
 #include "dataset.hpp"
 #include "entity_field.hpp"
+#include "postings.hpp"
 #include "selection.hpp"
 #include "time_zone.hpp"
 
@@ -112,8 +113,9 @@ public:
     QueryIndex& operator=(const QueryIndex&) = delete;
 
     Selection Select(const Query& query);
-    // Rows (ascending) whose `field` holds `id`; builds the field's posting lists on first use.
-    std::span<const RowId> Postings(EntityField field, uint32_t id);
+    // Rows (ascending) whose `field` holds `id`, compressed (postings.hpp); builds the field's posting
+    // lists on first use. Valid until the next query that changes the index.
+    PostingLists::List Postings(EntityField field, uint32_t id);
     // Builds the posting lists of `field` now (the benchmark times it; queries do it lazily).
     void Build(EntityField field);
     // The ids of `field` by posting-list length, longest first (ties: lower id first), built on first use.
@@ -135,10 +137,9 @@ public:
 private:
     friend class QueryEvaluation;  // query_evaluation.hpp: Select() a block of rows at a time
 
-    struct PostingLists {
+    struct FieldPostings {
         bool built = false;
-        std::vector<uint32_t> offsets;  // rows of id i: rows[offsets[i] .. offsets[i + 1])
-        std::vector<RowId> rows;
+        PostingLists lists;
         std::vector<uint32_t> by_frequency;  // IdsByFrequency(), empty until asked for
     };
 
@@ -151,7 +152,7 @@ private:
 
     const Dataset& m_dataset;
     size_t m_rows = 0;
-    PostingLists m_postings[kEntityFieldCount];
+    FieldPostings m_postings[kEntityFieldCount];
     std::optional<Selection> m_types[kPostTypeCount];
     std::optional<Selection> m_has_link;
     // Smallest and largest time of each block of 64 rows (kNoTime counts as the smallest), so a

@@ -51,7 +51,7 @@ struct SelectionCount::State {
 
     size_t CountWords(size_t work) {
         std::span<const uint8_t> types = ds->TypeColumn();
-        std::span<const UnixSeconds> times = ds->TimeColumn();
+        const PostTimes& times = ds->TimeColumn();
         std::span<const uint32_t> authors = ds->AuthorColumn();
         const bool every_type = request.amplification == Amplification::Both;
         // Posts may be added between two steps (a load in progress), and a post's author may change

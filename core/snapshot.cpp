@@ -11,18 +11,13 @@
 #include <type_traits>
 #include <utility>
 
+#include "snapshot_tag.hpp"
+
 namespace chorus::core {
 namespace {
 
 // Columns are written and read as memory images: the layout is little-endian, so is every host we build for.
 static_assert(std::endian::native == std::endian::little, "snapshots assume a little-endian host");
-
-constexpr uint32_t Tag(const char (&name)[5]) {
-    return static_cast<uint32_t>(static_cast<uint8_t>(name[0])) |
-           static_cast<uint32_t>(static_cast<uint8_t>(name[1])) << 8 |
-           static_cast<uint32_t>(static_cast<uint8_t>(name[2])) << 16 |
-           static_cast<uint32_t>(static_cast<uint8_t>(name[3])) << 24;
-}
 
 std::string TagText(uint32_t tag) {
     std::string out;
@@ -32,70 +27,6 @@ std::string TagText(uint32_t tag) {
     }
     return out;
 }
-
-// ---- writing ----
-
-class Writer {
-public:
-    explicit Writer(std::string& out) : m_out(out) {}
-    template <class T>
-    void Put(T value) {
-        static_assert(std::is_trivially_copyable_v<T>);
-        char bytes[sizeof(T)];
-        std::memcpy(bytes, &value, sizeof(T));
-        m_out.append(bytes, sizeof(T));
-    }
-    void Str(std::string_view s) {
-        Put(static_cast<uint32_t>(s.size()));
-        m_out.append(s);
-    }
-    void Raw(const void* data, size_t size) {
-        if (size != 0) m_out.append(static_cast<const char*>(data), size);
-    }
-    // Starts a section; EndSection() fills in its length and pads it.
-    void BeginSection(uint32_t tag) {
-        Put(tag);
-        Put(uint32_t{0});
-        m_length_at = m_out.size();
-        Put(uint64_t{0});
-    }
-    void EndSection() {
-        uint64_t length = m_out.size() - m_length_at - 8;
-        std::memcpy(m_out.data() + m_length_at, &length, 8);
-        m_out.append((8 - m_out.size() % 8) % 8, '\0');
-    }
-    template <class T>
-    void ArraySection(uint32_t tag, const std::vector<T>& values) {
-        BeginSection(tag);
-        Raw(values.data(), values.size() * sizeof(T));
-        EndSection();
-    }
-    // Offsets are stored as plain u32 arrays, whatever their width in memory.
-    void ArraySection(uint32_t tag, const OffsetColumn& offsets) {
-        BeginSection(tag);
-        for (size_t i = 0; i < offsets.size(); ++i)
-            Put(offsets[i]);
-        EndSection();
-    }
-    void DictionarySection(uint32_t tag, const Dictionary& dict) {
-        BeginSection(tag);
-        Put(dict.Size());
-        Put(uint32_t{0});
-        uint64_t offset = 0;
-        Put(offset);
-        for (uint32_t i = 0; i < dict.Size(); ++i) {
-            offset += dict.Text(i).size();
-            Put(offset);
-        }
-        for (uint32_t i = 0; i < dict.Size(); ++i)
-            m_out.append(dict.Text(i));
-        EndSection();
-    }
-
-private:
-    std::string& m_out;
-    size_t m_length_at = 0;
-};
 
 // ---- reading ----
 
@@ -443,94 +374,6 @@ bool Snapshot::IsSnapshotFile(const std::string& path) {
     return IsSnapshot(std::span<const char>(head, got));
 }
 
-std::string Snapshot::Write(const Dataset& ds) {
-    std::string out(kHeaderBytes, '\0');
-    Writer w(out);
-    w.BeginSection(Tag("FILE"));
-    w.Put(static_cast<uint32_t>(ds.m_files.size()));
-    for (const IngestReport& f : ds.m_files) {
-        w.Str(f.name);
-        w.Str(f.format);
-        w.Put(f.bytes);
-        w.Put(f.lines);
-        w.Put(f.posts);
-        w.Put(f.duplicates);
-        w.Put(f.skipped);
-        w.Put(static_cast<uint8_t>(f.cancelled ? 1 : 0));
-        w.Put(static_cast<uint32_t>(f.counts.size()));
-        for (const auto& [problem, n] : f.counts) {
-            w.Put(static_cast<uint8_t>(problem));
-            w.Put(n);
-        }
-        w.Put(static_cast<uint32_t>(f.problems.size()));
-        for (const ProblemEntry& p : f.problems) {
-            w.Put(static_cast<uint8_t>(p.problem));
-            w.Put(p.line);
-            w.Put(p.item);
-            w.Str(p.detail);
-        }
-    }
-    w.EndSection();
-    w.ArraySection(Tag("TIME"), ds.m_time);
-    w.ArraySection(Tag("TYPE"), ds.m_type);
-    w.ArraySection(Tag("AUTH"), ds.m_author);
-    w.ArraySection(Tag("LANG"), ds.m_lang);
-    w.ArraySection(Tag("PSID"), ds.m_post_id);
-    w.ArraySection(Tag("HTOF"), ds.m_hashtag_offsets);
-    w.ArraySection(Tag("HTID"), ds.m_hashtag_ids);
-    w.ArraySection(Tag("MNOF"), ds.m_mention_offsets);
-    w.ArraySection(Tag("MNID"), ds.m_mention_ids);
-    w.ArraySection(Tag("LKOF"), ds.m_link_offsets);
-    w.ArraySection(Tag("LKID"), ds.m_link_ids);
-    w.ArraySection(Tag("DMOF"), ds.m_domain_offsets);
-    w.ArraySection(Tag("DMID"), ds.m_domain_ids);
-    assert(!ds.m_text.OnDisk());  // only the page leaves text on disk, and it writes no such snapshot
-    w.ArraySection(Tag("TXOF"), ds.m_text.m_offsets);
-    w.ArraySection(Tag("TEXT"), ds.m_text.m_arena);
-    w.DictionarySection(Tag("DHTG"), ds.m_hashtags);
-    w.DictionarySection(Tag("DMEN"), ds.m_mentions);
-    w.DictionarySection(Tag("DAUT"), ds.m_authors);
-    w.DictionarySection(Tag("DLNK"), ds.m_links);
-    w.DictionarySection(Tag("DDOM"), ds.m_domains);
-    w.DictionarySection(Tag("DLNG"), ds.m_langs);
-    w.DictionarySection(Tag("DNAM"), ds.m_names);
-    w.DictionarySection(Tag("DPID"), ds.m_text_ids);
-    w.ArraySection(Tag("ANAM"), ds.m_author_name);
-    w.DictionarySection(Tag("DHSP"), ds.m_hashtag_spellings);
-    w.ArraySection(Tag("HSPT"), ds.m_spelling_tag);
-    w.ArraySection(Tag("HSPC"), ds.m_spelling_posts);
-    w.ArraySection(Tag("EMOF"), ds.m_emoji_offsets);
-    w.ArraySection(Tag("EMID"), ds.m_emoji_ids);
-    w.DictionarySection(Tag("DEMJ"), ds.m_emoji);
-    w.ArraySection(Tag("CLNT"), ds.m_client);
-    w.DictionarySection(Tag("DCLI"), ds.m_clients);
-    w.BeginSection(Tag("ENGA"));
-    const std::string engagement = ds.m_engagement.Encode();
-    w.Raw(engagement.data(), engagement.size());
-    w.EndSection();
-
-    std::memcpy(out.data(), kMagic.data(), 8);
-    uint32_t version = kVersion, sections = kSections;
-    uint64_t payload = out.size() - kHeaderBytes;
-    uint64_t checksum = Checksum(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(out.data()) + kHeaderBytes,
-                                                          out.size() - kHeaderBytes));
-    std::memcpy(out.data() + 8, &version, 4);
-    std::memcpy(out.data() + 12, &sections, 4);
-    std::memcpy(out.data() + 16, &payload, 8);
-    std::memcpy(out.data() + 24, &checksum, 8);
-    return out;
-}
-
-SnapshotStatus Snapshot::Save(const Dataset& dataset, const std::string& path) {
-    std::string bytes = Write(dataset);
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (f == nullptr) return Fail(SnapshotError::CannotWrite, path + ": " + std::strerror(errno));
-    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    ok = std::fclose(f) == 0 && ok;
-    if (!ok) return Fail(SnapshotError::CannotWrite, path + ": write failed");
-    return {};
-}
-
 namespace {
 
 struct Header {
@@ -593,11 +436,12 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
         if (refused) return false;
         return on_disk ? r.Pass(tag, text_at, text_bytes) : r.Array(tag, ds->m_text.m_arena);
     };
-    // Hashtag, mention, link, domain and emoji offsets as stored (u32), packed once checked.
-    std::vector<uint32_t> offsets[5];
+    // Hashtag, mention, link, domain and emoji offsets, times, languages and clients as stored, packed once checked.
+    std::vector<uint32_t> offsets[5], langs, clients;
+    std::vector<UnixSeconds> times;
     bool ok =
-        ReadFiles(r, ds->m_files) && r.Array(Tag("TIME"), ds->m_time) && r.Array(Tag("TYPE"), ds->m_type) &&
-        r.Array(Tag("AUTH"), ds->m_author) && r.Array(Tag("LANG"), ds->m_lang) && r.Array(Tag("PSID"), ds->m_post_id) &&
+        ReadFiles(r, ds->m_files) && r.Array(Tag("TIME"), times) && r.Array(Tag("TYPE"), ds->m_type) &&
+        r.Array(Tag("AUTH"), ds->m_author) && r.Array(Tag("LANG"), langs) && r.Array(Tag("PSID"), ds->m_post_id) &&
         r.Array(Tag("HTOF"), offsets[0]) && r.Array(Tag("HTID"), ds->m_hashtag_ids) &&
         r.Array(Tag("MNOF"), offsets[1]) && r.Array(Tag("MNID"), ds->m_mention_ids) &&
         r.Array(Tag("LKOF"), offsets[2]) && r.Array(Tag("LKID"), ds->m_link_ids) && r.Array(Tag("DMOF"), offsets[3]) &&
@@ -609,8 +453,8 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
     // Version 2: hashtag spellings (rule 50), emoji (rule 51), clients (rule 52).
     ok = ok && r.Dict(Tag("DHSP"), ds->m_hashtag_spellings) && r.Array(Tag("HSPT"), ds->m_spelling_tag) &&
          r.Array(Tag("HSPC"), ds->m_spelling_posts) && r.Array(Tag("EMOF"), offsets[4]) &&
-         r.Array(Tag("EMID"), ds->m_emoji_ids) && r.Dict(Tag("DEMJ"), ds->m_emoji) &&
-         r.Array(Tag("CLNT"), ds->m_client) && r.Dict(Tag("DCLI"), ds->m_clients);
+         r.Array(Tag("EMID"), ds->m_emoji_ids) && r.Dict(Tag("DEMJ"), ds->m_emoji) && r.Array(Tag("CLNT"), clients) &&
+         r.Dict(Tag("DCLI"), ds->m_clients);
     std::string engagement;  // version 3: engagement counts (rules 91-93)
     ok = ok && (version == 2 || r.Bytes(Tag("ENGA"), engagement));
     if (refused) return Fail(SnapshotError::TooLarge, "not enough memory for this snapshot");
@@ -622,9 +466,9 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
     if (!ok) return corrupt(r.Message());
     if (trailing) return corrupt("bytes after the last section");
 
-    const size_t n = ds->m_time.size();
-    if (n >= Dataset::kNoAuthor || ds->m_type.size() != n || ds->m_author.size() != n || ds->m_lang.size() != n ||
-        ds->m_post_id.size() != n || ds->m_client.size() != n)
+    const size_t n = times.size();
+    if (n >= Dataset::kNoAuthor || ds->m_type.size() != n || ds->m_author.size() != n || langs.size() != n ||
+        ds->m_post_id.size() != n || clients.size() != n)
         return corrupt("columns of different lengths");
     uint64_t posts = 0;
     for (const IngestReport& f : ds->m_files)
@@ -657,13 +501,18 @@ SnapshotStatus Snapshot::ReadPayload(In& input, uint64_t checksum, uint32_t vers
         !IdsWithin(ds->m_domain_ids, ds->m_domains.Size(), kNoNone) ||
         !IdsWithin(ds->m_emoji_ids, ds->m_emoji.Size(), kNoNone) ||
         !IdsWithin(ds->m_author, ds->m_authors.Size(), Dataset::kNoAuthor) ||
-        !IdsWithin(ds->m_lang, ds->m_langs.Size(), Dataset::kNoLang) ||
-        !IdsWithin(ds->m_client, ds->m_clients.Size(), Dataset::kNoClient) ||
+        !IdsWithin(langs, ds->m_langs.Size(), Dataset::kNoLang) ||
+        !IdsWithin(clients, ds->m_clients.Size(), Dataset::kNoClient) ||
         ds->m_author_name.size() != ds->m_authors.Size() || !IdsWithin(ds->m_author_name, ds->m_names.Size(), kNoId) ||
         ds->m_spelling_tag.size() != ds->m_hashtag_spellings.Size() ||
         ds->m_spelling_posts.size() != ds->m_hashtag_spellings.Size() ||
         !IdsWithin(ds->m_spelling_tag, ds->m_hashtags.Size(), kNoNone))
         return corrupt("an id outside its dictionary");
+    ds->m_time.Assign(times);
+    ds->m_lang.Assign(langs);
+    ds->m_client.Assign(clients);
+    std::vector<UnixSeconds>().swap(times);
+    std::vector<uint32_t>().swap(langs), std::vector<uint32_t>().swap(clients);
     ds->m_hashtag_display.assign(ds->m_hashtags.Size(), kNoId);
     for (uint32_t s = 0; s < ds->m_spelling_tag.size(); ++s) {
         uint32_t& best = ds->m_hashtag_display[ds->m_spelling_tag[s]];

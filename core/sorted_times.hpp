@@ -15,13 +15,13 @@
 #include <iterator>
 #include <vector>
 
-#include "post.hpp"
+#include "post_times.hpp"
 
 namespace chorus::core {
 
 class SortedTimesView {
 public:
-    SortedTimesView(const UnixSeconds* times, const uint32_t* order, size_t size)
+    SortedTimesView(const PostTimes* times, const uint32_t* order, size_t size)
         : m_times(times), m_order(order), m_size(size) {}
 
     class Iterator {
@@ -33,12 +33,12 @@ public:
         using reference = UnixSeconds;
 
         Iterator() = default;
-        Iterator(const UnixSeconds* times, const uint32_t* order, std::ptrdiff_t at)
+        Iterator(const PostTimes* times, const uint32_t* order, std::ptrdiff_t at)
             : m_times(times), m_order(order), m_at(at) {}
         UnixSeconds operator*() const { return (*this)[0]; }
         UnixSeconds operator[](difference_type n) const {
             auto i = static_cast<size_t>(m_at + n);
-            return m_order ? m_times[m_order[i]] : m_times[i];
+            return m_order ? (*m_times)[m_order[i]] : (*m_times)[i];
         }
         Iterator& operator++() { return ++m_at, *this; }
         Iterator operator++(int) {
@@ -66,12 +66,12 @@ public:
         friend bool operator>=(const Iterator& a, const Iterator& b) { return a.m_at >= b.m_at; }
 
     private:
-        const UnixSeconds* m_times = nullptr;
+        const PostTimes* m_times = nullptr;
         const uint32_t* m_order = nullptr;
         std::ptrdiff_t m_at = 0;
     };
 
-    UnixSeconds operator[](size_t i) const { return m_order ? m_times[m_order[i]] : m_times[i]; }
+    UnixSeconds operator[](size_t i) const { return m_order ? (*m_times)[m_order[i]] : (*m_times)[i]; }
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     UnixSeconds front() const { return (*this)[0]; }
@@ -83,7 +83,7 @@ public:
     std::vector<UnixSeconds> ToVector() const { return {begin(), end()}; }
 
 private:
-    const UnixSeconds* m_times;
+    const PostTimes* m_times;
     const uint32_t* m_order;  // rows with a time, by time then row; nullptr when the rows are in order
     size_t m_size;
 };
