@@ -59,36 +59,50 @@ size_t CheckSpans(const Dataset& ds, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("text span 101: each post's span decodes to its text, in every plain fixture, at any slicing") {
+    // How many of a file's posts with text have a span: all; some (readers that build a post's text keep it in
+    // memory: v2 includes, doubled quotes, Windows-1252); none (HTML or markdown turned to text, byte literals,
+    // records Excel wrapped in quotes).
+    enum class Expect { All, Some, None };
     struct Case {
         const char* file;
-        bool all;  // every post with text has a span
+        Expect expect;
     };
-    // JSON lines (v1.1 with extended and retweeted texts, v2), documents, CSV; posts of readers that build their
-    // text (Mastodon's HTML, Reddit's markdown, byte literals) keep it in memory, so those files need not have all.
-    const std::vector<Case> cases = {{"v1_mixed.jsonl", true},        {"v2_twarc2.jsonl", false},
-                                     {"query_posts.jsonl", true},     {"emoji_clusters.jsonl", true},
-                                     {"engage_posts.jsonl", true},    {"tz_posts.jsonl", true},
-                                     {"v1_truncated.jsonl", true},    {"v1_dup_a.jsonl", true},
-                                     {"clients_v1.jsonl", true},      {"fmt_v1_search.json", true},
-                                     {"fmt_archive_tweets.js", true}, {"csv_quoted.csv", false},
-                                     {"clients.csv", false},          {"csv_bytes_literal.csv", false},
-                                     {"json_cp1252.jsonl", false},    {"fmt_mastodon_statuses.json", false},
-                                     {"fmt_reddit.jsonl", false},     {"csv_excel_wrapped.csv", false}};
+    const std::vector<Case> cases = {{"v1_mixed.jsonl", Expect::All},
+                                     {"v2_twarc2.jsonl", Expect::Some},
+                                     {"query_posts.jsonl", Expect::All},
+                                     {"emoji_clusters.jsonl", Expect::All},
+                                     {"engage_posts.jsonl", Expect::All},
+                                     {"tz_posts.jsonl", Expect::All},
+                                     {"v1_truncated.jsonl", Expect::All},
+                                     {"v1_dup_a.jsonl", Expect::All},
+                                     {"clients_v1.jsonl", Expect::All},
+                                     {"fmt_v1_search.json", Expect::All},
+                                     {"fmt_archive_tweets.js", Expect::All},
+                                     {"csv_quoted.csv", Expect::Some},
+                                     {"clients.csv", Expect::All},
+                                     {"csv_bytes_literal.csv", Expect::None},
+                                     {"json_cp1252.jsonl", Expect::Some},
+                                     {"csv_excel_wrapped.csv", Expect::None},
+                                     {"fmt_mastodon_statuses.json", Expect::None},
+                                     {"fmt_reddit.jsonl", Expect::None}};
     for (const Case& c : cases) {
         const std::string bytes = ReadAll(chorus::test::Fixture(c.file));
         for (size_t slice : {size_t{1} << 20, size_t{7}, size_t{64}}) {
-            CAPTURE(c.file);
+            const std::string name = c.file;
+            CAPTURE(name);
             CAPTURE(slice);
             Dataset ds;
             LoadKeepingPlaces(ds, c.file, bytes, slice);
             REQUIRE(ds.Posts() > 0);
             const size_t known = CheckSpans(ds, bytes);
-            if (c.all) {
-                size_t with_text = 0;
-                for (RowId row = 0; row < ds.Posts(); ++row)
-                    with_text += ds.TextOf(row).empty() ? 0 : 1;
-                CHECK(known == with_text);
-            }
+            size_t with_text = 0;
+            for (RowId row = 0; row < ds.Posts(); ++row)
+                with_text += ds.TextOf(row).empty() ? 0 : 1;
+            // A CSV record that crosses two slices is copied whole (rule 80): it keeps its text in memory.
+            if (slice != size_t{1} << 20 && name.ends_with(".csv")) continue;
+            if (c.expect == Expect::All) CHECK(known == with_text);
+            if (c.expect == Expect::Some) CHECK((known > 0 && known < with_text));
+            if (c.expect == Expect::None) CHECK(known == 0);
         }
     }
 }

@@ -76,7 +76,10 @@
           const at = glue.api.partBuffer(bytes.length) >>> 0;
           glue.core.HEAPU8.set(bytes, at);
           const rows = result.spans ? result.spans.byteLength / 24 : 0;
-          if (rows) glue.core.HEAPU8.set(new Uint8Array(result.spans), glue.textDump.spans(rows) >>> 0);
+          if (rows) {
+            const spansAt = glue.textDump.spans(rows) >>> 0;   // first: allocating may replace HEAPU8
+            glue.core.HEAPU8.set(new Uint8Array(result.spans), spansAt);
+          }
           const ok = glue.api.partMerge(mergedLines, merged > 0 ? 1 : 0);
           // Rule 102: past the budget the range's posts keep their text in the file (text_on_disk.js reads it).
           const onDisk = rows ? glue.textDump.text(bytesBefore + mergedBytes + result.fed) : -1;
