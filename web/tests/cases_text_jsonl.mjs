@@ -66,11 +66,23 @@ export default function register(t) {
     return page.evaluate(() => ({ summary: window.chorus.summary(), status: document.getElementById('status').textContent,
       load: window.chorus.lastLoad, text: window.chorus.textStatus() }));
   }
+  // Types a query (on a loaded machine the field may take the focus late: typed again until it holds it).
   async function query(page, text) {
-    await clickItem(page, 'Query');
-    await page.waitForTimeout(300);
-    await page.keyboard.insertText(text);
-    await waitFor(page, (q) => window.chorus.selection().query === q, text, 30000);
+    for (let attempt = 1; ; ++attempt) {
+      await clickItem(page, 'Query');
+      await page.waitForTimeout(300 * attempt);
+      await page.keyboard.insertText(text);
+      try {
+        await waitFor(page, (q) => window.chorus.selection().query === q, text, 10000);
+        return;
+      } catch (error) {
+        const now = await page.evaluate(() => window.chorus.selection().query);
+        if (attempt === 3 || now !== '') {
+          await screenshot(page, 'text-jsonl-query-failed.png');
+          throw new Error(`${text}: the query bar holds ${JSON.stringify(now)} (${error.message})`);
+        }
+      }
+    }
   }
   async function clearQuery(page) {
     await clickItem(page, 'Query');
@@ -87,7 +99,10 @@ export default function register(t) {
   test('text jsonl 101-102: a JSONL and a CSV past the budget keep their text in the files; the reader, word queries and the export give what the text in memory gives', async ({ browser, site }) => {
     assert(existsSync(CLI), `the native CLI is needed for the expected export: ${CLI}`);
     const paths = files(1200);
-    const cli = execFileSync(CLI, ['posts', ...paths], { maxBuffer: 64 << 20 }).toString().trim().split('\n').map((l) => JSON.parse(l));
+    // The fields the CLI's `posts` and the page's export share, in the CLI's order.
+    const shared = (p) => ({ time: p.time, type: p.type, author: p.author, lang: p.lang, text: p.text, likes: p.likes });
+    const cli = execFileSync(CLI, ['posts', ...paths], { maxBuffer: 64 << 20 }).toString().trim().split('\n')
+      .map((l) => shared(JSON.parse(l)));
 
     const memory = await openPage(browser, site);
     await memory.page.evaluate(() => { window.chorus.workerOptions.rangeBytes = 48 << 10; });
@@ -105,13 +120,15 @@ export default function register(t) {
     assert(JSON.stringify(a.summary) === JSON.stringify(b.summary), 'the same summary either way');
     assert(!b.load.cancelled && b.status === '', `the load went through (${b.status})`);
 
-    const inMemory = await exportedPosts(memory.page);
-    assert(JSON.stringify(inMemory) === JSON.stringify(cli), 'with the text in memory the export is the CLI\'s');
+    const inMemory = (await exportedPosts(memory.page)).map(shared);
+    const differs = cli.findIndex((p, i) => JSON.stringify(p) !== JSON.stringify(inMemory[i]));
+    assert(inMemory.length === cli.length && differs < 0, `with the text in memory the export is the CLI's ` +
+      `(${inMemory.length} / ${cli.length} posts; first difference: ${JSON.stringify(inMemory[differs])} / ${JSON.stringify(cli[differs])})`);
     // The reader asks for the text of the posts it shows; once read back they are drawn as in memory.
     await waitFor(disk.page, () => window.chorus.textStatus().reads >= 4, undefined, 20000);
     await disk.page.waitForTimeout(500);
     await screenshot(disk.page, 'text-jsonl-reader.png');
-    const onDisk = await exportedPosts(disk.page);
+    const onDisk = (await exportedPosts(disk.page)).map(shared);
     assert(onDisk.length === cli.length, `as many posts exported (${onDisk.length} / ${cli.length})`);
     let read = 0;
     for (let i = 0; i < cli.length; ++i) {
@@ -123,7 +140,7 @@ export default function register(t) {
     assert(read >= 4 && read < cli.length, `the posts the reader showed were read back, not the others (${read})`);
 
     // Word queries: the files are scanned, then they count what the text in memory counts.
-    for (const q of ['lantern', '"garden signal"', 'caf\u00e9 -meadow', '"second line"']) {
+    for (const q of ['lantern', '"harbour garden"', 'quoted -meadow', '"second line"']) {
       await query(memory.page, q);
       const expected = await memory.page.evaluate(() => window.chorus.selection().posts);
       assert(expected > 0, `${q} matches posts`);
