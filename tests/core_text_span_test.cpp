@@ -49,7 +49,8 @@ size_t CheckSpans(const Dataset& ds, const std::string& bytes) {
         ++known;
         REQUIRE(span.offset + span.length <= bytes.size());
         INFO("row " << row << " at " << span.offset);
-        REQUIRE(DecodeSpan(span.coding, std::string_view(bytes).substr(span.offset, span.length), decoded));
+        REQUIRE(DecodeSpan(span.coding, std::string_view(bytes).substr(static_cast<size_t>(span.offset), span.length),
+                           decoded));
         CHECK(decoded == ds.TextOf(row));
     }
     CHECK(known == ds.Spans().Known());
