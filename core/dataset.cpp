@@ -150,6 +150,7 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
             m_emoji_ids.push_back(id);
     }
     m_emoji_offsets.push_back(static_cast<uint32_t>(m_emoji_ids.size()));
+    m_text_spans.Add(row, record.text, record.text_source, record.text_coding);
     m_text.Append(record.text);
     m_sorted_dirty = true;  // even for a post without time: SortedTimes() may be the time column itself
     ++report.posts;
@@ -254,7 +255,7 @@ Dataset::Memory Dataset::MemoryBytes() const {
                 bytes(m_domain_offsets) + bytes(m_domain_ids) + bytes(m_lang) + bytes(m_author_name) +
                 bytes(m_time_order) + bytes(m_spelling_tag) + bytes(m_spelling_posts) + bytes(m_hashtag_display) +
                 bytes(m_emoji_offsets) + bytes(m_emoji_ids) + bytes(m_client) + m_engagement.MemoryBytes();
-    m.text = m_text.MemoryBytes();
+    m.text = m_text.MemoryBytes() + m_text_spans.MemoryBytes();
     m.dictionaries = m_hashtags.MemoryBytes() + m_hashtag_spellings.MemoryBytes() + m_mentions.MemoryBytes() +
                      m_authors.MemoryBytes() + m_links.MemoryBytes() + m_domains.MemoryBytes() + m_langs.MemoryBytes() +
                      m_names.MemoryBytes() + m_emoji.MemoryBytes() + m_clients.MemoryBytes();

@@ -28,6 +28,7 @@
 #include "post_times.hpp"
 #include "sorted_times.hpp"
 #include "text_scan.hpp"
+#include "text_span.hpp"
 #include "text_store.hpp"
 
 namespace chorus::core {
@@ -76,6 +77,9 @@ public:
     const TextStore& Text() const { return m_text; }
     TextStore& Text() { return m_text; }
     TextScans& Scans() const { return m_text_scans; }
+    // Where each post's text sits in its plain file, noted while Ingest::KeepTextPlaces is on (text_span.hpp).
+    const TextSpans& Spans() const { return m_text_spans; }
+    TextSpans& Spans() { return m_text_spans; }
     // Whole fixed-width columns, read-only, for scans (row r at index r).
     const PostTimes& TimeColumn() const { return m_time; }          // u32 a row while every time fits (post_times.hpp)
     std::span<const uint8_t> TypeColumn() const { return m_type; }  // PostType values
@@ -178,6 +182,7 @@ private:
     EngagementColumn m_engagement;
     TextStore m_text;  // post text, in memory or on disk
     mutable TextScans m_text_scans;
+    TextSpans m_text_spans;  // rule 101
 
     Dictionary m_hashtags;
     Dictionary m_hashtag_spellings;

@@ -54,6 +54,9 @@ void Ingest::StartFile(size_t file) {
     m_file_bytes = 0;
     m_line = 0;
     m_carry.clear();
+    m_fed = m_carry_at = 0;
+    m_transcoded = false;
+    m_dataset.Spans().Stop();
     m_skipping_line = false;
     m_continuation = false;
     m_reader->mode = Reader::Mode::Detecting;
@@ -94,6 +97,20 @@ uint8_t Ingest::ContinuationSeed() const {
     return m_reader->records.ContinuationSeed();
 }
 
+void Ingest::KeepTextPlaces(uint64_t base) {
+    if (InFile()) m_dataset.Spans().Start(static_cast<uint32_t>(m_file), base);
+}
+
+bool Ingest::SpansOn() const {
+    return m_dataset.Spans().Started() && !m_transcoded && !m_reader->zstd && !m_reader->utf16;
+}
+
+void Ingest::FeedCsv(const char* data, size_t size, uint64_t offset) {
+    if (SpansOn()) m_dataset.Spans().Enter(data, size, offset);
+    m_reader->csv.Feed(data, size);
+    m_dataset.Spans().Enter(nullptr, 0, 0);
+}
+
 bool Ingest::ReadsCsv() const {
     return m_reader->mode == Reader::Mode::Csv;
 }
@@ -131,18 +148,20 @@ bool Ingest::DecideCsv(bool at_end) {
     }
     r.mode = Reader::Mode::Csv;
     r.csv.BeginFile(m_file, header, r.csv_columns);
-    r.csv.Feed(r.head.data() + start, r.head.size() - start);
+    m_fed = r.head.size();
+    FeedCsv(r.head.data() + start, r.head.size() - start, start);
     r.head.clear();
     return true;
 }
 
-void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
+void Ingest::ConsumeLine(const char* line, size_t size, size_t readable, uint64_t offset) {
     ++m_line;
     if (m_line == 1 && !m_continuation && size >= 3 &&
         std::memcmp(line, "\xEF\xBB\xBF", 3) == 0) {  // UTF-8 byte order mark
         line += 3;
         size -= 3;
         readable -= 3;
+        offset += 3;
     }
     while (size > 0 && (line[size - 1] == '\r' || line[size - 1] == ' ' || line[size - 1] == '\t'))
         --size;
@@ -161,7 +180,10 @@ void Ingest::ConsumeLine(const char* line, size_t size, size_t readable) {
         report.Add(Problem::TranscodedCp1252, m_line, "not UTF-8: read as Windows-1252");
         return m_reader->records.Read(text.data(), n, text.size(), RecordPlace{m_line, 0});
     }
+    const bool spans = SpansOn();
+    if (spans) m_dataset.Spans().Enter(line + start, size - start, offset + start);
     m_reader->records.Read(line + start, size - start, readable - start, RecordPlace{m_line, 0});
+    if (spans) m_dataset.Spans().Enter(nullptr, 0, 0);
 }
 
 void Ingest::LineTooLarge() {
@@ -176,6 +198,8 @@ void Ingest::LineTooLarge() {
 void Ingest::FeedLines(const char* data, size_t size) {
     const char* p = data;
     const char* end = data + size;
+    const uint64_t at = m_fed;  // file offset of data[0] (rule 101)
+    m_fed += size;
     if (m_skipping_line || !m_carry.empty()) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', size));
         if (!nl) {
@@ -191,7 +215,7 @@ void Ingest::FeedLines(const char* data, size_t size) {
             m_carry.append(p, static_cast<size_t>(nl - p));
             size_t n = m_carry.size();
             m_carry.append(kPadding, ' ');
-            ConsumeLine(m_carry.data(), n, m_carry.size());
+            ConsumeLine(m_carry.data(), n, m_carry.size(), m_carry_at);
             m_carry.clear();
         }
         p = nl + 1;
@@ -201,10 +225,12 @@ void Ingest::FeedLines(const char* data, size_t size) {
         if (!nl) {
             if (static_cast<size_t>(end - p) > m_document_limit) return LineTooLarge();
             m_carry.assign(p, static_cast<size_t>(end - p));
+            m_carry_at = at + static_cast<uint64_t>(p - data);
             break;
         }
         // In place: the bytes after the line (the rest of the slice + kPadding) are readable.
-        ConsumeLine(p, static_cast<size_t>(nl - p), static_cast<size_t>(end - p) + kPadding);
+        ConsumeLine(p, static_cast<size_t>(nl - p), static_cast<size_t>(end - p) + kPadding,
+                    at + static_cast<uint64_t>(p - data));
         p = nl + 1;
     }
 }
@@ -310,8 +336,13 @@ void Ingest::FinishUtf16() {
 
 void Ingest::FeedText(const char* data, size_t size) {
     Reader& r = *m_reader;
+    if (r.zstd || r.utf16) m_transcoded = true;
     switch (r.mode) {
-        case Reader::Mode::Csv: return r.csv.Feed(data, size);
+        case Reader::Mode::Csv: {
+            const uint64_t at = m_fed;
+            m_fed += size;
+            return FeedCsv(data, size, at);
+        }
         case Reader::Mode::Lines: return FeedLines(data, size);
         case Reader::Mode::Ignore: return;
         case Reader::Mode::Detecting:
@@ -370,7 +401,10 @@ void Ingest::ReadDocument() {
                            "not UTF-8: read as Windows-1252");
                 return r.records.Read(r.recoded.data(), size, r.recoded.size(), RecordPlace{record.line, record.item});
             }
+            const bool spans = SpansOn();  // the document is the file from its first byte
+            if (spans) m_dataset.Spans().Enter(json, size, record.begin);
             r.records.Read(json, size, r.head.size() - record.begin, RecordPlace{record.line, record.item});
+            if (spans) m_dataset.Spans().Enter(nullptr, 0, 0);
         });
     if (!scan.error.empty() && scan.error_loses_record) {
         ++report.lines;  // the cut record, or the text after the document: one record not read
@@ -403,9 +437,10 @@ void Ingest::EndFile() {
     if (r.mode == Reader::Mode::Lines && !m_carry.empty() && !m_skipping_line) {
         size_t n = m_carry.size();
         m_carry.append(kPadding, ' ');
-        ConsumeLine(m_carry.data(), n, m_carry.size());
+        ConsumeLine(m_carry.data(), n, m_carry.size(), m_carry_at);
     }
     m_carry.clear();
+    m_dataset.Spans().Stop();
     r.head.clear();
     r.head.shrink_to_fit();
     m_file = kNoFile;
@@ -426,6 +461,7 @@ void Ingest::CancelFile() {
     r.zstd.reset();
     IngestReport& report = m_dataset.Report(m_file);
     report.cancelled = true;
+    m_dataset.Spans().Stop();
     report.Add(Problem::Cancelled, m_line + 1,
                "load cancelled after " + std::to_string(m_file_bytes) + " bytes: the rest of the file was not read");
     m_carry.clear();

@@ -70,6 +70,10 @@ public:
     // `lines`: a range read in place after the ranges before it (parallel_ingest.hpp).
     void ContinueLastFile(uint8_t seed, uint64_t lines);
     uint64_t Lines() const { return m_line; }
+    // The current file's bytes are the file's own, from byte `base` on (the page's File, not a decompressed
+    // stream): each post notes where its text sits in them (Dataset::Spans, text_span.hpp, rule 101), unless
+    // the file turns out to be zstd or UTF-16. Call after BeginFile / BeginContinuation; ends with the file.
+    void KeepTextPlaces(uint64_t base);
     bool ReadsCsv() const;  // the current file was told to be a CSV file (rule 36)
 
     bool InFile() const { return m_file != kNoFile; }
@@ -92,7 +96,9 @@ private:
     bool DecideCsv(bool at_end);
     void FinishUtf16();
     void FeedLines(const char* data, size_t size);
-    void ConsumeLine(const char* line, size_t size, size_t readable);
+    void ConsumeLine(const char* line, size_t size, size_t readable, uint64_t offset);
+    void FeedCsv(const char* data, size_t size, uint64_t offset);
+    bool SpansOn() const;
     void StartContainer(Container container);
     void ReadDocument();
     void LineTooLarge();
@@ -103,6 +109,9 @@ private:
     uint64_t m_file_bytes = 0;
     uint64_t m_line = 0;           // lines seen in this file, blank ones included
     std::string m_carry;           // the unfinished line of the previous slice
+    uint64_t m_fed = 0;            // bytes handed to the lines or CSV reader (their offset in the file, rule 101)
+    uint64_t m_carry_at = 0;       // offset of m_carry's first byte
+    bool m_transcoded = false;     // the file is zstd or UTF-16: its text is not the file's bytes
     bool m_skipping_line = false;  // the current line is too long: skipped up to its end
     bool m_continuation = false;   // the file goes on from another range's lines (BeginContinuation)
     size_t m_document_limit = kDocumentLimit;

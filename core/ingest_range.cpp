@@ -55,9 +55,20 @@ RangeReader::RangeReader(Ingest& ingest, std::string name, uint64_t begin, uint6
         m_ingest.BeginContinuation(std::move(name), seed);
 }
 
+void RangeReader::KeepTextPlaces() {
+    if (m_first)
+        m_ingest.KeepTextPlaces(0);
+    else
+        m_places = true;  // from the range's first line start, known once reached
+}
+
 bool RangeReader::Feed(const char* data, size_t size) {
     if (!m_first) {
         std::string_view mine = m_cut.Take(data, size);
+        if (!mine.empty() && m_places) {
+            m_ingest.KeepTextPlaces(m_cut.Position() - mine.size());
+            m_places = false;
+        }
         if (!mine.empty()) m_ingest.Feed(mine.data(), mine.size());
         return m_cut.Done();
     }

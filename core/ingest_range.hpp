@@ -63,6 +63,8 @@ class RangeReader {
 public:
     RangeReader(Ingest& ingest, std::string name, uint64_t begin, uint64_t end, uint8_t seed);
     uint64_t ReadFrom() const { return m_cut.ReadFrom(); }
+    // Posts note where their text sits in the whole file (Ingest::KeepTextPlaces, rule 101). Before Feed.
+    void KeepTextPlaces();
     // Feeds the range's part of the next bytes read; true once the range is complete (read no more).
     bool Feed(const char* data, size_t size);
     // The first range: the seed of the others once known (0 before, and at the end when there is none: the
@@ -76,6 +78,7 @@ private:
     uint64_t m_end;
     bool m_first;
     bool m_grown = false;
+    bool m_places = false;  // KeepTextPlaces: still to tell the Ingest where the range's first byte is
     uint8_t m_seed = 0;
     uint64_t m_next = 0;
 };

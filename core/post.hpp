@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engagement.hpp"
+#include "text_span.hpp"
 
 namespace chorus::core {
 
@@ -33,6 +34,9 @@ struct PostRecord {
     std::string_view lang;         // language code as given ("" when none)
     std::string_view client;       // the app posted with, as the source gives it ("" when none; rule 52)
     std::string_view text;         // full text (a retweet: the original's full text)
+    // The bytes of the record `text` was decoded from, when it is exactly their decoding (text_span.hpp).
+    std::string_view text_source;
+    SpanCoding text_coding = SpanCoding::Plain;
     // Raw entity texts as the source gives them; the sink normalises them.
     std::vector<std::string_view> hashtags;  // without the leading '#'
     std::vector<std::string_view> mentions;  // without the leading '@'
@@ -40,7 +44,7 @@ struct PostRecord {
     Engagement engagement;                   // counts as of collection; kNotGiven when absent (rule 91)
 
     void Clear() {
-        id = unusable_id = author_id = author_name = lang = client = text = {};
+        id = unusable_id = author_id = author_name = lang = client = text = text_source = {};
         time = kNoTime;
         type = PostType::Original;
         hashtags.clear();

@@ -615,10 +615,10 @@ Selection QueryIndex::Term(const QueryNode& node, const Selection* within) {
         case TermKind::Text: {
             WordMatcher matcher(node.words);
             // Text on disk (rule 85): its rows match once the streaming scan of these words has ended.
-            const size_t disk_rows = ds.Text().DiskRows();
-            const std::vector<uint64_t>* scanned = disk_rows ? ds.Scans().Matches(ds.Text(), node.words) : nullptr;
+            const size_t disk_end = ds.Text().DiskEnd();
+            const std::vector<uint64_t>* scanned = disk_end ? ds.Scans().Matches(ds.Text(), node.words) : nullptr;
             auto test = [&](RowId r) {
-                if (r < disk_rows) {
+                if (r < disk_end && ds.Text().OnDiskRow(r)) {
                     if (scanned && ((*scanned)[r / 64] >> (r % 64) & 1)) out.Add(r);
                 } else if (matcher.Matches(ds.TextOf(r))) {
                     out.Add(r);

@@ -3,7 +3,8 @@
 // A query term whose words are not scanned yet asks for a scan (Matches returns nullptr: the on-disk rows count as
 // not matching until it ends, and views say a scan runs). The platform then reads the text piece by piece, in
 // row order, and feeds it; when the last piece is fed the term's rows are known and Finished() moves on, so views
-// evaluate their queries again (COUNTING.md, rule 85).
+// evaluate their queries again (COUNTING.md, rule 85). A dump's rows on disk (rule 102) are read as the spans of
+// their file, each piece one stretch of one file, decoded before they are matched.
 //
 //   TextScans::Piece piece;
 //   while (scans.Next(store, 8 << 20, piece)) scans.Feed(store, piece, ReadBytes(piece.place));
@@ -22,7 +23,7 @@ namespace chorus::core {
 
 class TextScans {
 public:
-    // One bit per on-disk row (row r: bit r % 64 of word r / 64), set when its text holds `words` (folded, as
+    // One bit per row below DiskEnd() (row r: bit r % 64 of word r / 64), set when its text holds `words` (folded, as
     // WordMatcher takes them). nullptr while the scan of these words has not ended; the scan is then queued.
     // When the store's file is unreadable, every scan ends with no row matching (rule 85).
     const std::vector<uint64_t>* Matches(const TextStore& store, const std::vector<std::string>& words);

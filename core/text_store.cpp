@@ -15,12 +15,50 @@ TextStore::Place TextStore::PlaceOf(size_t first, size_t end) const {
     return {m_disk_base + m_offsets[first], m_offsets[end] - m_offsets[first]};
 }
 
+TextStore::Place TextStore::PlaceOf(size_t row) const {
+    if (row < m_disk_rows) return PlaceOf(row, row + 1);
+    assert(OnDiskRow(row));
+    const TextSpan& span = m_spans[row - m_span_first];
+    return {span.offset, span.length, span.file, span.coding};
+}
+
+bool TextStore::OnDiskRow(size_t row) const {
+    if (row < m_disk_rows) return true;
+    return row >= m_span_first && row - m_span_first < m_spans.size() && m_spans[row - m_span_first].Known();
+}
+
+void TextStore::MoveToDisk(size_t first, const std::vector<TextSpan>& spans) {
+    assert(first >= m_disk_rows && first + spans.size() == Rows());
+    if (m_spans.empty()) m_span_first = first;
+    assert(first >= m_span_first);
+    m_spans.resize(first - m_span_first);
+    // The kept rows' bytes move down over the dropped ones, in order.
+    uint64_t write = m_offsets[first];
+    for (size_t i = 0; i < spans.size(); ++i) {
+        const size_t row = first + i;
+        const uint64_t begin = m_offsets[row], end = m_offsets[row + 1];
+        m_offsets[row] = write;
+        if (spans[i].Known()) {
+            ++m_span_disk;
+            m_span_end = row + 1;
+        } else {
+            std::copy(m_arena.begin() + static_cast<std::ptrdiff_t>(begin - m_arena_base),
+                      m_arena.begin() + static_cast<std::ptrdiff_t>(end - m_arena_base),
+                      m_arena.begin() + static_cast<std::ptrdiff_t>(write - m_arena_base));
+            write += end - begin;
+        }
+        m_spans.push_back(spans[i]);
+    }
+    m_offsets.back() = write;
+    m_arena.resize(static_cast<size_t>(write - m_arena_base));
+}
+
 bool TextStore::Has(size_t row) const {
-    return row >= m_disk_rows || m_cache.count(static_cast<uint32_t>(row)) != 0;
+    return !OnDiskRow(row) || m_cache.count(static_cast<uint32_t>(row)) != 0;
 }
 
 std::string_view TextStore::TextOf(size_t row) const {
-    if (row < m_disk_rows) {
+    if (OnDiskRow(row)) {
         auto it = m_cache.find(static_cast<uint32_t>(row));
         return it == m_cache.end() ? std::string_view{} : std::string_view(it->second);
     }
@@ -29,7 +67,7 @@ std::string_view TextStore::TextOf(size_t row) const {
 }
 
 void TextStore::Remember(size_t row, std::string_view text) {
-    if (row >= m_disk_rows) return;
+    if (!OnDiskRow(row)) return;
     if (m_cache.size() >= kCacheRows) {
         // Forget the older half: the reader asks again for what it still shows.
         const size_t drop = m_cache_order.size() / 2;
@@ -74,12 +112,14 @@ size_t TextStore::MemoryBytes() const {
     size_t cached = 0;
     for (const auto& [row, text] : m_cache)
         cached += text.capacity() + 32;
-    return m_arena.capacity() + m_offsets.capacity() * sizeof(uint64_t) + cached;
+    return m_arena.capacity() + m_offsets.capacity() * sizeof(uint64_t) + m_spans.capacity() * sizeof(TextSpan) +
+           cached;
 }
 
 void TextStore::ShrinkToFit() {
     m_arena.shrink_to_fit();
     m_offsets.shrink_to_fit();
+    m_spans.shrink_to_fit();
 }
 
 void TextStore::Swap(TextStore& other) {
@@ -89,6 +129,10 @@ void TextStore::Swap(TextStore& other) {
     std::swap(m_arena_base, other.m_arena_base);
     m_disk_file.swap(other.m_disk_file);
     std::swap(m_disk_base, other.m_disk_base);
+    m_spans.swap(other.m_spans);
+    std::swap(m_span_first, other.m_span_first);
+    std::swap(m_span_end, other.m_span_end);
+    std::swap(m_span_disk, other.m_span_disk);
     m_cache.swap(other.m_cache);
     m_cache_order.swap(other.m_cache_order);
     m_unreadable.swap(other.m_unreadable);

@@ -4,6 +4,8 @@
 // their text sits in one file (a snapshot's TEXT section: byte DiskBase() + offset); the page reads it back
 // (File.slice) when a post is shown (Remember) or a word query scans it (TextScan, text_scan.hpp). Rows added
 // later (another file in the same collection) go to the arena as usual (COUNTING.md, rules 84-85).
+// Rows of a plain dump may also stay on disk one by one (MoveToDisk, rules 101-102): each keeps the span of its
+// file its text was decoded from (text_span.hpp), read back and decoded the same way.
 //
 //   TextStore store;
 //   store.Append("hello");                    // row 0, in memory
@@ -20,6 +22,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text_span.hpp"
+
 namespace chorus::core {
 
 class Snapshot;
@@ -29,23 +33,33 @@ public:
     void Append(std::string_view text);
     size_t Rows() const { return m_offsets.size() - 1; }
 
-    // Rows [0, DiskRows()) keep their text in DiskFile(); 0 when every text is in memory.
+    // Rows [0, DiskRows()) keep their text in DiskFile() (a snapshot); 0 when none does.
     size_t DiskRows() const { return m_disk_rows; }
-    bool OnDisk() const { return m_disk_rows != 0; }
+    bool OnDisk() const { return m_disk_rows != 0 || m_span_disk != 0; }
     const std::string& DiskFile() const { return m_disk_file; }
     uint64_t DiskBase() const { return m_disk_base; }
-    // Bytes of DiskFile() holding the text of on-disk rows [first, end).
+    // Any row on disk, a snapshot's or a dump's; rows on disk lie below DiskEnd(), and DiskCount() of them.
+    bool OnDiskRow(size_t row) const;
+    size_t DiskEnd() const { return m_span_disk != 0 ? m_span_end : m_disk_rows; }
+    size_t DiskCount() const { return m_disk_rows + m_span_disk; }
+    // Bytes holding the text of on-disk rows: of DiskFile() (file kSnapshotFile) for the snapshot's rows
+    // [first, end), or of the dataset's file `file` for a dump's row, decoded as `coding`.
     struct Place {
         uint64_t offset = 0;
         uint64_t length = 0;
+        uint32_t file = kSnapshotFile;
+        SpanCoding coding = SpanCoding::Plain;
     };
+    static constexpr uint32_t kSnapshotFile = TextSpan::kNone;
     Place PlaceOf(size_t first, size_t end) const;
-    Place PlaceOf(size_t row) const { return PlaceOf(row, row + 1); }
+    Place PlaceOf(size_t row) const;
+    // Rows [first, Rows()) whose `spans[row - first]` is known leave the arena: their text stays in their file.
+    void MoveToDisk(size_t first, const std::vector<TextSpan>& spans);
 
     // True when the text of `row` can be read now (in memory, or on disk and already read back).
     bool Has(size_t row) const;
     std::string_view TextOf(size_t row) const;
-    // Keeps the text read back for on-disk `row` (at most kCacheRows rows: the oldest half goes when full).
+    // Keeps the text read back for on-disk `row`, decoded (at most kCacheRows rows: the oldest half goes when full).
     void Remember(size_t row, std::string_view text);
     size_t Remembered() const { return m_cache.size(); }
     // A view showed on-disk `row` without its text: the platform reads the rows asked for (TakeWanted) and
@@ -78,6 +92,11 @@ private:
     uint64_t m_arena_base = 0;
     std::string m_disk_file;
     uint64_t m_disk_base = 0;
+    // A dump's rows on disk (rule 102): row m_span_first + i is on disk when m_spans[i].file != kNone.
+    std::vector<TextSpan> m_spans;
+    size_t m_span_first = 0;
+    size_t m_span_end = 0;   // one past the last of them
+    size_t m_span_disk = 0;  // how many
     std::unordered_map<uint32_t, std::string> m_cache;
     std::vector<uint32_t> m_cache_order;  // rows in the order they were remembered
     std::string m_unreadable;

@@ -190,7 +190,7 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
     if (key == "text" || key == "full_text") {
         f.has_text = true;
         std::string_view s;
-        if (auto e = Scalar(value, s)) return e;
+        if (auto e = TextScalar(value, s)) return e;
         if (key == "full_text") {
             f.full_text = s;  // extended mode: the whole text
         } else if (f.text.empty()) {
@@ -209,7 +209,7 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
                 f.has_full_entities = true;
                 if (auto e = ReadEntities(field.value(), f.full_tags, f.full_mentions, f.full_urls)) return e;
             } else if (field.key() == "full_text" || field.key() == "text") {
-                if (auto e = Scalar(field.value(), f.full_text)) return e;
+                if (auto e = TextScalar(field.value(), f.full_text)) return e;
             }
         }
         return SUCCESS;
@@ -272,6 +272,13 @@ error_code TweetReader::ReadTweetField(od::raw_json_string key, od::value value,
         return SUCCESS;
     }
     if (key == "referenced_tweets") return ReadReferenced(value, f, depth);
+    return SUCCESS;
+}
+
+error_code TweetReader::TextScalar(od::value value, std::string_view& out) {
+    const std::string_view token = value.raw_json_token();  // a peek: the value is still to be read
+    if (auto e = Scalar(value, out)) return e;
+    if (!out.empty() && token.starts_with('"')) m_literals.push_back({out, JsonLiteralInside(token)});
     return SUCCESS;
 }
 
@@ -383,6 +390,14 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
         r.links = f.BestUrls();
         r.text = f.BestText();
     }
+    if (!included) {  // rule 101: the text is one literal of this record, decoded
+        for (const Literal& literal : m_literals) {
+            if (literal.text.data() != r.text.data() || literal.text.size() != r.text.size()) continue;
+            r.text_source = literal.inside;
+            r.text_coding = SpanCoding::JsonString;
+            break;
+        }
+    }
     if (report.format.empty()) report.format = FormatName(page, f);
     dataset.Add(r, file, place);
 }
@@ -438,6 +453,7 @@ void TweetReader::ReadLine(const char* json, size_t size, size_t readable, Datas
 
     m_fields.Clear();
     m_originals.clear();
+    m_literals.clear();
     m_user_names.clear();
     bool has_data = false, is_delete = false, is_limit = false, is_notice = false;
     uint64_t api_errors = 0;

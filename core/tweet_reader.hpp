@@ -73,6 +73,8 @@ private:
     simdjson::error_code ReadTweetField(simdjson::ondemand::raw_json_string key, simdjson::ondemand::value value,
                                         Fields& f, int depth);
     simdjson::error_code ReadTweet(simdjson::ondemand::object object, Fields& f, int depth);
+    // Scalar() for a text field, noting the literal it was decoded from (text_span.hpp, rule 101).
+    simdjson::error_code TextScalar(simdjson::ondemand::value value, std::string_view& out);
     simdjson::error_code ReadEntities(simdjson::ondemand::value value, std::vector<std::string_view>& tags,
                                       std::vector<std::string_view>& mentions, std::vector<std::string_view>& urls);
     simdjson::error_code ReadUser(simdjson::ondemand::value value, Fields& f);
@@ -88,6 +90,11 @@ private:
     std::vector<Fields> m_page_tweets;  // a page's posts, added once the page parsed whole
     PostRecord m_record;
     std::string m_id_text;
+    struct Literal {
+        std::string_view text;    // as decoded, in the parser's string buffer
+        std::string_view inside;  // the literal between its quotes, in the record's bytes
+    };
+    std::vector<Literal> m_literals;                            // this record's text fields
     std::unordered_map<std::string, Original> m_originals;      // v2 page includes.tweets
     std::unordered_map<std::string, std::string> m_user_names;  // v2 page includes.users
     bool m_archive = false;

@@ -115,7 +115,7 @@ void Explorer::DrawTextOnDiskNote() {
     if (!ds.Text().Unreadable().empty())
         ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f),
                            "The posts' text can no longer be read (%s): word queries match none of its %zu posts",
-                           ds.Text().Unreadable().c_str(), ds.Text().DiskRows());
+                           ds.Text().Unreadable().c_str(), ds.Text().DiskCount());
     else if (ds.Scans().Scanning())
         ImGui::TextColored(dim,
                            "Text search is a streaming scan of the file: %.0f%% read; its posts count once it ends",

@@ -2,11 +2,12 @@
 // file.slice(...).stream(), parses it with the core (chorus-ingest.js, web/src/ingest_worker.cpp)
 // and posts it back as .chorus snapshot bytes in a transferred ArrayBuffer. Nothing leaves the page.
 //
-// in:  {id, file, name, begin, end, seed, columns}   one job at a time; columns: the user's CSV mapping or ''
-//      (a CSV file is read whole by its first range, rule 80)
+// in:  {id, file, name, begin, end, seed, columns, places}   one job at a time; columns: the user's CSV mapping
+//      or '' (a CSV file is read whole by its first range, rule 80); places: note where posts' text sits (rule 101)
 // out: {type: 'seed', id, seed, next}          the first range's format is known: the others may start at next
 //      {type: 'progress', id, bytes}           bytes read so far
-//      {type: 'done', id, snapshot, lines, fed}   lines: the range's lines (blank ones too); fed: its bytes
+//      {type: 'done', id, snapshot, lines, fed, spans}   lines: the range's lines (blank ones too); fed: its bytes;
+//                                              spans: with places, 3 doubles a post (web/src/text_dump.cpp)
 //      {type: 'error', id, message}
 'use strict';
 
@@ -36,6 +37,7 @@ async function run(job) {
   const { module, buffer, begin, columns } = await started;
   columns(job.columns || '');
   begin(job.name, job.begin, job.end, job.seed || 0);
+  if (job.places) module._ciw_keep_text_places();
   const reader = job.file.slice(module._ciw_read_from()).stream().getReader();
   let bytes = 0;
   let lastPost = performance.now();
@@ -68,6 +70,12 @@ async function run(job) {
   const snapshot = module.HEAPU8.slice(at, at + size).buffer;
   const lines = module._ciw_lines();
   const fed = module._ciw_fed();
+  let spans = null;
+  if (job.places) {
+    const rows = module._ciw_spans();
+    const from = module._ciw_result() >>> 0;
+    spans = module.HEAPU8.slice(from, from + rows * 24).buffer;
+  }
   module._ciw_reset();
-  self.postMessage({ type: 'done', id: job.id, snapshot, lines, fed }, [snapshot]);
+  self.postMessage({ type: 'done', id: job.id, snapshot, lines, fed, spans }, spans ? [snapshot, spans] : [snapshot]);
 }

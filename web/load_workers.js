@@ -64,7 +64,7 @@
           const worker = idle.pop();
           const [begin, end] = bounds(index);
           jobs.set(index, { worker, read: 0, result: null });
-          worker.postMessage({ id: index, file, name: source.name, begin, end, seed, columns });
+          worker.postMessage({ id: index, file, name: source.name, begin, end, seed, columns, places: true });
         }
       };
       const mergeReady = () => {
@@ -75,7 +75,15 @@
           const t = performance.now();
           const at = glue.api.partBuffer(bytes.length) >>> 0;
           glue.core.HEAPU8.set(bytes, at);
+          const rows = result.spans ? result.spans.byteLength / 24 : 0;
+          if (rows) {
+            const spansAt = glue.textDump.spans(rows) >>> 0;   // first: allocating may replace HEAPU8
+            glue.core.HEAPU8.set(new Uint8Array(result.spans), spansAt);
+          }
           const ok = glue.api.partMerge(mergedLines, merged > 0 ? 1 : 0);
+          // Rule 102: past the budget the range's posts keep their text in the file (text_on_disk.js reads it).
+          const onDisk = rows ? glue.textDump.text(bytesBefore + mergedBytes + result.fed) : -1;
+          if (onDisk >= 0) glue.textDisk.files.set(onDisk, file);
           parts.mergeMs += performance.now() - t;
           if (!ok) { fail(`Could not merge a part of ${source.name}`); return; }
           jobs.delete(merged);

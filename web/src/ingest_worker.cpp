@@ -5,8 +5,9 @@
 //   p = ciw_buffer(capacity)
 //   ciw_columns(text)                            the user's CSV mapping for the next file (CsvColumnsText; "": none)
 //   ciw_begin(name, begin, end, seed)            read the file from RangeCutter::ReadFrom() (ciw_read_from)
+//   ciw_keep_text_places()                       posts note where their text sits in the file (rule 101)
 //   repeat: copy up to capacity bytes to p; state = ciw_feed(n); stop when state has kDone
-//   n = ciw_end(); the snapshot is ciw_result()[0 .. n); ciw_lines(); ciw_fed(); ciw_reset()
+//   n = ciw_end(); the snapshot is ciw_result()[0 .. n); ciw_lines(); ciw_fed(); ciw_spans(); ciw_reset()
 // ciw_seed() is the first range's continuation seed once known (0 before): the page then starts the others
 // from ciw_next() on. Without a seed by the end of the file the first range was the whole file.
 #include <emscripten/emscripten.h>
@@ -15,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ingest.hpp"
 #include "ingest_range.hpp"
@@ -68,6 +70,10 @@ EMSCRIPTEN_KEEPALIVE void ciw_begin(const char* name, double begin, double end, 
                                     static_cast<uint8_t>(seed), csv_columns);
 }
 
+EMSCRIPTEN_KEEPALIVE void ciw_keep_text_places() {
+    if (range) range->reader.KeepTextPlaces();
+}
+
 EMSCRIPTEN_KEEPALIVE double ciw_read_from() {
     return range ? static_cast<double>(range->reader.ReadFrom()) : 0;
 }
@@ -105,6 +111,22 @@ EMSCRIPTEN_KEEPALIVE double ciw_lines() {
 // Bytes of the file the range took (its lines, moved to line ends).
 EMSCRIPTEN_KEEPALIVE double ciw_fed() {
     return range ? static_cast<double>(range->ingest.FileBytes()) : 0;
+}
+
+// After ciw_end: the range's posts' text spans, 3 doubles a post in row order (offset in the file, length or -1
+// when the text has none, coding), for web/src/text_dump.cpp; ciw_result() then holds them. Returns the rows.
+EMSCRIPTEN_KEEPALIVE double ciw_spans() {
+    if (!range) return 0;
+    const chorus::core::Dataset& ds = range->dataset;
+    std::vector<double> spans(ds.Posts() * 3);
+    for (size_t row = 0; row < ds.Posts(); ++row) {
+        const chorus::core::TextSpan span = ds.Spans().Of(row);
+        spans[3 * row] = static_cast<double>(span.offset);
+        spans[3 * row + 1] = span.Known() ? static_cast<double>(span.length) : -1.0;
+        spans[3 * row + 2] = span.coding == chorus::core::SpanCoding::JsonString ? 1.0 : 0.0;
+    }
+    result.assign(reinterpret_cast<const char*>(spans.data()), spans.size() * sizeof(double));
+    return static_cast<double>(ds.Posts());
 }
 
 EMSCRIPTEN_KEEPALIVE void ciw_reset() {

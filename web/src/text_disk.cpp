@@ -1,9 +1,11 @@
 // Post text kept on disk, and loads stopped before memory runs out (COUNTING.md, rules 84-86).
 //
 // Text on disk (core/text_store.hpp): chorus.js keeps the snapshot's File and, a few times a second, asks
-//   chorus_text_wanted()            -> "[[row, offset, length], ...]": rows the reader showed without text
+//   chorus_text_wanted()            -> "[[row, offset, length, file], ...]": rows the reader showed without text
+//                                      (file -1: the snapshot's File, else the dataset's file index of a dump's,
+//                                      text_dump.cpp; a dump's bytes are decoded here before they are kept)
 //   chorus_text_buffer(n); chorus_text_remember(row, n)   for each, once read with File.slice
-//   chorus_scan_next(max)           -> "[offset, length]" or "": the next piece of a word query's scan
+//   chorus_scan_next(max)           -> "[offset, length, file]" or "": the next piece of a word query's scan
 //   chorus_text_buffer(n); chorus_scan_feed(n)            once read
 //   chorus_text_unreadable(why)     when the File can no longer be read (it changed on disk)
 // Memory: the page calls chorus_memory_low(extra) before each slice it hands the module; 1 means the next one
@@ -45,6 +47,11 @@ core::TextScans::Piece& PendingPiece() {
     return piece;
 }
 
+// Which File holds a place, for the page: -1 the snapshot's, else the dataset's file index (text_on_disk.js).
+std::string FileKey(const core::TextStore::Place& place) {
+    return place.file == core::TextStore::kSnapshotFile ? "-1" : std::to_string(place.file);
+}
+
 }  // namespace
 
 uint64_t MemoryLimit() {
@@ -75,9 +82,11 @@ EMSCRIPTEN_KEEPALIVE double chorus_memory_in_use() {
     return static_cast<double>(chorus::web::MemoryInUse());
 }
 
-// 1: a snapshot's text stays on disk whatever the budget (chorus.textOnDisk, for tests and benchmarks).
+// 1: a snapshot's or a plain dump's text stays on disk whatever the budget (chorus.textOnDisk, for tests and
+// benchmarks). Called as each load begins, which starts the budget of plain dumps' text again (rule 102).
 EMSCRIPTEN_KEEPALIVE void chorus_text_on_disk_forced(int forced) {
     chorus::web::ForcedSetting() = forced != 0;
+    chorus::web::StartDumpTextBudget();
 }
 
 // 1 when taking `extra` more bytes could go past the limit (rule 86): what is in use, plus `extra`, plus the
@@ -115,7 +124,7 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_memory_note() {
     return message.c_str();
 }
 
-// 1 when the loaded posts' text stays in a file (the snapshot opened last).
+// 1 when some loaded posts' text stays in a file (the snapshot opened alone, or plain dumps past the budget).
 EMSCRIPTEN_KEEPALIVE int chorus_text_on_disk() {
     chorus::web::App* app = chorus::web::TheApp();
     return app && app->session.dataset().Text().OnDisk() ? 1 : 0;
@@ -131,7 +140,7 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_text_wanted() {
             chorus::core::TextStore::Place place = text.PlaceOf(row);
             if (json.size() > 1) json += ",";
             json += "[" + std::to_string(row) + "," + std::to_string(place.offset) + "," +
-                    std::to_string(place.length) + "]";
+                    std::to_string(place.length) + "," + chorus::web::FileKey(place) + "]";
         }
     }
     json += "]";
@@ -147,9 +156,21 @@ EMSCRIPTEN_KEEPALIVE char* chorus_text_buffer(double size) {
 EMSCRIPTEN_KEEPALIVE void chorus_text_remember(double row, double size) {
     chorus::web::App* app = chorus::web::TheApp();
     std::vector<char>& buffer = chorus::web::Buffer();
-    if (!app || row < 0 || static_cast<size_t>(row) >= app->session.dataset().Text().DiskRows()) return;
+    if (!app || row < 0 || !app->session.dataset().Text().OnDiskRow(static_cast<size_t>(row))) return;
+    chorus::core::TextStore& text = app->session.dataset().Text();
     const size_t n = std::min(buffer.size(), static_cast<size_t>(size));
-    app->session.dataset().Text().Remember(static_cast<size_t>(row), std::string_view(buffer.data(), n));
+    const chorus::core::TextStore::Place place = text.PlaceOf(static_cast<size_t>(row));
+    if (place.file == chorus::core::TextStore::kSnapshotFile) {
+        text.Remember(static_cast<size_t>(row), std::string_view(buffer.data(), n));
+        return;
+    }
+    std::string decoded;  // a dump's span (rule 101): decoded as the reader did
+    if (chorus::core::DecodeSpan(place.coding, std::string_view(buffer.data(), n), decoded))
+        text.Remember(static_cast<size_t>(row), decoded);
+    else {
+        text.MarkUnreadable(app->session.dataset().Report(place.file).name + " changed since it was read");
+        app->session.dataset().Scans().Abandon();
+    }
 }
 
 EMSCRIPTEN_KEEPALIVE const char* chorus_scan_next(double max_bytes) {
@@ -160,7 +181,8 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_scan_next(double max_bytes) {
     const chorus::core::Dataset& ds = app->session.dataset();
     chorus::core::TextScans::Piece& piece = chorus::web::PendingPiece();
     if (!ds.Scans().Next(ds.Text(), static_cast<uint64_t>(max_bytes), piece)) return "";
-    json = "[" + std::to_string(piece.place.offset) + "," + std::to_string(piece.place.length) + "]";
+    json = "[" + std::to_string(piece.place.offset) + "," + std::to_string(piece.place.length) + "," +
+           chorus::web::FileKey(piece.place) + "]";
     return json.c_str();
 }
 
