@@ -6,7 +6,8 @@
 //      (a CSV file is read whole by its first range, rule 80)
 // out: {type: 'seed', id, seed, next}          the first range's format is known: the others may start at next
 //      {type: 'progress', id, bytes}           bytes read so far
-//      {type: 'done', id, snapshot, lines, fed}   lines: the range's lines (blank ones too); fed: its bytes
+//      {type: 'done', id, snapshot, lines, fed, readMs, endMs}   lines: the range's lines (blank ones too); fed:
+//                                              its bytes; readMs: reading and parsing, endMs: writing the snapshot
 //      {type: 'error', id, message}
 'use strict';
 
@@ -36,6 +37,7 @@ async function run(job) {
   const { module, buffer, begin, columns } = await started;
   columns(job.columns || '');
   begin(job.name, job.begin, job.end, job.seed || 0);
+  const readStart = performance.now();
   const reader = job.file.slice(module._ciw_read_from()).stream().getReader();
   let bytes = 0;
   let lastPost = performance.now();
@@ -63,11 +65,13 @@ async function run(job) {
   } finally {
     reader.cancel().catch(() => {});
   }
+  const ended = performance.now();
   const size = module._ciw_end();
   const at = module._ciw_result() >>> 0;
   const snapshot = module.HEAPU8.slice(at, at + size).buffer;
   const lines = module._ciw_lines();
   const fed = module._ciw_fed();
   module._ciw_reset();
-  self.postMessage({ type: 'done', id: job.id, snapshot, lines, fed }, [snapshot]);
+  const readMs = ended - readStart, endMs = performance.now() - ended;
+  self.postMessage({ type: 'done', id: job.id, snapshot, lines, fed, readMs, endMs }, [snapshot]);
 }
