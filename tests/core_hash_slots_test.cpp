@@ -17,7 +17,7 @@ TEST_CASE("hash slots: a packed entry gives back its number, and only its own ta
     for (size_t count : {size_t{16}, size_t{1} << 20, size_t{1} << 31}) {
         HashSlots slots(count);
         const uint32_t last = static_cast<uint32_t>(count - 2);  // the largest number a table of `count` holds
-        for (uint64_t hash : {uint64_t{0}, ~uint64_t{0}, 0x123456789ABCDEF0ull}) {
+        for (uint64_t hash : {uint64_t{0}, ~uint64_t{0}, uint64_t{0x123456789ABCDEF0}}) {
             for (uint32_t entry : {uint32_t{0}, last / 2, last}) {
                 uint32_t packed = slots.Pack(entry, hash);
                 CHECK(packed != HashSlots::kEmpty);
