@@ -128,7 +128,9 @@ Dataset::AddResult Dataset::Add(const PostRecord& record, size_t file, const Rec
     } else {
         uint32_t author = m_authors.Intern(record.author_id);
         if (author == m_author_name.size()) m_author_name.push_back(Dictionary::kNotFound);
-        if (!record.author_name.empty()) m_author_name[author] = m_names.Intern(record.author_name);
+        uint32_t& name = m_author_name[author];  // the same name again (the common case) needs no lookup
+        if (!record.author_name.empty() && (name == Dictionary::kNotFound || m_names.Text(name) != record.author_name))
+            name = m_names.Intern(record.author_name);
         m_author.push_back(author);
     }
     AddEntities(record.hashtags, Entity::Hashtag, m_hashtags, m_hashtag_ids, m_hashtag_offsets);

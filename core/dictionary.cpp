@@ -4,50 +4,48 @@
 #include <cstring>
 #include <utility>
 
+#include "hash_slots.hpp"
+
 namespace chorus::core {
 
-namespace {
-
-// FNV-1a, then a final mix so the low bits (the slot) depend on every byte.
-uint64_t Hash(std::string_view text) {
-    uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : text)
-        h = (h ^ c) * 1099511628211ull;
-    h ^= h >> 32;
-    h *= 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 29);
-}
-
-}  // namespace
-
 size_t Dictionary::Slot(std::string_view text, uint64_t hash) const {
-    size_t mask = m_slots.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        uint32_t id = m_slots[i];
-        if (id == kNotFound || m_texts[id] == text) return i;
+    HashSlots slots(m_slots.size());
+    for (size_t i = hash & slots.Mask();; i = (i + 1) & slots.Mask()) {
+        uint32_t packed = m_slots[i];
+        if (packed == kNotFound) return i;
+        if (slots.TagMatches(packed, hash) && m_texts[slots.Entry(packed)] == text) return i;
     }
 }
 
 void Dictionary::Grow(size_t slot_count) {
     std::vector<uint32_t> slots(slot_count, kNotFound);
     m_slots.swap(slots);
-    for (uint32_t id = 0; id < m_texts.size(); ++id)
-        m_slots[Slot(m_texts[id], Hash(m_texts[id]))] = id;
+    HashSlots packing(m_slots.size());
+    for (uint32_t id = 0; id < m_texts.size(); ++id) {
+        uint64_t hash = HashText(m_texts[id]);
+        size_t i = hash & packing.Mask();
+        while (m_slots[i] != kNotFound)  // the texts are distinct: the first empty slot is the one
+            i = (i + 1) & packing.Mask();
+        m_slots[i] = packing.Pack(id, hash);
+    }
 }
 
 uint32_t Dictionary::Intern(std::string_view text) {
     if ((m_texts.size() + 1) * 4 > m_slots.size() * 3) Grow(std::max<size_t>(16, m_slots.size() * 2));
-    size_t slot = Slot(text, Hash(text));
-    if (m_slots[slot] != kNotFound) return m_slots[slot];
+    uint64_t hash = HashText(text);
+    size_t slot = Slot(text, hash);
+    HashSlots packing(m_slots.size());
+    if (m_slots[slot] != kNotFound) return packing.Entry(m_slots[slot]);
     auto id = static_cast<uint32_t>(m_texts.size());
     m_texts.push_back(Store(text));
-    m_slots[slot] = id;
+    m_slots[slot] = packing.Pack(id, hash);
     return id;
 }
 
 uint32_t Dictionary::Find(std::string_view text) const {
     if (m_slots.empty()) return kNotFound;
-    return m_slots[Slot(text, Hash(text))];
+    uint32_t packed = m_slots[Slot(text, HashText(text))];
+    return packed == kNotFound ? kNotFound : HashSlots(m_slots.size()).Entry(packed);
 }
 
 std::string_view Dictionary::Store(std::string_view text) {

@@ -49,8 +49,9 @@ private:
     std::vector<std::unique_ptr<char[]>> m_blocks;
     size_t m_block_used = kBlockSize;
     std::vector<std::string_view> m_texts;
-    // Open addressing: ids (kNotFound when empty), a power-of-two count of slots at most 3/4 full; the
-    // strings are compared through m_texts, so a slot costs 4 bytes where a hash map node cost ~40.
+    // Open addressing: ids packed with a tag of their hash (hash_slots.hpp; kNotFound when empty), a
+    // power-of-two count of slots at most 3/4 full; the strings are compared through m_texts only when the
+    // tags agree, so a slot costs 4 bytes where a hash map node cost ~40.
     std::vector<uint32_t> m_slots;
 };
 

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 namespace chorus::core {
@@ -77,6 +78,13 @@ void FindEmoji(std::string_view text, std::vector<std::string_view>& out) {
     int32_t last = -1;  // the code point before `at` (-1: none, or invalid)
     size_t at = 0;
     while (at < text.size()) {
+        uint64_t word;
+        if (text.size() - at >= 8 && (std::memcpy(&word, text.data() + at, 8), (word & 0x8080808080808080ull) == 0)) {
+            // Eight ASCII bytes: the first seven are followed by ASCII, so none starts an emoji; the eighth
+            // goes through the test below.
+            last = static_cast<unsigned char>(text[at + 6]);
+            at += 7;
+        }
         auto byte = static_cast<unsigned char>(text[at]);
         // Fast path: an ASCII character starts an emoji only as a keycap base followed by U+FE0F or
         // U+20E3 (both start with 0xEF or 0xE2).

@@ -27,7 +27,12 @@ bool IsValidUtf8(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const unsigned char* end = p + text.size();
     while (p < end) {
-        uint64_t word;
+        uint64_t word, next;
+        if (end - p >= 16 &&
+            (std::memcpy(&word, p, 8), std::memcpy(&next, p + 8, 8), ((word | next) & 0x8080808080808080ull) == 0)) {
+            p += 16;  // sixteen ASCII bytes
+            continue;
+        }
         if (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ull) == 0)) {
             p += 8;  // eight ASCII bytes
             continue;

@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "hash_slots.hpp"
+
 namespace chorus::core {
 namespace {
 
@@ -13,24 +15,36 @@ uint64_t Mix(uint64_t x) {  // splitmix64's finaliser: ids are sequential, the s
     return x ^ (x >> 31);
 }
 
+// Puts `row` (hash `hash`) in the first empty slot of its run.
+void Place(std::vector<uint32_t>& slots, uint32_t row, uint64_t hash) {
+    HashSlots packing(slots.size());
+    size_t i = hash & packing.Mask();
+    while (slots[i] != PostIdIndex::kNone)
+        i = (i + 1) & packing.Mask();
+    slots[i] = packing.Pack(row, hash);
+}
+
 }  // namespace
 
 uint32_t PostIdIndex::Find(uint64_t id, const std::vector<uint64_t>& ids) const {
     if (m_slots.empty()) return kNone;
-    size_t mask = m_slots.size() - 1;
-    for (size_t i = Mix(id) & mask;; i = (i + 1) & mask) {
-        uint32_t row = m_slots[i];
-        if (row == kNone || ids[row] == id) return row;
+    HashSlots packing(m_slots.size());
+    uint64_t hash = Mix(id);
+    for (size_t i = hash & packing.Mask();; i = (i + 1) & packing.Mask()) {
+        uint32_t packed = m_slots[i];
+        if (packed == kNone) return kNone;
+        if (!packing.TagMatches(packed, hash)) continue;  // another id: told apart without reading it
+        uint32_t row = packing.Entry(packed);
+        if (ids[row] == id) return row;
     }
 }
 
 void PostIdIndex::Insert(uint32_t row, const std::vector<uint64_t>& ids) {
-    if ((m_count + 1) * 10 > m_slots.size() * 7) Grow(ids);
-    size_t mask = m_slots.size() - 1;
-    size_t i = Mix(ids[row]) & mask;
-    while (m_slots[i] != kNone)
-        i = (i + 1) & mask;
-    m_slots[i] = row;
+    // A packed row needs fewer bits than the slot count has (hash_slots.hpp): rows without an id are not
+    // inserted, so a row can pass the count of ids.
+    while ((m_count + 1) * 10 > m_slots.size() * 7 || size_t{row} + 1 >= m_slots.size())
+        Grow(ids);
+    Place(m_slots, row, Mix(ids[row]));
     ++m_count;
 }
 
@@ -46,14 +60,12 @@ void PostIdIndex::Grow(const std::vector<uint64_t>& ids) {
     std::vector<uint32_t> old;
     old.swap(m_slots);
     m_slots.assign(old.empty() ? 1024 : old.size() * 2, kNone);
-    size_t mask = m_slots.size() - 1;
-    for (uint32_t row : old) {
-        if (row == kNone) continue;
-        size_t i = Mix(ids[row]) & mask;
-        while (m_slots[i] != kNone)
-            i = (i + 1) & mask;
-        m_slots[i] = row;
-    }
+    HashSlots packing(old.size());
+    for (uint32_t packed : old)
+        if (packed != kNone) {
+            uint32_t row = packing.Entry(packed);
+            Place(m_slots, row, Mix(ids[row]));
+        }
 }
 
 }  // namespace chorus::core

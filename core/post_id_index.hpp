@@ -2,7 +2,9 @@
 //
 // An open-addressing hash table of row numbers (4 bytes a slot, at most 70%
 // full); the ids themselves live in the dataset's id column, so the table
-// costs about 6 bytes a post where a std::unordered_set of ids cost ~40.
+// costs about 6 bytes a post where a std::unordered_set of ids cost ~40. Each
+// row is packed with a tag of its id's hash (hash_slots.hpp), so a probe reads
+// the id column only when the tags agree.
 //
 //   PostIdIndex index;
 //   if (index.Find(key, ids) == PostIdIndex::kNone) { ids.push_back(key); index.Insert(row, ids); }

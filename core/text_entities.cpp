@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdint>
+#include <cstring>
 
 namespace chorus::core {
 namespace {
@@ -33,6 +34,16 @@ bool IsWord(int32_t cp) {
     utf8proc_category_t cat = utf8proc_category(cp);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) || cat == UTF8PROC_CATEGORY_ND;
+}
+
+// The end of the run of ASCII bytes at text[pos ..), at most `limit`.
+size_t AsciiRunEnd(std::string_view text, size_t pos, size_t limit) {
+    uint64_t word;
+    while (limit - pos >= 8 && (std::memcpy(&word, text.data() + pos, 8), (word & 0x8080808080808080ull) == 0))
+        pos += 8;
+    while (pos < limit && static_cast<unsigned char>(text[pos]) < 0x80)
+        ++pos;
+    return pos;
 }
 
 bool IsAsciiHandle(char c) {
@@ -128,6 +139,15 @@ void MentionsInText(std::string_view text, std::vector<std::string_view>& out) {
     if (text.find('@') == std::string_view::npos) return;  // the common case, found fast
     int32_t prev = kNone;
     for (size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80 && text[pos] != '@') {
+            // Plain ASCII up to the next '@' is read a word at a time: only the character before it matters.
+            size_t at = text.find('@', pos);
+            if (at == std::string_view::npos) return;
+            size_t ascii = AsciiRunEnd(text, pos, at);
+            prev = static_cast<unsigned char>(text[ascii - 1]);
+            pos = ascii;
+            continue;
+        }
         int32_t cp;
         size_t n = Decode(text, pos, cp);
         if (cp == '@' && !IsWord(prev) && prev != '@' && prev != '.') {

@@ -9,7 +9,8 @@
 //
 // For tests and benchmarks the page exposes window.chorus:
 //   ready, loading, lastLoad {bytes, seconds, parseSeconds, readWaitSeconds, files, cancelled, workers, ranges,
-//   mergeSeconds}, workerOptions {enabled, rangeBytes, workers} (tests and benchmarks may change them),
+//   mergeSeconds, workerReadSeconds, workerSnapshotSeconds}, workerOptions {enabled, rangeBytes, workers}
+//   (tests and benchmarks may change them),
 //   lastSave {name, type, bytes} (the last export saved),
 //   summary(), items(), view(), selection(), frameStats(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
 //   measureRead(file) -> Promise<{bytes, seconds}>,
@@ -143,6 +144,7 @@
     openButton.disabled = false;
     demoButton.disabled = false;
     chorus.ready = true;
+    glue.warmWorkers();
     if (location.hash === '#demo') chorus.loadDemo();
   });
   started.catch((error) => {
@@ -338,7 +340,7 @@
     let bytes = 0;
     let cancelled = false;
     let failure = null;
-    const parts = { workers: 0, ranges: 0, mergeMs: 0 };
+    const parts = { workers: 0, ranges: 0, mergeMs: 0, workerReadMs: 0, workerEndMs: 0 };
     const refused = [];   // snapshots not opened (damaged, another version, too big): the rest loads
     let memoryOut = false;   // COUNTING.md rule 86: the load stopped before memory ran out
 
@@ -415,6 +417,7 @@
     chorus.lastLoad = {
       bytes, seconds, parseSeconds: parseMs / 1000, readWaitSeconds: waitMs / 1000, files: sources.length, cancelled,
       workers: parts.workers, ranges: parts.ranges, mergeSeconds: parts.mergeMs / 1000, memoryOut,
+      workerReadSeconds: parts.workerReadMs / 1000, workerSnapshotSeconds: parts.workerEndMs / 1000,
     };
     if (failure || refused.length) {
       const message = [failure, ...refused].filter(Boolean).join(' · ');

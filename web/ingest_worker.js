@@ -6,8 +6,10 @@
 //      or '' (a CSV file is read whole by its first range, rule 80); places: note where posts' text sits (rule 101)
 // out: {type: 'seed', id, seed, next}          the first range's format is known: the others may start at next
 //      {type: 'progress', id, bytes}           bytes read so far
-//      {type: 'done', id, snapshot, lines, fed, spans}   lines: the range's lines (blank ones too); fed: its bytes;
-//                                              spans: with places, 3 doubles a post (web/src/text_dump.cpp)
+//      {type: 'done', id, snapshot, lines, fed, spans, readMs, endMs}   lines: the range's lines (blank ones too);
+//                                              fed: its bytes; spans: with places, 3 doubles a post
+//                                              (web/src/text_dump.cpp); readMs: reading and parsing, endMs:
+//                                              writing the snapshot
 //      {type: 'error', id, message}
 'use strict';
 
@@ -38,6 +40,7 @@ async function run(job) {
   columns(job.columns || '');
   begin(job.name, job.begin, job.end, job.seed || 0);
   if (job.places) module._ciw_keep_text_places();
+  const readStart = performance.now();
   const reader = job.file.slice(module._ciw_read_from()).stream().getReader();
   let bytes = 0;
   let lastPost = performance.now();
@@ -65,6 +68,7 @@ async function run(job) {
   } finally {
     reader.cancel().catch(() => {});
   }
+  const ended = performance.now();
   const size = module._ciw_end();
   const at = module._ciw_result() >>> 0;
   const snapshot = module.HEAPU8.slice(at, at + size).buffer;
@@ -77,5 +81,6 @@ async function run(job) {
     spans = module.HEAPU8.slice(from, from + rows * 24).buffer;
   }
   module._ciw_reset();
-  self.postMessage({ type: 'done', id: job.id, snapshot, lines, fed, spans }, spans ? [snapshot, spans] : [snapshot]);
+  const readMs = ended - readStart, endMs = performance.now() - ended;
+  self.postMessage({ type: 'done', id: job.id, snapshot, lines, fed, spans, readMs, endMs }, spans ? [snapshot, spans] : [snapshot]);
 }
