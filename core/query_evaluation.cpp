@@ -102,16 +102,17 @@ struct QueryEvaluation::State {
     // others by their text in memory.
     void TestText(const QueryNode& node, WordMatcher& matcher, size_t first, const Block& within, Block& out) const {
         const Dataset& ds = index->Data();
-        const size_t disk_rows = ds.Text().DiskRows();
-        const std::vector<uint64_t>* scanned = disk_rows ? ds.Scans().Matches(ds.Text(), node.words) : nullptr;
+        const size_t disk_end = ds.Text().DiskEnd();  // rows on disk (a snapshot's, a dump's) lie below it
+        const std::vector<uint64_t>* scanned = disk_end ? ds.Scans().Matches(ds.Text(), node.words) : nullptr;
         for (size_t k = 0; k < within.size(); ++k) {
             uint64_t bits = within[k], hits = 0;
             while (bits != 0) {
                 const auto bit = static_cast<unsigned>(std::countr_zero(bits));
                 bits &= bits - 1;
                 const auto r = static_cast<RowId>(((first + k) << 6) | bit);
-                const bool hit =
-                    r < disk_rows ? scanned && (((*scanned)[r / 64] >> (r % 64)) & 1) : matcher.Matches(ds.TextOf(r));
+                const bool hit = r < disk_end && ds.Text().OnDiskRow(r)
+                                     ? scanned && (((*scanned)[r / 64] >> (r % 64)) & 1)
+                                     : matcher.Matches(ds.TextOf(r));
                 hits |= static_cast<uint64_t>(hit) << bit;
             }
             out[k] = hits;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "query.hpp"
+#include "query_evaluation.hpp"
 #include "query_text.hpp"
 #include "snapshot.hpp"
 #include "test_support.hpp"
@@ -237,7 +238,14 @@ size_t CountQuery(const Dataset& ds, const std::string& query) {
     ParsedQuery parsed = ParseQuery(query);
     REQUIRE(parsed.ok());
     QueryIndex index(ds);
-    return index.Select(parsed.query).Count();
+    const size_t whole = index.Select(parsed.query).Count();
+    // The explorer evaluates a query over frames (query_evaluation.hpp): the same rows, on-disk ones included.
+    QueryEvaluation steps;
+    steps.Start(index, parsed.query);
+    while (!steps.Step(4096)) {
+    }
+    CHECK(steps.TakeResult().Count() == whole);
+    return whole;
 }
 
 }  // namespace
