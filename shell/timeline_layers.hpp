@@ -56,8 +56,9 @@ struct TimelineLayers {
     // Bars by type, the same bins as the bars (filled when stacked, or for the hovered tooltip).
     std::array<core::TimeBins, core::kPostTypeCount> by_type;
     bool by_type_valid = false;
-    std::array<core::Selection, core::kPostTypeCount> type_rows;  // query bar's selection AND type, made when first drawn
-    std::array<BinCache, core::kPostTypeCount> type_cache;        // type_rows' bins around the view
+    std::array<core::Selection, core::kPostTypeCount>
+        type_rows;                                          // query bar's selection AND type, made when first drawn
+    std::array<BinCache, core::kPostTypeCount> type_cache;  // type_rows' bins around the view
 
     // Peaks of the query bar's selection at `peak_bin` (recomputed when either changes).
     core::PeakReport peaks;
