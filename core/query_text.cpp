@@ -13,16 +13,6 @@ namespace {
 
 enum class CharClass : uint8_t { Separator, Word, Single };
 
-constexpr std::array<bool, 128> kAsciiWord = [] {
-    std::array<bool, 128> t{};
-    for (int c = '0'; c <= '9'; ++c)
-        t[static_cast<size_t>(c)] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-        t[static_cast<size_t>(c)] = t[static_cast<size_t>(c - 'a' + 'A')] = true;
-    t['_'] = true;
-    return t;
-}();
-
 char AsciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -92,7 +82,7 @@ void ForEachWord(std::string_view text, F&& f) {
     while (i < n) {
         auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
-            if (!kAsciiWord[c]) {
+            if (!kAsciiWordByte[c]) {
                 ++i;
                 continue;
             }
@@ -119,7 +109,7 @@ void ForEachWord(std::string_view text, F&& f) {
         while (i < n) {
             c = static_cast<unsigned char>(text[i]);
             if (c < 0x80) {
-                if (!kAsciiWord[c]) break;
+                if (!kAsciiWordByte[c]) break;
                 ++i;
                 continue;
             }

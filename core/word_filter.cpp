@@ -63,16 +63,6 @@ const FoldTable& Folds() {
     return table;
 }
 
-constexpr std::array<bool, 256> kAsciiWord = [] {
-    std::array<bool, 256> t{};
-    for (int c = '0'; c <= '9'; ++c)
-        t[static_cast<size_t>(c)] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-        t[static_cast<size_t>(c)] = t[static_cast<size_t>(c - 'a' + 'A')] = true;
-    t['_'] = true;
-    return t;
-}();
-
 constexpr std::array<unsigned char, 256> kLower = [] {
     std::array<unsigned char, 256> t{};
     for (size_t c = 0; c < 256; ++c)
@@ -88,7 +78,7 @@ bool IsAscii(std::string_view s) {
 // or followed by an ASCII word character.
 bool AsciiWordAt(const unsigned char* p, size_t n, size_t i, std::string_view word) {
     const size_t m = word.size();
-    if (i + m > n || (i > 0 && kAsciiWord[p[i - 1]]) || (i + m < n && kAsciiWord[p[i + m]])) return false;
+    if (i + m > n || (i > 0 && kAsciiWordByte[p[i - 1]]) || (i + m < n && kAsciiWordByte[p[i + m]])) return false;
     for (size_t k = 0; k < m; ++k)
         if (kLower[p[i + k]] != static_cast<unsigned char>(word[k])) return false;
     return true;

@@ -28,6 +28,18 @@
 
 namespace chorus::core {
 
+// The ASCII bytes that belong to a word (digits, letters, '_'): the one definition the exact matcher
+// (query_text.cpp) and this prefilter's word-boundary checks share, so the two cannot disagree.
+inline constexpr std::array<bool, 256> kAsciiWordByte = [] {
+    std::array<bool, 256> t{};
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<size_t>(c)] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<size_t>(c)] = t[static_cast<size_t>(c - 'a' + 'A')] = true;
+    t['_'] = true;
+    return t;
+}();
+
 class WordPrefilter {
 public:
     // `words` as FoldedWords returns them (none empty, at most 64).
