@@ -154,6 +154,7 @@ public:
 
 private:
     friend class Snapshot;
+    friend class SnapshotOpen;
     uint64_t IdKey(std::string_view id);
     void EnsureIdIndex();  // rebuilds m_id_index from m_post_id when ShrinkToFit() freed it
     enum class Entity : uint8_t { Hashtag, Mention, Link, Domain };

@@ -57,12 +57,16 @@ public:
         uint32_t widest = 0;
         for (uint32_t id : ids)
             if (id != kNone && id > widest) widest = id;
+        Restart(widest, ids.size());
+        for (uint32_t id : ids)
+            Put(id);
+    }
+    // Empty again, at the width `widest` (an id, not kNone) needs, with room for `rows`: as Assign, pushed after.
+    void Restart(uint32_t widest, size_t rows) {
         std::vector<uint8_t>().swap(m_bytes);
         m_size = 0;
         m_width = widest < Limit(1) ? 1 : widest < Limit(2) ? 2 : 4;
-        m_bytes.reserve(ids.size() * m_width);
-        for (uint32_t id : ids)
-            Put(id);
+        m_bytes.reserve(rows * m_width);
     }
     std::vector<uint32_t> ToVector() const {
         std::vector<uint32_t> out(m_size);

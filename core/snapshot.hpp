@@ -140,9 +140,7 @@ public:
     static uint64_t Checksum(std::span<const uint8_t> bytes);
 
 private:
-    template <class Input>
-    static SnapshotStatus ReadPayload(Input& input, uint64_t checksum, uint32_t version, Dataset& into,
-                                      const TextOnDisk& text_on_disk);
+    friend class SnapshotOpen;  // snapshot_open.hpp: the reading, a piece at a time
     static void Swap(Dataset& a, Dataset& b);
     // Appends from's rows; those of from's file f count in into's file base + f. Rows refused as duplicates
     // are flagged in `refused` when given.

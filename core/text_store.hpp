@@ -85,6 +85,7 @@ public:
 
 private:
     friend class Snapshot;
+    friend class SnapshotOpen;
 
     std::vector<uint64_t> m_offsets{0};  // text of row r: [m_offsets[r], m_offsets[r + 1])
     std::vector<char> m_arena;           // rows >= m_disk_rows, from offset m_arena_base

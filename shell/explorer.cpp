@@ -299,7 +299,7 @@ void Explorer::DrawProgress() {
     std::snprintf(overlay, sizeof overlay, "%s of %s  |  %s posts  |  %.0f MB/s%s", Bytes(p.bytes_done).c_str(),
                   p.bytes_total ? Bytes(p.bytes_total).c_str() : "?", Thousands(m_session.dataset().Posts()).c_str(),
                   mbps, left.c_str());
-    ImGui::Text("Reading %s (file %d of %d)", p.file_name.c_str(), p.file_index + 1, p.file_count);
+    ImGui::Text("%s %s (file %d of %d)", p.action.c_str(), p.file_name.c_str(), p.file_index + 1, p.file_count);
     ImGui::ProgressBar(fraction, ImVec2(-90, 0), overlay);
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) m_session.cancel_requested = true;

@@ -30,6 +30,8 @@ struct LoadProgress {
     uint64_t bytes_done = 0;   // over all files of this load
     uint64_t bytes_total = 0;  // 0 when unknown
     double seconds = 0;        // since the load started
+
+    std::string action = "Reading";  // what is done to the file: "Opening" a snapshot
 };
 
 class Session {

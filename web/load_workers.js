@@ -26,6 +26,9 @@
     pool = [];
   }
 
+  const MERGE_STEP_MS = 10;         // a range's bytes read this long at a time (chorus_part_step)
+  const COPY_BYTES = 16 << 20;      // and copied into the module this much at a time
+
   // Resolves {bytes, cancelled, failure}.
   function loadInWorkers(source, bytesBefore, parts) {
     const file = source.file;
@@ -53,6 +56,7 @@
         for (const worker of workers) worker.onmessage = worker.onerror = null;
         if (result.cancelled || result.failure) {
           stopWorkers();
+          glue.api.partBuffer(0);   // lets go of a range being read
           glue.api.partsCancel(source.name, merged > 0 ? 1 : 0, mergedLines, mergedBytes);
         }
         resolve({ bytes: mergedBytes, ...result });
@@ -67,34 +71,59 @@
           worker.postMessage({ id: index, file, name: source.name, begin, end, seed, columns, places: true });
         }
       };
-      const mergeReady = () => {
-        while (!over && merged < ranges && jobs.get(merged) && jobs.get(merged).result) {
-          const { result } = jobs.get(merged);
-          const bytes = new Uint8Array(result.snapshot);
-          if (glue.api.memoryLow(bytes.length * 3)) { finish({ cancelled: true, memory: true }); return; }
-          const t = performance.now();
-          const at = glue.api.partBuffer(bytes.length) >>> 0;
-          glue.core.HEAPU8.set(bytes, at);
-          const rows = result.spans ? result.spans.byteLength / 24 : 0;
-          if (rows) {
-            const spansAt = glue.textDump.spans(rows) >>> 0;   // first: allocating may replace HEAPU8
-            glue.core.HEAPU8.set(new Uint8Array(result.spans), spansAt);
+      // Merges the ranges read, in file order: each one's bytes copied in, then read a step of MERGE_STEP_MS at a
+      // time (yielding to the browser between steps, so the page keeps drawing), then merged in one call.
+      let merging = false;
+      const mergeReady = async () => {
+        if (merging) return;   // the merge under way takes the next ranges too
+        merging = true;
+        try {
+          while (!over && merged < ranges && jobs.get(merged) && jobs.get(merged).result) {
+            const { result } = jobs.get(merged);
+            const bytes = new Uint8Array(result.snapshot);
+            if (glue.api.memoryLow(bytes.length * 3)) { finish({ cancelled: true, memory: true }); return; }
+            let t = performance.now();
+            const at = glue.api.partBuffer(bytes.length) >>> 0;
+            for (let from = 0; from < bytes.length; from += COPY_BYTES) {
+              glue.core.HEAPU8.set(bytes.subarray(from, from + COPY_BYTES), at + from);
+              if (from + COPY_BYTES < bytes.length) {
+                parts.mergeMs += performance.now() - t;
+                await glue.yieldToBrowser();
+                if (over) return;
+                t = performance.now();
+              }
+            }
+            while (glue.api.partStep(MERGE_STEP_MS) < 1) {
+              parts.mergeMs += performance.now() - t;
+              await glue.yieldToBrowser();
+              if (over) return;
+              t = performance.now();
+            }
+            const rows = result.spans ? result.spans.byteLength / 24 : 0;
+            if (rows) {
+              const spansAt = glue.textDump.spans(rows) >>> 0;   // first: allocating may replace HEAPU8
+              glue.core.HEAPU8.set(new Uint8Array(result.spans), spansAt);
+            }
+            const ok = glue.api.partMerge(mergedLines, merged > 0 ? 1 : 0);
+            // Rule 102: past the budget the range's posts keep their text in the file (text_on_disk.js reads it).
+            const onDisk = rows ? glue.textDump.text(bytesBefore + mergedBytes + result.fed) : -1;
+            if (onDisk >= 0) glue.textDisk.files.set(onDisk, file);
+            parts.mergeMs += performance.now() - t;
+            parts.workerReadMs += result.readMs || 0;
+            parts.workerEndMs += result.endMs || 0;
+            if (!ok) { fail(`Could not merge a part of ${source.name}`); return; }
+            jobs.delete(merged);
+            merged += 1;
+            parts.ranges += 1;
+            mergedLines += result.lines;
+            mergedBytes += result.fed;
+            dispatch();
+            showProgress();
           }
-          const ok = glue.api.partMerge(mergedLines, merged > 0 ? 1 : 0);
-          // Rule 102: past the budget the range's posts keep their text in the file (text_on_disk.js reads it).
-          const onDisk = rows ? glue.textDump.text(bytesBefore + mergedBytes + result.fed) : -1;
-          if (onDisk >= 0) glue.textDisk.files.set(onDisk, file);
-          parts.mergeMs += performance.now() - t;
-          parts.workerReadMs += result.readMs || 0;
-          parts.workerEndMs += result.endMs || 0;
-          if (!ok) { fail(`Could not merge a part of ${source.name}`); return; }
-          jobs.delete(merged);
-          merged += 1;
-          parts.ranges += 1;
-          mergedLines += result.lines;
-          mergedBytes += result.fed;
+          if (merged === ranges) finish({ cancelled: false });
+        } finally {
+          merging = false;
         }
-        if (merged === ranges) finish({ cancelled: false });
       };
       const showProgress = () => {
         let inFlight = 0;

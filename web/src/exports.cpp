@@ -17,6 +17,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -29,6 +30,7 @@
 #include "input.hpp"
 #include "item_registry.hpp"
 #include "snapshot.hpp"
+#include "snapshot_open.hpp"
 #include "summary.hpp"
 
 namespace chorus::web {
@@ -39,8 +41,31 @@ constexpr size_t kBufferCapacity = size_t{8} << 20;
 // that is at most this often.
 constexpr double kChangeIntervalMs = 100.0;
 
+// A worker's range (snapshot bytes) read a step at a time (chorus_part_step) before chorus_part_merge merges it.
+struct PartRead {
+    class Source : public core::SnapshotSource {
+    public:
+        explicit Source(const std::vector<char>& bytes) : m_bytes(bytes) {}
+        bool Take(void* dst, uint64_t n) override {
+            if (n > m_bytes.size() - m_at) return false;
+            std::memcpy(dst, m_bytes.data() + m_at, static_cast<size_t>(n));
+            m_at += static_cast<size_t>(n);
+            return true;
+        }
+
+    private:
+        const std::vector<char>& m_bytes;
+        size_t m_at = 0;
+    };
+    explicit PartRead(const std::vector<char>& bytes) : source(bytes), open(source, bytes.size(), part) {}
+    Source source;
+    core::Dataset part;
+    core::SnapshotOpen open;
+};
+
 struct Load {
-    std::unique_ptr<char[]> buffer;  // kBufferCapacity + Ingest::kPadding bytes, reused by every file
+    std::unique_ptr<PartRead> part_read;  // of `part`, under way
+    std::unique_ptr<char[]> buffer;       // kBufferCapacity + Ingest::kPadding bytes, reused by every file
     double start_ms = 0;
     double last_change_ms = 0;
     int files_begun = 0;
@@ -210,25 +235,37 @@ EMSCRIPTEN_KEEPALIVE void chorus_parts_file(const char* name) {
 
 // A buffer for `size` bytes of one range's snapshot, valid until the next call.
 EMSCRIPTEN_KEEPALIVE char* chorus_part_buffer(double size) {
+    TheLoad().part_read.reset();
     std::vector<char>& part = TheLoad().part;
     part.assign(static_cast<size_t>(size), 0);
     return part.data();
 }
 
-// Merges the part in the buffer: continues = 0 for a file's first range (a new file), 1 for the next ones,
-// whose problems' lines move down by `line_offset`. Returns 1, or 0 when the bytes are not a sound snapshot.
+// Reads the part in the buffer for about `budget_ms` (core/snapshot_open.hpp); returns the fraction read, 1 when done.
+EMSCRIPTEN_KEEPALIVE double chorus_part_step(double budget_ms) {
+    chorus::web::Load& load = TheLoad();
+    if (!load.part_read) load.part_read = std::make_unique<chorus::web::PartRead>(load.part);
+    const bool done = load.part_read->open.Step(std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000)));
+    return done ? 1 : load.part_read->open.Fraction();
+}
+
+// Merges the part in the buffer (read to its end first): continues = 0 for a file's first range (a new file), 1 for
+// the next ones, whose problems' lines move down by `line_offset`. Returns 1, or 0 when the bytes are not a sound
+// snapshot.
 EMSCRIPTEN_KEEPALIVE int chorus_part_merge(double line_offset, int continues) {
     App* app = TheApp();
     if (!app) return 0;
     std::vector<char>& bytes = TheLoad().part;
     chorus::core::Dataset& dataset = app->session.dataset();
-    chorus::core::Dataset part;
-    const bool ok = chorus::core::Snapshot::Read(bytes, part).ok() && part.Files().size() == 1 &&
-                    (!continues || !dataset.Files().empty());
+    if (!TheLoad().part_read) TheLoad().part_read = std::make_unique<chorus::web::PartRead>(bytes);
+    const bool read = TheLoad().part_read->open.Run().ok();
+    const chorus::core::Dataset& part = TheLoad().part_read->part;
+    const bool ok = read && part.Files().size() == 1 && (!continues || !dataset.Files().empty());
     if (ok) {
         chorus::core::Snapshot::MergeRange(part, dataset, static_cast<uint64_t>(line_offset), continues != 0);
         dataset.FileEnded();  // gives back spare capacity once the rows grew by a quarter (a bounded number of copies)
     }
+    TheLoad().part_read.reset();
     bytes = {};
     TheLoad().parts_file = false;
     const double now = emscripten_get_now();

@@ -1,18 +1,24 @@
 // A `.chorus` snapshot opened in the page (core/snapshot.hpp; COUNTING.md, "Snapshots").
 //
-// chorus.js, inside a load (chorus_load_begin ... chorus_load_end, as for a dump), reads the File into a list of
-// ArrayBuffers in Module.chorusSnapshot = {chunks, index, offset}, then calls chorus_snapshot_load. The core pulls
-// the bytes section by section (SnapshotSource::Take), each copied from those chunks straight into its column, and
-// each chunk is let go once used: the file is never copied whole into the module's memory, whose peak is the
-// dataset; past a budget the posts' text is left in the file (rule 84, web/src/text_disk.cpp). Several snapshots and
-// dumps in one load merge as natively (rule S3); on any error the dataset is left as it was and the message says why.
+// load_snapshot.js, inside a load (chorus_load_begin ... chorus_load_end, as for a dump), reads the File into a list of
+// ArrayBuffers in Module.chorusSnapshot = {chunks, index, offset}, then opens it: chorus_snapshot_open, then
+// chorus_snapshot_step with a budget of a few ms (yielding to the browser between steps: core/snapshot_open.hpp)
+// until done, then chorus_snapshot_end. The core pulls the bytes a piece at a time (SnapshotSource::Take), each
+// copied from those chunks straight into its column, and each chunk is let go once used: the file is never copied
+// whole into the module's memory, whose peak is the dataset; past a budget the posts' text is left in the file
+// (rule 84, web/src/text_disk.cpp). Several snapshots and dumps in one load merge as natively (rule S3); the explorer
+// shows the dataset as it was until the last step; on any error or a cancel it is left as it was, and the message
+// says why.
 #include <emscripten/emscripten.h>
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "app.hpp"
 #include "exports.hpp"
 #include "snapshot.hpp"
+#include "snapshot_open.hpp"
 #include "text_disk.hpp"
 
 namespace {
@@ -57,49 +63,83 @@ uint64_t OtherNeed(uint64_t bytes) {
 // Room kept free for queries, lists and the reader once the snapshot is open.
 constexpr uint64_t kWorkingRoom = uint64_t{384} << 20;
 
+// The snapshot being opened: its source, where its text goes, and the message when it is not opened.
+struct Opening {
+    PageSource source;
+    std::string file;
+    std::string message;
+    std::unique_ptr<chorus::core::SnapshotOpen> open;
+};
+Opening& TheOpening() {
+    static Opening opening;
+    return opening;
+}
+
 }  // namespace
 
 extern "C" {
 
-// Reads the snapshot of `total_bytes` named `name` from Module.chorusSnapshot into the dataset. Returns "" when
-// it loaded, otherwise the message for the page (the dataset is then unchanged); valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* chorus_snapshot_load(const char* name, double total_bytes) {
-    static std::string message;
-    message.clear();
+// Starts opening the snapshot of `total_bytes` named `name` from Module.chorusSnapshot into the dataset: nothing is
+// read before the first step.
+EMSCRIPTEN_KEEPALIVE void chorus_snapshot_open(const char* name, double total_bytes) {
+    Opening& o = TheOpening();
+    o.open.reset();
+    o.message.clear();
     chorus::web::App* app = chorus::web::TheApp();
-    if (!app) return "the page's module is not ready";
-    const std::string file = name ? name : "";
-    chorus::web::CountFile(file.c_str());
+    if (!app) return;
+    o.file = name ? name : "";
+    chorus::web::CountFile(o.file.c_str());
     chorus::shell::Session& session = app->session;
-    chorus::core::Dataset& dataset = session.dataset();
-    const auto total = static_cast<uint64_t>(total_bytes);
+    session.progress().action = "Opening";
     const uint64_t in_use = chorus::web::MemoryInUse();
     const uint64_t limit = chorus::web::MemoryLimit();
     // COUNTING.md rule 84: the text stays in memory while everything fits with room to work; past that budget
     // it stays in the file; when even the other columns would not fit, the snapshot is not opened.
     using Place = chorus::core::Snapshot::TextPlace;
-    auto place = [&](uint64_t text, uint64_t other) {
+    auto place = [in_use, limit](uint64_t text, uint64_t other) {
         const uint64_t base = in_use + OtherNeed(other) + kWorkingRoom;
         if (base + text <= limit && !chorus::web::TextOnDiskForced()) return Place::Memory;
         if (base <= limit) return Place::Disk;
-        message = file + ": not opened: it needs about " + std::to_string((OtherNeed(other) + kWorkingRoom) >> 20) +
-                  " MB of memory even with its text left on disk, and the page has " +
-                  std::to_string((limit > in_use ? limit - in_use : 0) >> 20) + " MB left (at most " +
-                  std::to_string(limit >> 20) + " MB in all); what was loaded stays";
+        Opening& opening = TheOpening();
+        opening.message = opening.file + ": not opened: it needs about " +
+                          std::to_string((OtherNeed(other) + kWorkingRoom) >> 20) +
+                          " MB of memory even with its text left on disk, and the page has " +
+                          std::to_string((limit > in_use ? limit - in_use : 0) >> 20) + " MB left (at most " +
+                          std::to_string(limit >> 20) + " MB in all); what was loaded stays";
         return Place::Refuse;
     };
-    PageSource source;
-    const chorus::core::SnapshotStatus status = chorus::core::Snapshot::ReadFrom(source, total, dataset, place);
+    o.open = std::make_unique<chorus::core::SnapshotOpen>(o.source, static_cast<uint64_t>(total_bytes),
+                                                          session.dataset(), place);
+}
+
+// Opens on for about `budget_ms`; returns the fraction done, 1 once finished (then chorus_snapshot_end).
+EMSCRIPTEN_KEEPALIVE double chorus_snapshot_step(double budget_ms) {
+    Opening& o = TheOpening();
+    if (!o.open) return 1;
+    o.open->Step(std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000)));
+    return o.open->Fraction();
+}
+
+// Ends the open: cancelled (before its last step) the dataset is as it was. Returns "" when the snapshot was opened,
+// otherwise the message for the page (the dataset is then unchanged); valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* chorus_snapshot_end(int cancel) {
+    Opening& o = TheOpening();
+    chorus::web::App* app = chorus::web::TheApp();
+    if (!app) return "the page's module is not ready";
+    app->session.progress().action = "Reading";
+    std::unique_ptr<chorus::core::SnapshotOpen> open = std::move(o.open);
+    if (!open || cancel || !open->Finished()) return "";
+    const chorus::core::SnapshotStatus& status = open->Status();
     if (status.error == chorus::core::SnapshotError::TooLarge) {
-        if (message.empty())
-            message = file +
-                      ": not opened: its text would have to stay on disk, which only a snapshot opened alone "
-                      "(into an empty page) can do; what was loaded stays";
-        return message.c_str();
+        if (o.message.empty())
+            o.message = o.file +
+                        ": not opened: its text would have to stay on disk, which only a snapshot opened alone "
+                        "(into an empty page) can do; what was loaded stays";
+        return o.message.c_str();
     }
-    session.Changed();
-    if (!status.ok()) message = file + ": not opened: " + status.message + "; what was loaded stays";
-    return message.c_str();
+    app->session.Changed();
+    if (!status.ok()) o.message = o.file + ": not opened: " + status.message + "; what was loaded stays";
+    return o.message.c_str();
 }
 
 }  // extern "C"
