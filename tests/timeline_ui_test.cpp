@@ -420,6 +420,9 @@ TEST_CASE(
     CHECK(shown.count == bins.counts[tallest]);
     CHECK(shown.count == want.count);
     CHECK(shown.baseline_posts == want.baseline_posts);
+    // Rule 111: the popup says what the bin was compared with, as it was.
+    const std::string& said = explorer.Timeline().bin_drivers_said;
+    CHECK(said.find(chorus::core::BaselineText(want)) != std::string::npos);
     REQUIRE(!want.hashtags.empty());
     REQUIRE(shown.hashtags.size() == want.hashtags.size());
     for (size_t i = 0; i < want.hashtags.size(); ++i) {
