@@ -75,6 +75,8 @@ void ApplyTheme(Theme theme) {
         ImGui::StyleColorsLight();
     else
         ImGui::StyleColorsDark();
+    // Popups and tooltips opaque: the lists under the drivers popup showed through between its rows.
+    ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w = 1.0f;
 }
 
 bool DrawSettingsWindow(Settings& settings, Session* session) {

@@ -379,7 +379,9 @@ TEST_CASE("timeline: chart colours stay readable on the Light theme's background
     // The white series on the light theme without the palette would vanish: the test can fail.
     chorus::shell::ApplyTheme(chorus::shell::Theme::Light);
     CHECK(contrast(IM_COL32(245, 245, 245, 255), ImGui::GetColorU32(ImGuiCol_WindowBg)) < 3.0);
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);  // nothing shows through a popup or tooltip
     chorus::shell::ApplyTheme(chorus::shell::Theme::Dark);
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);
 }
 
 TEST_CASE(
