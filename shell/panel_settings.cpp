@@ -68,6 +68,7 @@ void InstallSettingsHandler(Settings& settings) {
     handler.WriteAllFn = WriteAll;
     handler.UserData = &settings;
     ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
+    ApplyTheme(settings.theme);  // the theme's colours from the first frame, with no layout saved too
 }
 
 void ApplyTheme(Theme theme) {
