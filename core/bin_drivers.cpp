@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "sorted_times.hpp"
 #include "time_utc.hpp"
 #include "timeline.hpp"
 
@@ -20,6 +21,31 @@ const char* BaselineName(Baseline b) {
     }
     return "none";
 }
+
+namespace {
+
+// The bins of the baseline's span the data reaches (rule 111): those from the bin holding the data's first time
+// (before) or up to the one holding its last (after), at most W.
+size_t ReachedBins(const Dataset& ds, const BinDrivers& d) {
+    if (d.baseline == Baseline::None) return 0;
+    const SortedTimesView times = ds.SortedTimes();
+    if (times.empty()) return 0;
+    const int64_t step = d.options.step;
+    const TimeZone& zone = d.options.zone;
+    size_t bins = 0;
+    if (d.baseline == Baseline::Before) {
+        const UnixSeconds first = ZoneFloor(times[0], CalendarUnit::Fixed, step, zone);
+        for (UnixSeconds t = d.start; bins < d.options.window && t > first; ++bins)
+            t = ZoneFloor(t - 1, CalendarUnit::Fixed, step, zone);
+    } else {
+        const UnixSeconds last = times.back();
+        for (UnixSeconds t = d.end; bins < d.options.window && t <= last; ++bins)
+            t = ZoneNext(t, CalendarUnit::Fixed, step, zone);
+    }
+    return bins;
+}
+
+}  // namespace
 
 BinDrivers FindBinDrivers(const Dataset& ds, const Selection& rows, UnixSeconds at, const BinDriversOptions& options) {
     BinDrivers out;
@@ -57,6 +83,7 @@ BinDrivers FindBinDrivers(const Dataset& ds, const Selection& rows, UnixSeconds 
         out.baseline_end = after;
     }
     out.baseline_posts = baseline->size();
+    out.baseline_bins = ReachedBins(ds, out);
     if (bin_rows.empty()) return out;  // nothing can rise in an empty bin
     out.hashtags = RisingValues(ds, EntityField::Hashtag, bin_rows, *baseline, options.drivers);
     out.authors = RisingValues(ds, EntityField::Author, bin_rows, *baseline, options.drivers);
@@ -77,7 +104,7 @@ std::string BinDriversJson(const BinDrivers& d, std::string_view query) {
     j["baseline"] = BaselineName(d.baseline);
     j["baseline_start"] = FormatIsoLocal(d.baseline_start, zone);
     j["baseline_end"] = FormatIsoLocal(d.baseline_end, zone);
-    j["baseline_bins"] = d.options.window;
+    j["baseline_bins"] = d.baseline_bins;
     j["baseline_posts"] = d.baseline_posts;
     auto list = [](const std::vector<PeakDriver>& drivers) {
         ordered_json a = ordered_json::array();
@@ -94,6 +121,15 @@ std::string BinDriversJson(const BinDrivers& d, std::string_view query) {
     j["authors"] = list(d.authors);
     j["domains"] = list(d.domains);
     return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string BaselineText(const BinDrivers& d) {
+    if (d.baseline == Baseline::None) return "nothing";
+    const bool before = d.baseline == Baseline::Before;
+    const std::string bins = d.baseline_bins == 1 ? "the bin" : "the " + std::to_string(d.baseline_bins) + " bins";
+    std::string text = bins + (before ? " before it" : " after it");
+    if (d.baseline_bins < d.options.window) text += before ? " (every earlier post)" : " (every later post)";
+    return text;
 }
 
 }  // namespace chorus::core

@@ -44,6 +44,7 @@ struct BinDrivers {
     uint64_t count = 0;              // selected posts in the bin
     Baseline baseline = Baseline::None;
     UnixSeconds baseline_start = 0, baseline_end = 0;    // the W bins it was taken from
+    size_t baseline_bins = 0;                            // of which the data reaches (rule 111): W, or fewer
     uint64_t baseline_posts = 0;                         // selected posts in them
     std::vector<PeakDriver> hashtags, authors, domains;  // window_* fields: the baseline's
 };
@@ -54,7 +55,11 @@ BinDrivers FindBinDrivers(const Dataset& dataset, const Selection& rows, UnixSec
 // {"query", "step", "tz", "start", "end", "count", "baseline": "before" | "after" | "none",
 //  "baseline_start", "baseline_end", "baseline_bins", "baseline_posts",
 //  "hashtags" | "authors" | "domains": [{"value", "count", "window_count", "share", "window_share", "rise"}...]}
-// Times are local with their offset in the options' zone ("...Z" in UTC).
+// Times are local with their offset in the options' zone ("...Z" in UTC); baseline_bins: the bins the data reaches.
 std::string BinDriversJson(const BinDrivers& drivers, std::string_view query);
+
+// What the bin was compared with, in words (rule 111): "the 24 bins before it", "the 3 bins before it (every
+// earlier post)", "the 24 bins after it", "the 5 bins after it (every later post)", "nothing".
+std::string BaselineText(const BinDrivers& drivers);
 
 }  // namespace chorus::core

@@ -6,6 +6,7 @@
 
 #include "csv_tags.hpp"
 #include "encoding.hpp"
+#include "html_entities.hpp"
 #include "text_entities.hpp"
 #include "time_utc.hpp"
 
@@ -486,6 +487,7 @@ void CsvReader::ReadRow(uint64_t line) {
     } else {
         r.text = text_cell;  // valid UTF-8 already (the record was read as Windows-1252 if not)
     }
+    if (!id.starts_with("at://")) UndoTextEntities(r, m_post.Slot());  // rule 110: CSVs of tweets, not Bluesky's
     r.lang = cell(m_columns.lang);
     r.client = cell(m_columns.client);
     for (size_t k = 0; k < r.engagement.counts.size(); ++k)

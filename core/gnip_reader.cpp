@@ -1,5 +1,7 @@
 #include "gnip_reader.hpp"
 
+#include "html_entities.hpp"
+
 namespace chorus::core {
 namespace {
 
@@ -50,6 +52,7 @@ void GnipReader::Read(json::object activity, const RecordPlace& place, Dataset& 
     bool is_long = json::Obj(source, "long_object", long_object);
     r.text = json::Str(is_long ? long_object : source, "body");
     if (r.text.empty()) r.text = json::Str(source, "body");
+    UndoTextEntities(r, m_post.Slot());  // rule 110
     if ((is_long && json::Obj(long_object, "twitter_entities", entities)) ||
         json::Obj(source, "twitter_entities", entities))
         json::TwitterEntities(entities, r);

@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "encoding.hpp"
+#include "html_entities.hpp"
 
 namespace chorus::core {
 namespace {
@@ -71,8 +72,14 @@ bool UnescapeJson(std::string_view s, std::string& out) {
 }  // namespace
 
 bool DecodeSpan(SpanCoding coding, std::string_view bytes, std::string& out) {
-    if (coding == SpanCoding::JsonString) return UnescapeJson(bytes, out);
-    out.assign(bytes);
+    const auto bits = static_cast<uint8_t>(coding);
+    if (bits & 1) {
+        if (!UnescapeJson(bytes, out)) return false;
+    } else {
+        out.assign(bytes);
+    }
+    std::string undone;  // rule 110: Twitter's escapes, undone as the reader did
+    if ((bits & 2) && UndoTwitterEntities(out, undone)) out.swap(undone);
     return true;
 }
 
@@ -117,7 +124,7 @@ void TextSpans::Add(size_t row, std::string_view text, std::string_view source, 
     if (Started() && m_data && !source.empty() && at >= data && source.size() <= m_size &&
         at - data <= m_size - source.size() && source.size() < TextSpan::kNone) {
         const uint64_t offset = m_base + m_offset + (at - data);
-        m_spans.push_back({offset << 1 | static_cast<uint64_t>(coding), static_cast<uint32_t>(source.size()), m_file});
+        m_spans.push_back({offset << 2 | static_cast<uint64_t>(coding), static_cast<uint32_t>(source.size()), m_file});
         ++m_known;
     } else {
         m_spans.push_back({0, 0, TextSpan::kNone});
@@ -128,7 +135,7 @@ TextSpan TextSpans::Of(size_t row) const {
     if (row < m_first || row - m_first >= m_spans.size()) return {};
     const Packed& p = m_spans[row - m_first];
     if (p.file == TextSpan::kNone) return {};
-    return {p.offset_coding >> 1, p.length, p.file, static_cast<SpanCoding>(p.offset_coding & 1)};
+    return {p.offset_coding >> 2, p.length, p.file, static_cast<SpanCoding>(p.offset_coding & 3)};
 }
 
 }  // namespace chorus::core

@@ -25,8 +25,12 @@
 
 namespace chorus::core {
 
-// How the bytes of a span turn into the text: as they are, or as the inside of a JSON string literal.
-enum class SpanCoding : uint8_t { Plain = 0, JsonString = 1 };
+// How the bytes of a span turn into the text: as they are, or as the inside of a JSON string literal; then,
+// with the entity bit (2), Twitter's &amp; &lt; &gt; undone (html_entities.hpp, rule 110).
+enum class SpanCoding : uint8_t { Plain = 0, JsonString = 1, PlainEntities = 2, JsonStringEntities = 3 };
+inline SpanCoding WithEntitiesUndone(SpanCoding c) {
+    return static_cast<SpanCoding>(static_cast<uint8_t>(c) | 2);
+}
 
 struct TextSpan {
     uint64_t offset = 0;    // byte offset in the whole file
@@ -69,7 +73,7 @@ public:
 
 private:
     struct Packed {
-        uint64_t offset_coding;  // offset << 1 | coding
+        uint64_t offset_coding;  // offset << 2 | coding
         uint32_t length;
         uint32_t file;
     };

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "html_entities.hpp"
 #include "time_utc.hpp"
 
 namespace chorus::core {
@@ -399,6 +400,7 @@ void TweetReader::Emit(const Fields& f, bool page, Dataset& dataset, size_t file
         }
     }
     if (report.format.empty()) report.format = FormatName(page, f);
+    UndoTextEntities(r, m_unescaped);  // rule 110: after the span's literal is known
     dataset.Add(r, file, place);
 }
 

@@ -95,6 +95,7 @@ private:
         std::string_view inside;  // the literal between its quotes, in the record's bytes
     };
     std::vector<Literal> m_literals;                            // this record's text fields
+    std::string m_unescaped;                                    // the text with its escapes undone (rule 110)
     std::unordered_map<std::string, Original> m_originals;      // v2 page includes.tweets
     std::unordered_map<std::string, std::string> m_user_names;  // v2 page includes.users
     bool m_archive = false;

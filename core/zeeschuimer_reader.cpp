@@ -1,5 +1,6 @@
 #include "zeeschuimer_reader.hpp"
 
+#include "html_entities.hpp"
 #include "instagram_reader.hpp"
 #include "text_entities.hpp"
 
@@ -116,6 +117,7 @@ void ZeeschuimerReader::Read(json::object item, const RecordPlace& place, Datase
             dataset.Report(file).Add(Problem::NotAPost, place, "a Zeeschuimer X item without a tweet (`legacy`)");
             return;
         }
+        UndoTextEntities(r, m_post.Slot());  // rule 110
     } else if (platform == "tiktok.com") {
         ReadTikTok(data, r);
     } else if (platform == "instagram.com") {

@@ -122,6 +122,8 @@ public:
     const core::TimeBins& TimelineBins() const { return m_bins; }
     // The names the top lists show, as drawn (VisualText), for tests and exports.
     std::vector<std::string> ListedTexts() const;
+    // The rows the reader drew in the last frame (for tests: their text as drawn has glyphs).
+    const std::vector<core::RowId>& ReaderShown() const { return m_reader_shown; }
     // The posts every list, count and the reader show: the last valid query within the brushed range.
     const core::Selection& Selected() const { return m_selected; }
     // The syntax error of the query bar's text, if any (the selection is then the previous query's).
@@ -219,6 +221,7 @@ private:
     core::TopList m_lists[kListCount];
     std::vector<std::string> m_list_texts[kListCount];                // m_lists' texts as drawn
     std::vector<core::RowId> m_reader_rows;                           // m_selected in m_reader_order
+    std::vector<core::RowId> m_reader_shown;                          // of which drawn in the last frame
     core::PostOrder m_reader_order = core::PostOrder::TimeAscending;  // chosen in the reader (engagement.hpp)
     core::RowId m_reader_post = UINT32_MAX;                           // the post clicked in the reader (a row), or none
     std::optional<std::string> m_link_to_open;                        // asked for this frame

@@ -41,8 +41,9 @@ private:
         std::vector<std::unique_ptr<std::array<uint64_t, 256>>>((kMaxCodePoint >> 8) + 1);
 };
 
-// Counts the code points above ASCII of `text` (invalid UTF-8 counts as U+FFFD, as ImGui draws it).
-void Count(std::string_view text, CodePointCounts& counts) {
+// Calls f(code point) for each code point above ASCII of `text` (invalid UTF-8 is U+FFFD, as ImGui draws it).
+template <class F>
+void ForEachAboveAscii(std::string_view text, F f) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     const auto* end = p + text.size();
     while (p < end) {
@@ -56,9 +57,13 @@ void Count(std::string_view text, CodePointCounts& counts) {
             cp = static_cast<utf8proc_int32_t>(kReplacement);
             n = 1;
         }
-        counts.Add(static_cast<char32_t>(cp));
+        f(static_cast<char32_t>(cp));
         p += n;
     }
+}
+
+void Count(std::string_view text, CodePointCounts& counts) {
+    ForEachAboveAscii(text, [&counts](char32_t cp) { counts.Add(cp); });
 }
 
 void CountDictionary(const core::Dictionary& dictionary, CodePointCounts& counts) {
@@ -127,20 +132,50 @@ std::vector<CodePointUse> CollectCodePoints(const core::Dataset& dataset, const 
 bool GlyphCoverage::Update(const Session& session) {
     if (session.progress().active || session.Generation() == m_generation) return false;
     m_generation = session.Generation();
-    std::vector<CodePointUse> uses = CollectCodePoints(session.dataset(), m_limits);
-    auto code_points = [](const std::vector<CodePointUse>& list) {
-        std::vector<char32_t> out;
-        out.reserve(list.size());
-        for (const CodePointUse& u : list)
-            out.push_back(u.code_point);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
+    if (session.dataset().Posts() == 0) m_late.clear();  // cleared: the atlas can shrink again
+    std::vector<char32_t> before = std::move(m_listed);
     std::vector<std::string> clusters = CollectEmojiClusters(session.dataset(), m_limits.max_posts);
-    const bool changed = code_points(uses) != code_points(m_uses) || clusters != m_clusters;
-    m_uses = std::move(uses);
+    m_uses = CollectCodePoints(session.dataset(), m_limits);
+    m_listed.clear();
+    for (const CodePointUse& u : m_uses)
+        m_listed.push_back(u.code_point);
+    std::sort(m_listed.begin(), m_listed.end());
+    for (char32_t cp : m_late)  // text read back before stays drawable
+        AddUse(cp);
+    const bool changed = m_listed != before || clusters != m_clusters;
     m_clusters = std::move(clusters);
     return changed;
+}
+
+void GlyphCoverage::AddUse(char32_t cp) {
+    auto add = [this](char32_t c) {
+        auto at = std::lower_bound(m_listed.begin(), m_listed.end(), c);
+        if (at != m_listed.end() && *at == c) return;
+        m_listed.insert(at, c);
+        m_uses.push_back({c, 0, 1, IsInvisible(c)});
+    };
+    add(cp);
+    for (char32_t variant : VisualVariants(cp))
+        add(variant);
+}
+
+void GlyphCoverage::AddLateText(std::string_view text) {
+    ForEachAboveAscii(text, [this](char32_t cp) {
+        if (std::binary_search(m_listed.begin(), m_listed.end(), cp)) return;
+        if (std::find(m_late_waiting.begin(), m_late_waiting.end(), cp) == m_late_waiting.end())
+            m_late_waiting.push_back(cp);
+    });
+}
+
+bool GlyphCoverage::TakeLate(double now_ms, double interval_ms) {
+    if (m_late_waiting.empty() || now_ms - m_late_taken_ms < interval_ms) return false;
+    m_late_taken_ms = now_ms;
+    for (char32_t cp : m_late_waiting) {
+        AddUse(cp);
+        m_late.push_back(cp);
+    }
+    m_late_waiting.clear();
+    return true;
 }
 
 }  // namespace chorus::shell

@@ -11,6 +11,12 @@
 //   if (coverage.Update(session))                          // a load finished with new characters
 //       for (const CodePointUse& use : coverage.CodePoints()) ...;
 //
+// Text the scan did not see (a post's text kept on disk and read back for the
+// reader, COUNTING.md rule 84, or a post past the scan's cap) is handed to
+// AddLateText as it is drawn: its new code points join CodePoints() in batches, at
+// most one a TakeLate interval, so the atlas is rebuilt a few times while the
+// reader fills, not every frame.
+//
 // Emoji clusters of several code points (a flag, a ZWJ sequence, a skin tone) are
 // collected too (Clusters(), cluster_glyphs.hpp): an atlas with room makes one glyph
 // of each; otherwise they draw one code point at a time, joiners and selectors as nothing.
@@ -19,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dataset.hpp"
@@ -58,11 +65,23 @@ public:
     const std::vector<CodePointUse>& CodePoints() const { return m_uses; }
     // The emoji clusters of several code points in the posts, most used first (CollectEmojiClusters).
     const std::vector<std::string>& Clusters() const { return m_clusters; }
+    // Text drawn that the load's scan did not see: its code points not in CodePoints() wait for TakeLate.
+    void AddLateText(std::string_view text);
+    // True when code points of late text waited and `interval_ms` passed since the last batch: they are in
+    // CodePoints() now (after the others, as used once), and stay there until the data is cleared.
+    bool TakeLate(double now_ms, double interval_ms = 250);
+    size_t LateWaiting() const { return m_late_waiting.size(); }
     // The session's generation CodePoints() was collected at.
     uint64_t Generation() const { return m_generation; }
 
 private:
+    void AddUse(char32_t code_point);  // with VisualText's variants, unless listed
+
     CoverageLimits m_limits;
+    std::vector<char32_t> m_listed;        // CodePoints()' code points, sorted
+    std::vector<char32_t> m_late;          // every late code point taken, kept across Update()
+    std::vector<char32_t> m_late_waiting;  // late code points not in CodePoints() yet
+    double m_late_taken_ms = -1e300;
     uint64_t m_generation = UINT64_MAX;
     std::vector<CodePointUse> m_uses;
     std::vector<std::string> m_clusters;

@@ -80,21 +80,23 @@ void Explorer::DrawBinDrivers() {
     const std::string width = BinWidth(d.options.step);
     ImGui::Text("What drove %s - %s %s (bins of %s)", core::FormatIsoLocal(d.start, zone).c_str(),
                 core::FormatIsoLocal(d.end, zone).c_str(), zone.Name().c_str(), width.c_str());
-    const std::string baseline = Thousands(d.baseline_posts), bins = std::to_string(d.options.window);
+    // What it was compared with, as it was (rule 111): fewer bins near the data's ends, or the bins after it.
+    const std::string posts = Thousands(d.count), against = core::BaselineText(d);
+    std::string& said = m_layers.bin_drivers_said;
     switch (d.baseline) {
         case core::Baseline::Before:
-            ImGui::TextDisabled("%s posts; the %s bins before it held %s posts", Thousands(d.count).c_str(),
-                                bins.c_str(), baseline.c_str());
+            said = posts + " posts; " + against + " held " + Thousands(d.baseline_posts) + " posts";
             break;
         case core::Baseline::After:
-            ImGui::TextDisabled("%s posts; no post before it: measured against the %s bins after it (%s posts)",
-                                Thousands(d.count).c_str(), bins.c_str(), baseline.c_str());
+            said = posts + " posts; no post before it: measured against " + against + " (" +
+                   Thousands(d.baseline_posts) + " posts)";
             break;
         case core::Baseline::None:
-            ImGui::TextDisabled("%s posts; no other post within %s bins: every value is new",
-                                Thousands(d.count).c_str(), bins.c_str());
+            said = posts + " posts; no other post in the " + std::to_string(d.options.window) +
+                   " bins before or after it: every value is new";
             break;
     }
+    ImGui::TextDisabled("%s", said.c_str());
     if (ImGui::Button("Brush this bin")) {
         m_view.brushed = true;
         m_view.brush_start = d.start;

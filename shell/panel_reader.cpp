@@ -122,11 +122,13 @@ void Explorer::DrawReader() {
     const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const core::TimeZone& zone = m_session.time_zone();  // times on the zone's clock, with their offset
     ImGuiListClipper clipper;
+    m_reader_shown.clear();
     clipper.Begin(static_cast<int>(m_reader_rows.size()), row_h);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             core::RowId row = m_reader_rows[static_cast<size_t>(i)];
             if (row >= ds.Posts()) continue;  // rows of a dataset being replaced: shown next frame
+            m_reader_shown.push_back(row);
             ImVec2 top = ImGui::GetCursorScreenPos();
             core::UnixSeconds t = ds.TimeOf(row);
             uint32_t author = ds.AuthorOf(row);

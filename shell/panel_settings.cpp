@@ -68,6 +68,7 @@ void InstallSettingsHandler(Settings& settings) {
     handler.WriteAllFn = WriteAll;
     handler.UserData = &settings;
     ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
+    ApplyTheme(settings.theme);  // the theme's colours from the first frame, with no layout saved too
 }
 
 void ApplyTheme(Theme theme) {
@@ -75,6 +76,8 @@ void ApplyTheme(Theme theme) {
         ImGui::StyleColorsLight();
     else
         ImGui::StyleColorsDark();
+    // Popups and tooltips opaque: the lists under the drivers popup showed through between its rows.
+    ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w = 1.0f;
 }
 
 bool DrawSettingsWindow(Settings& settings, Session* session) {

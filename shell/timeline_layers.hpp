@@ -70,6 +70,7 @@ struct TimelineLayers {
     // toolbar), and the drivers of its bin, counted when "What drove this bin" is clicked (panel_drivers.cpp).
     core::UnixSeconds context_time = core::kNoTime;
     core::BinDrivers bin_drivers;
+    std::string bin_drivers_said;  // the popup's line on what the bin was compared with (rule 111)
 
     std::vector<TimelineSeries> series;
     std::string series_input;    // the toolbar's field

@@ -297,6 +297,9 @@ def test_drivers_of_any_bin(chorus):  # rule 105; top -n 0: rule 106
         # The data's first hour: measured against the 24 after it, where ann's #daily is as common: nothing rose.
         j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-01T00:10:00Z", "--format", "json"))
         assert (j["count"], j["baseline"], j["baseline_posts"], j["hashtags"]) == (2, "after", 48, []), j
+        # Hour 3 has 3 hours before it (rule 111: baseline_bins says how many bins the baseline held).
+        j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-01T03:10:00Z", "--format", "json"))
+        assert (j["baseline"], j["baseline_bins"], j["baseline_posts"]) == ("before", 3, 6), j
         # Half-hour bins: 02:00-02:30 holds the nine; its 24 half-hours before, 12 hours of 2 posts.
         j = json.loads(ok(chorus, "drivers", dump, "--at", "2024-01-02T02:10:00Z", "--bin", "1800", "--format", "json"))
         assert (j["end"], j["count"], j["baseline_posts"]) == ("2024-01-02T02:30:00Z", 9, 24), j

@@ -70,6 +70,8 @@ TEST_CASE("rule 105: a bin with fewer than 24 earlier bins is measured against e
     CHECK(d.baseline_start == kMonday - 21 * 3600);  // 24 hours before hour 3: the data reaches 3 of them
     CHECK(d.baseline_end == kMonday + 3 * 3600);
     CHECK(d.baseline_posts == 6);
+    CHECK(d.baseline_bins == 3);  // rule 111: what it was compared with, said as it was
+    CHECK(BaselineText(d) == "the 3 bins before it (every earlier post)");
     // storm 3/5 = 0.6 against 0/6; daily 2/5 against 6/6 fell: not listed.
     CHECK(Rows(d.hashtags) == std::vector<std::string>{"storm 3/0"});
     CHECK(d.hashtags[0].share == doctest::Approx(0.6));
@@ -82,6 +84,7 @@ TEST_CASE("rule 105: a bin with fewer than 24 earlier bins is measured against e
     CHECK(half.end - half.start == 1800);
     CHECK(half.count == 5);
     CHECK(half.baseline_posts == 6);
+    CHECK(BaselineText(half) == "the 6 bins before it (every earlier post)");  // 00:00 to 03:00
     CHECK(Rows(half.hashtags) == Rows(d.hashtags));
 
     nlohmann::json j = nlohmann::json::parse(BinDriversJson(d, "#x"));
@@ -93,7 +96,7 @@ TEST_CASE("rule 105: a bin with fewer than 24 earlier bins is measured against e
     CHECK(j["count"] == 5);
     CHECK(j["baseline"] == "before");
     CHECK(j["baseline_start"] == "2023-12-31T03:00:00Z");
-    CHECK(j["baseline_bins"] == 24);
+    CHECK(j["baseline_bins"] == 3);
     CHECK(j["baseline_posts"] == 6);
     CHECK(j["hashtags"][0]["value"] == "storm");
     CHECK(j["hashtags"][0]["window_count"] == 0);
@@ -109,6 +112,7 @@ TEST_CASE("rule 105: the data's first bin is measured against the 24 bins after 
     CHECK(d.baseline_start == kMonday + 3600);
     CHECK(d.baseline_end == kMonday + 25 * 3600);
     CHECK(d.baseline_posts == 9);
+    CHECK(BaselineText(d) == "the 3 bins after it (every later post)");  // the data ends in hour 3
     // daily 2/2 against 6/9: rise 1/3; alice the same; example.org and other.net 1/2 against 2/9 (rise 5/18),
     // a tie broken by text.
     CHECK(Rows(d.hashtags) == std::vector<std::string>{"daily 2/6"});
@@ -128,10 +132,37 @@ TEST_CASE("rule 105: alone in its 49 bins a bin has no baseline; an empty bin ha
     CHECK(d.baseline_posts == 0);
     CHECK(Rows(d.hashtags) == std::vector<std::string>{"first 1/0"});
     CHECK(d.hashtags[0].window_share == 0.0);
+    CHECK(d.baseline_bins == 0);
+    CHECK(BaselineText(d) == "nothing");
     BinDrivers empty = p.Drivers(kMonday + 10 * 3600);
     CHECK(empty.count == 0);
     CHECK(empty.hashtags.empty());
     CHECK(empty.authors.empty());
+}
+
+TEST_CASE("rule 111: the baseline is said as compared: 24 bins, the bin, or fewer bins with every post") {
+    Posts p;
+    p.At(-30 * 60, "carol", {"early"});  // 30 hours before: hour 3 has all 24 bins before it
+    p.Morning();
+    BinDrivers full = p.Drivers(kMonday + 3 * 3600);
+    CHECK(full.baseline == Baseline::Before);
+    CHECK(full.baseline_bins == 24);
+    CHECK(BaselineText(full) == "the 24 bins before it");
+    CHECK(nlohmann::json::parse(BinDriversJson(full, ""))["baseline_bins"] == 24);
+    BinDrivers second = p.Drivers(kMonday + 3600);  // hour 1: the data reaches 30 + 1 hours before it
+    CHECK(BaselineText(second) == "the 24 bins before it");
+
+    Posts q;
+    q.Morning();
+    BinDrivers one = q.Drivers(kMonday + 3600);  // hour 1: only hour 0 before it
+    CHECK(one.baseline_bins == 1);
+    CHECK(BaselineText(one) == "the bin before it (every earlier post)");
+    BinDriversOptions options;  // a window of 2: the first bin's 2 bins after it are all there
+    options.window = 2;
+    BinDrivers first = FindBinDrivers(q.ds, Selection::All(q.ds.Posts()), kMonday, options);
+    CHECK(first.baseline == Baseline::After);
+    CHECK(first.baseline_bins == 2);
+    CHECK(BaselineText(first) == "the 2 bins after it");
 }
 
 TEST_CASE("rule 105: at a peak, the drivers of its bin are the peak's (rule P2); only selected posts count") {

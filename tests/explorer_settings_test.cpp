@@ -51,8 +51,10 @@ TEST_CASE("settings: theme and font size go into the .ini text and come back, cl
     {
         Ui ui;
         Settings settings;
+        CHECK(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w < 1.0f);  // ImGui's dark popups let the window show
         chorus::shell::InstallSettingsHandler(settings);
         CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f);  // ImGui starts dark
+        CHECK(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);  // ours are opaque from the first frame
         ImGui::LoadIniSettingsFromMemory(ini.c_str());
         CHECK(settings.theme == Theme::Light);
         CHECK(settings.font_size == 20);

@@ -379,7 +379,9 @@ TEST_CASE("timeline: chart colours stay readable on the Light theme's background
     // The white series on the light theme without the palette would vanish: the test can fail.
     chorus::shell::ApplyTheme(chorus::shell::Theme::Light);
     CHECK(contrast(IM_COL32(245, 245, 245, 255), ImGui::GetColorU32(ImGuiCol_WindowBg)) < 3.0);
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);  // nothing shows through a popup or tooltip
     chorus::shell::ApplyTheme(chorus::shell::Theme::Dark);
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w == 1.0f);
 }
 
 TEST_CASE(
@@ -420,6 +422,9 @@ TEST_CASE(
     CHECK(shown.count == bins.counts[tallest]);
     CHECK(shown.count == want.count);
     CHECK(shown.baseline_posts == want.baseline_posts);
+    // Rule 111: the popup says what the bin was compared with, as it was.
+    const std::string& said = explorer.Timeline().bin_drivers_said;
+    CHECK(said.find(chorus::core::BaselineText(want)) != std::string::npos);
     REQUIRE(!want.hashtags.empty());
     REQUIRE(shown.hashtags.size() == want.hashtags.size());
     for (size_t i = 0; i < want.hashtags.size(); ++i) {

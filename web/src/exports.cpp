@@ -379,7 +379,8 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_selection_json() {
 // "left_out", "width", "height", "max_side", "pixel_size", "build_ms", "browser_ms", "current", "listed_missing",
 // "missing_examples"}. current: the atlas holds the characters of the data as it is now (no load running, nothing new
 // since). listed_missing: code points in the names the top lists show that have no glyph and draw as '?';
-// missing_examples: the most used code points no font of this system has (up to 20).
+// missing_examples: the most used code points no font of this system has (up to 20). reader_shown, reader_with_text,
+// reader_missing: the posts the reader drew last frame, those with their text, and their code points without a glyph.
 EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
     static std::string json;
     App* app = TheApp();
@@ -388,16 +389,27 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
     const bool current = !app->session.progress().active && app->glyphs.Generation() == app->session.Generation();
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const ImFont* font = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
-    std::vector<unsigned int> missing;
+    std::vector<unsigned int> missing, reader_missing;
     int cluster_glyphs = 0;  // emoji clusters the lists draw as one glyph
-    for (const std::string& text : app->explorer.ListedTexts()) {
+    auto check = [&](const std::string& text, std::vector<unsigned int>& out) {
         for (const char* p = text.c_str(); *p;) {
             unsigned int cp = 0;
             p += ImTextCharFromUtf8(&cp, p, nullptr);  // as ImGui reads it when drawing
             if (chorus::shell::IsClusterGlyph(static_cast<char32_t>(cp))) ++cluster_glyphs;
             if (cp < 0x20 || (font && font->FindGlyphNoFallback(static_cast<ImWchar>(cp)))) continue;
-            if (std::find(missing.begin(), missing.end(), cp) == missing.end()) missing.push_back(cp);
+            if (std::find(out.begin(), out.end(), cp) == out.end()) out.push_back(cp);
         }
+    };
+    for (const std::string& text : app->explorer.ListedTexts())
+        check(text, missing);
+    const int listed_clusters = cluster_glyphs;
+    // The reader's posts drawn last frame, with their text (read back from disk when it stays there, rule 84).
+    const chorus::core::Dataset& ds = app->session.dataset();
+    int reader_with_text = 0;
+    for (chorus::core::RowId row : app->explorer.ReaderShown()) {
+        if (row >= ds.Posts() || !ds.Text().Has(row)) continue;
+        ++reader_with_text;
+        check(app->explorer.cluster_glyphs().Drawn(ds.TextOf(row)), reader_missing);
     }
     char buf[512];
     std::snprintf(buf, sizeof buf,
@@ -411,7 +423,13 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
     json = buf;
     for (size_t i = 0; i < missing.size(); ++i)
         json += (i ? "," : "") + std::to_string(missing[i]);
-    json += "],\"listed_cluster_glyphs\":" + std::to_string(cluster_glyphs) + ",\"missing_examples\":[";
+    json += "],\"listed_cluster_glyphs\":" + std::to_string(listed_clusters) +
+            ",\"reader_shown\":" + std::to_string(app->explorer.ReaderShown().size()) +
+            ",\"reader_with_text\":" + std::to_string(reader_with_text) + ",\"builds\":" + std::to_string(s.builds) +
+            ",\"reader_missing\":[";
+    for (size_t i = 0; i < reader_missing.size(); ++i)
+        json += (i ? "," : "") + std::to_string(reader_missing[i]);
+    json += "],\"missing_examples\":[";
     for (size_t i = 0; i < s.missing_examples.size(); ++i)
         json += (i ? "," : "") + std::to_string(static_cast<uint32_t>(s.missing_examples[i]));
     json += "]}";

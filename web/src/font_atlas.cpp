@@ -105,7 +105,9 @@ void FontAtlas::Build(float dpr) {
         m_cluster_cache.clear();
         m_cache_pixel_size = pixel_size;
     }
+    const int builds = m_stats.builds + 1;
     m_stats = {};
+    m_stats.builds = builds;
     m_stats.requested = static_cast<int>(m_uses.size());
     m_stats.max_side = m_max_side;
     m_stats.pixel_size = pixel_size;

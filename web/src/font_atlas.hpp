@@ -53,6 +53,7 @@ struct AtlasStats {
     int pixel_size = 0;
     double build_ms = 0;    // the whole build
     double browser_ms = 0;  // of which the browser's drawing
+    int builds = 0;         // atlases built since the page opened (text read back later adds a few, batched)
 };
 
 class FontAtlas {

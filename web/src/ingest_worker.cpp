@@ -123,7 +123,7 @@ EMSCRIPTEN_KEEPALIVE double ciw_spans() {
         const chorus::core::TextSpan span = ds.Spans().Of(row);
         spans[3 * row] = static_cast<double>(span.offset);
         spans[3 * row + 1] = span.Known() ? static_cast<double>(span.length) : -1.0;
-        spans[3 * row + 2] = span.coding == chorus::core::SpanCoding::JsonString ? 1.0 : 0.0;
+        spans[3 * row + 2] = static_cast<double>(span.coding);  // SpanCoding's bits (JSON; entities, rule 110)
     }
     result.assign(reinterpret_cast<const char*>(spans.data()), spans.size() * sizeof(double));
     return static_cast<double>(ds.Posts());

@@ -67,7 +67,13 @@ void Frame() {
     // a double-click's second press arrives frames after it happened: the window grows with the frame time.
     io.MouseDoubleClickTime = 0.30f + 2.0f * io.DeltaTime;
 
-    if (app.glyphs.Update(app.session)) {
+    // A load's characters, then those of the posts the reader drew that the load's scan did not see (text read
+    // back from disk, rule 84, or past the scan's cap): a batch at most every 250 ms.
+    const core::Dataset& ds = app.session.dataset();
+    for (core::RowId row : app.explorer.ReaderShown())
+        if (row < ds.Posts() && ds.Text().Has(row)) app.glyphs.AddLateText(ds.TextOf(row));
+    const bool loaded = app.glyphs.Update(app.session);
+    if (app.glyphs.TakeLate(now) || loaded) {
         g_display.SetCodePoints(app.glyphs.CodePoints());
         g_display.SetClusters(app.glyphs.Clusters());
     }

@@ -84,7 +84,7 @@ EMSCRIPTEN_KEEPALIVE int chorus_part_text(double bytes_done) {
         const double length = spans[3 * i + 1];
         if (length < 0) continue;
         moved[i] = {static_cast<uint64_t>(spans[3 * i]), static_cast<uint32_t>(length), file,
-                    spans[3 * i + 2] == 1 ? chorus::core::SpanCoding::JsonString : chorus::core::SpanCoding::Plain};
+                    static_cast<chorus::core::SpanCoding>(static_cast<uint8_t>(spans[3 * i + 2]) & 3)};
     }
     ds.Text().MoveToDisk(state.rows_before, moved);
     ds.Scans().Clear();  // scans asked for during the load cover fewer rows: asked again, they read the new ones too
