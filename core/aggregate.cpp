@@ -431,4 +431,24 @@ TimeSeries CountByTime(const Dataset& ds, const Selection& rows, TimeBin bin, co
     return CountByTime(ds, rows, bin, sorted.front(), sorted.back(), zone);
 }
 
+TimeSeries CountByTime(const Dataset& ds, std::span<const RowId> in_time_order, uint64_t posts, TimeBin bin,
+                       const TimeZone& zone) {
+    const SortedTimesView sorted = ds.SortedTimes();
+    TimeSeries out = sorted.empty() ? EmptySeries(bin, kNoTime, kNoTime, zone)
+                                    : EmptySeries(bin, sorted.front(), sorted.back(), zone);
+    out.no_time = posts - in_time_order.size();
+    if (out.counts.empty()) return out;
+    const PostTimes& times = ds.TimeColumn();
+    auto before = [&times](RowId row, UnixSeconds t) { return times[row] < t; };
+    auto lo = std::lower_bound(in_time_order.begin(), in_time_order.end(), out.edges.front(), before);
+    out.outside = static_cast<uint64_t>(lo - in_time_order.begin());
+    for (size_t i = 0; i < out.counts.size(); ++i) {
+        auto hi = std::lower_bound(lo, in_time_order.end(), out.edges[i + 1], before);
+        out.counts[i] = static_cast<uint64_t>(hi - lo);
+        lo = hi;
+    }
+    out.outside += static_cast<uint64_t>(in_time_order.end() - lo);
+    return out;
+}
+
 }  // namespace chorus::core

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -83,6 +84,10 @@ TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bi
 TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin, UnixSeconds first, UnixSeconds last,
                        const TimeZone& zone);
 TimeSeries CountByTime(const Dataset& dataset, const Selection& rows, TimeBin bin, const TimeZone& zone);
+// The same series of `posts` selected rows given by `in_time_order` (those with a time, by time: as
+// SortedTimes() orders them; the other posts - posts minus its size - have none): one binary search per edge.
+TimeSeries CountByTime(const Dataset& dataset, std::span<const RowId> in_time_order, uint64_t posts, TimeBin bin,
+                       const TimeZone& zone);
 
 // Everything a view shows at once: the top lists of several fields and, when a bin is given, the
 // time series over the dataset's span. The results equal separate TopK / CountByTime calls, but the

@@ -53,13 +53,12 @@ std::vector<PeakDriver> RisingValues(const Dataset& ds, EntityField field, std::
     return out;
 }
 
-PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions& options) {
-    PeakReport report;
-    report.options = options;
-    report.options.window = std::max<size_t>(options.window, 1);
-    report.posts = rows.Count();
-    report.series = CountByTime(ds, rows, options.bin, options.zone);
-    const size_t w = report.options.window;
+namespace {
+
+// Peak rule P1 over report.series: the bins whose count stands out of the trailing window.
+void MarkPeaks(PeakReport& report) {
+    const PeakOptions& options = report.options;
+    const size_t w = options.window;
     const std::vector<uint64_t>& counts = report.series.counts;
     const std::vector<UnixSeconds>& edges = report.series.edges;
 
@@ -89,7 +88,21 @@ PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions
         sum += counts[i];
         sum_sq += counts[i] * counts[i];
     }
+}
+
+}  // namespace
+
+PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions& options) {
+    PeakReport report;
+    report.options = options;
+    report.options.window = std::max<size_t>(options.window, 1);
+    report.posts = rows.Count();
+    report.series = CountByTime(ds, rows, options.bin, options.zone);
+    MarkPeaks(report);
     if (report.peaks.empty()) return report;
+    const size_t w = report.options.window;
+    const std::vector<uint64_t>& counts = report.series.counts;
+    const std::vector<UnixSeconds>& edges = report.series.edges;
 
     // The rows of each bin some peak needs (its own bin or its window), grouped by bin.
     std::vector<bool> needed(counts.size(), false);
@@ -123,6 +136,39 @@ PeakReport FindPeaks(const Dataset& ds, const Selection& rows, const PeakOptions
         p.domains = RisingValues(ds, EntityField::Domain, peak_rows, window_rows, options.drivers);
     }
     return report;
+}
+
+PeakReport FindPeaks(const Dataset& ds, std::span<const RowId> in_time_order, uint64_t posts,
+                     const PeakOptions& options, bool drivers) {
+    PeakReport report;
+    report.options = options;
+    report.options.window = std::max<size_t>(options.window, 1);
+    report.posts = posts;
+    report.series = CountByTime(ds, in_time_order, posts, options.bin, options.zone);
+    MarkPeaks(report);
+    if (drivers)
+        for (Peak& p : report.peaks)
+            PeakDrivers(ds, in_time_order, report, p);
+    return report;
+}
+
+void PeakDrivers(const Dataset& ds, std::span<const RowId> in_time_order, const PeakReport& report, Peak& p) {
+    const std::vector<UnixSeconds>& edges = report.series.edges;
+    const size_t w = report.options.window;
+    const PostTimes& times = ds.TimeColumn();
+    auto at = [&](UnixSeconds t) {
+        auto it = std::lower_bound(in_time_order.begin(), in_time_order.end(), t,
+                                   [&times](RowId row, UnixSeconds u) { return times[row] < u; });
+        return static_cast<size_t>(it - in_time_order.begin());
+    };
+    const size_t window = at(edges[p.bin - w]), start = at(edges[p.bin]), end = at(edges[p.bin + 1]);
+    auto peak_rows = in_time_order.subspan(start, end - start);
+    auto window_rows = in_time_order.subspan(window, start - window);
+    p.window_posts = window_rows.size();
+    const size_t k = report.options.drivers;
+    p.hashtags = RisingValues(ds, EntityField::Hashtag, peak_rows, window_rows, k);
+    p.authors = RisingValues(ds, EntityField::Author, peak_rows, window_rows, k);
+    p.domains = RisingValues(ds, EntityField::Domain, peak_rows, window_rows, k);
 }
 
 std::string PeaksJson(const PeakReport& report, std::string_view query) {

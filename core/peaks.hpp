@@ -70,6 +70,14 @@ std::vector<PeakDriver> RisingValues(const Dataset& dataset, EntityField field, 
                                      std::span<const RowId> window_rows, size_t k);
 
 PeakReport FindPeaks(const Dataset& dataset, const Selection& rows, const PeakOptions& options = {});
+// The same report for the selected rows given in time order (those with a time, by time: as SortedTimes()
+// orders them) out of `posts` selected: the series by binary search, a peak's and its window's rows are
+// contiguous ranges of them, so no pass over every selected row. Without `drivers` the peaks' drivers stay
+// empty (the explorer finds a peak's drivers when its popup opens, with PeakDrivers()).
+PeakReport FindPeaks(const Dataset& dataset, std::span<const RowId> in_time_order, uint64_t posts,
+                     const PeakOptions& options = {}, bool drivers = true);
+// The drivers of one peak of `report` (found over `in_time_order`), as FindPeaks fills them.
+void PeakDrivers(const Dataset& dataset, std::span<const RowId> in_time_order, const PeakReport& report, Peak& peak);
 
 // Start and end are local times with their offset in the options' zone ("...Z" in UTC).
 // {"query", "bin", "tz": "UTC", "window", "min_z", "min_count", "posts", "peaks": [{"start", "end",

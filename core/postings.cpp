@@ -1,5 +1,6 @@
 #include "postings.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <limits>
 
@@ -54,69 +55,138 @@ std::vector<RowId> PostingLists::List::ToRows() const {
 }
 
 void PostingLists::Build(const Dataset& dataset, EntityField field) {
-    const size_t ids = EntityDictionary(dataset, field).Size();
-    const auto rows = static_cast<RowId>(dataset.Posts());
-    const size_t words_per_list = (size_t{rows} + 63) / 64;
-    // Pass 1: each list's length and the bytes its gaps take.
-    std::vector<uint32_t> length(ids, 0), last(ids, kNoRow);
-    std::vector<uint64_t> gap_bytes(ids, 0);
-    VisitEntities(dataset, field, [&](auto ids_of) {
-        for (RowId r = 0; r < rows; ++r)
-            for (uint32_t id : ids_of(r)) {
-                gap_bytes[id] += VarintBytes(last[id] == kNoRow ? r : r - last[id]);
-                last[id] = r;
-                ++length[id];
-            }
-    });
-    // Each list takes the smaller form; lay the entries out.
-    std::vector<uint64_t> start(ids + 1, 0);
-    size_t bitmaps = 0;
-    m_entries = 0;
-    for (size_t id = 0; id < ids; ++id) {
-        const bool bitmap = length[id] > 0 && words_per_list * 8 < gap_bytes[id];
-        const uint64_t head = uint64_t{length[id]} << 1 | bitmap;
-        start[id + 1] = start[id] + VarintBytes(head) + (bitmap ? VarintBytes(bitmaps) : gap_bytes[id]);
-        bitmaps += bitmap;
-        m_entries += length[id];
-    }
-    // Offsets are u32: posting lists over 4 GiB would need ~1 billion entries (over 30x the target dumps).
-    assert(start[ids] < std::numeric_limits<uint32_t>::max());
-    m_rows = rows;
-    m_start.assign(start.begin(), start.end());
-    std::vector<uint64_t>().swap(start);
-    m_bytes.assign(m_start[ids], 0);
-    m_words.assign(bitmaps * words_per_list, 0);
-    // Heads now; `cursor` is where each list's next gap goes (or its bitmap's first word).
-    std::vector<uint32_t>& cursor = length;  // reused: a list's length is in its head from here on
-    std::vector<bool> is_bitmap(ids, false);
-    bitmaps = 0;
-    for (size_t id = 0; id < ids; ++id) {
-        const bool bitmap = length[id] > 0 && words_per_list * 8 < gap_bytes[id];
-        uint8_t* p = WriteVarint(m_bytes.data() + m_start[id], uint64_t{length[id]} << 1 | bitmap);
-        is_bitmap[id] = bitmap;
-        last[id] = kNoRow;
-        if (bitmap) {
-            WriteVarint(p, bitmaps);
-            cursor[id] = static_cast<uint32_t>(bitmaps++);
-        } else {
-            cursor[id] = static_cast<uint32_t>(p - m_bytes.data());
+    PostingListsBuilder builder(dataset, field);
+    builder.Step(SIZE_MAX);
+    *this = builder.Take();
+}
+
+PostingListsBuilder::PostingListsBuilder(const Dataset& dataset, EntityField field)
+    : m_dataset(dataset),
+      m_field(field),
+      m_ids(EntityDictionary(dataset, field).Size()),
+      m_rows(static_cast<RowId>(dataset.Posts())),
+      m_words_per_list((size_t{m_rows} + 63) / 64),
+      m_length(m_ids, 0),
+      m_last(m_ids, kNoRow),
+      m_gap_bytes(m_ids, 0) {}
+
+size_t PostingListsBuilder::PhaseSize() const {
+    return m_phase == Phase::Count || m_phase == Phase::Fill ? size_t{m_rows} : m_ids;
+}
+
+size_t PostingListsBuilder::WorkDone() const {
+    const size_t before[] = {0, m_rows, size_t{m_rows} + m_ids, size_t{m_rows} + 2 * m_ids, Work()};
+    return before[static_cast<size_t>(m_phase)] + (m_phase == Phase::Done ? 0 : m_next);
+}
+
+bool PostingListsBuilder::Step(size_t work) {
+    while (work > 0 && m_phase != Phase::Done) {
+        const size_t n = std::min(work, PhaseSize() - m_next);
+        Run(m_next, m_next + n);
+        m_next += n;
+        work -= n;
+        if (m_next == PhaseSize()) {
+            EndPhase();
+            m_next = 0;
         }
     }
-    std::vector<uint64_t>().swap(gap_bytes);
-    // Pass 2: the rows.
-    VisitEntities(dataset, field, [&](auto ids_of) {
-        for (RowId r = 0; r < rows; ++r)
-            for (uint32_t id : ids_of(r)) {
-                if (is_bitmap[id]) {
-                    m_words[cursor[id] * words_per_list + (r >> 6)] |= uint64_t{1} << (r & 63);
-                    continue;
-                }
-                uint8_t* p = m_bytes.data() + cursor[id];
-                cursor[id] =
-                    static_cast<uint32_t>(WriteVarint(p, last[id] == kNoRow ? r : r - last[id]) - m_bytes.data());
-                last[id] = r;
+    return Done();
+}
+
+// Rows (Count, Fill) or ids (Starts, Heads) [from, to) of the current phase.
+void PostingListsBuilder::Run(size_t from, size_t to) {
+    PostingLists& out = m_lists;
+    switch (m_phase) {
+        case Phase::Count:  // each list's length and the bytes its gaps take
+            VisitEntities(m_dataset, m_field, [&](auto ids_of) {
+                for (auto r = static_cast<RowId>(from); r < to; ++r)
+                    for (uint32_t id : ids_of(r)) {
+                        m_gap_bytes[id] += VarintBytes(m_last[id] == kNoRow ? r : r - m_last[id]);
+                        m_last[id] = r;
+                        ++m_length[id];
+                    }
+            });
+            break;
+        case Phase::Starts:  // each list takes the smaller form; lay the entries out
+            for (size_t id = from; id < to; ++id) {
+                const bool bitmap = m_length[id] > 0 && m_words_per_list * 8 < m_gap_bytes[id];
+                const uint64_t head = uint64_t{m_length[id]} << 1 | bitmap;
+                m_start[id + 1] = m_start[id] + VarintBytes(head) + (bitmap ? VarintBytes(m_bitmaps) : m_gap_bytes[id]);
+                m_bitmaps += bitmap;
+                out.m_entries += m_length[id];
             }
-    });
+            break;
+        case Phase::Heads:  // heads; m_length becomes where each list's next gap goes (or its bitmap's index)
+            for (size_t id = from; id < to; ++id) {
+                const bool bitmap = m_length[id] > 0 && m_words_per_list * 8 < m_gap_bytes[id];
+                uint8_t* p = WriteVarint(out.m_bytes.data() + out.m_start[id], uint64_t{m_length[id]} << 1 | bitmap);
+                m_is_bitmap[id] = bitmap;
+                m_last[id] = kNoRow;
+                if (bitmap) {
+                    WriteVarint(p, m_bitmaps);
+                    m_length[id] = static_cast<uint32_t>(m_bitmaps++);
+                } else {
+                    m_length[id] = static_cast<uint32_t>(p - out.m_bytes.data());
+                }
+            }
+            break;
+        case Phase::Fill:  // the rows
+            VisitEntities(m_dataset, m_field, [&](auto ids_of) {
+                std::vector<uint32_t>& cursor = m_length;
+                for (auto r = static_cast<RowId>(from); r < to; ++r)
+                    for (uint32_t id : ids_of(r)) {
+                        if (m_is_bitmap[id]) {
+                            out.m_words[cursor[id] * m_words_per_list + (r >> 6)] |= uint64_t{1} << (r & 63);
+                            continue;
+                        }
+                        uint8_t* p = out.m_bytes.data() + cursor[id];
+                        cursor[id] = static_cast<uint32_t>(WriteVarint(p, m_last[id] == kNoRow ? r : r - m_last[id]) -
+                                                           out.m_bytes.data());
+                        m_last[id] = r;
+                    }
+            });
+            break;
+        case Phase::Done: break;
+    }
+}
+
+void PostingListsBuilder::EndPhase() {
+    PostingLists& out = m_lists;
+    switch (m_phase) {
+        case Phase::Count:
+            m_start.assign(m_ids + 1, 0);
+            out.m_entries = 0;
+            m_phase = Phase::Starts;
+            break;
+        case Phase::Starts:
+            // Offsets are u32: posting lists over 4 GiB would need ~1 billion entries (over 30x the target dumps).
+            assert(m_start[m_ids] < std::numeric_limits<uint32_t>::max());
+            out.m_rows = m_rows;
+            out.m_start.assign(m_start.begin(), m_start.end());
+            std::vector<uint64_t>().swap(m_start);
+            out.m_bytes.assign(out.m_start[m_ids], 0);
+            out.m_words.assign(m_bitmaps * m_words_per_list, 0);
+            m_is_bitmap.assign(m_ids, false);
+            m_bitmaps = 0;
+            m_phase = Phase::Heads;
+            break;
+        case Phase::Heads:
+            std::vector<uint64_t>().swap(m_gap_bytes);
+            m_phase = Phase::Fill;
+            break;
+        case Phase::Fill:
+            std::vector<uint32_t>().swap(m_length);
+            std::vector<uint32_t>().swap(m_last);
+            std::vector<bool>().swap(m_is_bitmap);
+            m_phase = Phase::Done;
+            break;
+        case Phase::Done: break;
+    }
+}
+
+PostingLists PostingListsBuilder::Take() {
+    assert(Done());
+    return std::move(m_lists);
 }
 
 PostingLists::List PostingLists::Of(uint32_t id) const {

@@ -71,6 +71,10 @@ public:
         return m_start.capacity() * sizeof(uint32_t) + m_bytes.capacity() + m_words.capacity() * sizeof(uint64_t);
     }
 
+    PostingLists() = default;
+    PostingLists(PostingLists&&) = default;
+    PostingLists& operator=(PostingLists&&) = default;
+
     static uint64_t ReadVarint(const uint8_t*& p) {
         uint64_t v = 0;
         for (unsigned shift = 0;; shift += 7) {
@@ -81,6 +85,7 @@ public:
     }
 
 private:
+    friend class PostingListsBuilder;
     // Id i's entry starts at m_bytes[m_start[i]]: a varint (length << 1 | is_bitmap), then the
     // bitmap's index in m_words (in words of Rows() bits each) or the gaps.
     std::vector<uint32_t> m_start;
@@ -88,6 +93,45 @@ private:
     std::vector<uint64_t> m_words;
     size_t m_rows = 0;
     size_t m_entries = 0;
+};
+
+// Builds the PostingLists of one field a piece at a time (a frame's share at 10 million posts), exactly
+// as PostingLists::Build does at once: two passes over the rows and two over the ids. The dataset must
+// keep at least the rows and ids it had when the builder was made, unchanged, until Take().
+//
+//   PostingListsBuilder builder(dataset, EntityField::Hashtag);
+//   while (!builder.Step(4096)) {}            // or one Step per frame
+//   PostingLists lists = builder.Take();
+class PostingListsBuilder {
+public:
+    PostingListsBuilder(const Dataset& dataset, EntityField field);
+    // Does about `work` units of work (a row or an id each); true once the lists are complete.
+    bool Step(size_t work);
+    bool Done() const { return m_phase == Phase::Done; }
+    // Units done and in all (two passes over the rows and two over the ids).
+    size_t WorkDone() const;
+    size_t Work() const { return 2 * (size_t{m_rows} + m_ids); }
+    // The lists, once Done() (the builder is spent).
+    PostingLists Take();
+
+private:
+    enum class Phase : uint8_t { Count, Starts, Heads, Fill, Done };
+    size_t PhaseSize() const;
+    void Run(size_t from, size_t to);
+    void EndPhase();
+
+    const Dataset& m_dataset;
+    EntityField m_field;
+    size_t m_ids = 0;
+    RowId m_rows = 0;
+    size_t m_words_per_list = 0;
+    Phase m_phase = Phase::Count;
+    size_t m_next = 0;                       // the phase's next row or id
+    std::vector<uint32_t> m_length, m_last;  // m_length is each list's cursor from Heads on
+    std::vector<uint64_t> m_gap_bytes, m_start;
+    std::vector<bool> m_is_bitmap;
+    size_t m_bitmaps = 0;
+    PostingLists m_lists;
 };
 
 }  // namespace chorus::core

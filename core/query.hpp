@@ -135,7 +135,8 @@ public:
     size_t MemoryBytes() const;
 
 private:
-    friend class QueryEvaluation;  // query_evaluation.hpp: Select() a block of rows at a time
+    friend class QueryEvaluation;     // query_evaluation.hpp: Select() a block of rows at a time
+    friend class DatasetPreparation;  // dataset_preparation.hpp: fills the caches a piece at a time
 
     struct FieldPostings {
         bool built = false;

@@ -10,11 +10,12 @@
 
 namespace chorus::core {
 
-// SelectionCount: the row pass of Summarize and CountOverview cut in pieces at word boundaries of the
-// bitmap, then, when the selected rows are not already in time order, a stable merge sort by time
-// (blocks sorted one per piece, then merged pass by pass, each merge resumable).
+// SelectionCount: the previous count's values zeroed in pieces, the row pass of Summarize and CountOverview
+// cut in pieces at word boundaries of the bitmap, the lists ranked a field per piece, then, when the selected
+// rows are not already in time order, a stable merge sort by time (blocks sorted one per piece, then merged
+// pass by pass, each merge resumable). No piece is a pass over a whole array (rule 113).
 struct SelectionCount::State {
-    enum class Phase : uint8_t { Done, Rows, SortBlocks, Merge };
+    enum class Phase : uint8_t { Done, Zero, Rows, Rank, SortBlocks, Merge };
     static constexpr size_t kBlock = 4096;
 
     Phase phase = Phase::Done;
@@ -33,20 +34,36 @@ struct SelectionCount::State {
     std::vector<RowId> order;  // selected rows, ascending, then in time order
     bool in_order = true;
     UnixSeconds last_time = kNoTime;
+    size_t zero_counter = 0, zero_at = 0;  // Zero: the counter and the position in its `seen` zeroed next
+    size_t rank_field = 0;                 // Rank: the request's field ranked next
     // Sorting.
     std::vector<RowId> buffer;
     size_t block = 0, width = 0, lo = 0, i = 0, j = 0, out = 0;
 
+    // The counter of a field (zeroed by the Zero phase before the rows are counted).
     ValueCounter& CounterFor(EntityField field) {
-        for (ValueCounter& c : counters) {
-            if (c.field != field) continue;
-            for (uint32_t id : c.seen)
-                c.counts[id] = 0;
-            c.seen.clear();
-            c.counts.resize(EntityDictionary(*ds, field).Size(), 0);
-            return c;
-        }
+        for (ValueCounter& c : counters)
+            if (c.field == field) return c;
         return counters.emplace_back(*ds, field);
+    }
+
+    // The previous counts back to zero, through the values they saw, `work` values a piece.
+    size_t Zero(size_t work) {
+        size_t done = 0;
+        while (done < work && zero_counter < counters.size()) {
+            ValueCounter& c = counters[zero_counter];
+            const size_t end = std::min(c.seen.size(), zero_at + (work - done));
+            done += end - zero_at + 1;
+            for (; zero_at < end; ++zero_at)
+                c.counts[c.seen[zero_at]] = 0;
+            if (zero_at < c.seen.size()) break;
+            c.seen.clear();
+            c.counts.resize(EntityDictionary(*ds, c.field).Size(), 0);
+            ++zero_counter;
+            zero_at = 0;
+        }
+        if (zero_counter == counters.size()) phase = Phase::Rows;
+        return done;
     }
 
     size_t CountWords(size_t work) {
@@ -92,13 +109,22 @@ struct SelectionCount::State {
         return done;
     }
 
-    void FinishRows() {
-        for (size_t f = 0; f < request.fields.size(); ++f) {
+    // The top lists, a field a piece (its values ranked: about as much work as the values it saw).
+    size_t Rank(size_t work) {
+        size_t done = 0;
+        for (; done < work && rank_field < request.fields.size(); ++rank_field) {
+            const size_t f = rank_field;
             if (counter_of[f] == SIZE_MAX) continue;
-            overview.tops[f] = request.k == 0 || counted == 0
-                                   ? TopList{{}, counted}
-                                   : Finish(*ds, counters[counter_of[f]], request.k, counted);
+            const ValueCounter& c = counters[counter_of[f]];
+            overview.tops[f] =
+                request.k == 0 || counted == 0 ? TopList{{}, counted} : Finish(*ds, c, request.k, counted);
+            done += c.seen.size() + 1;
         }
+        if (rank_field == request.fields.size()) FinishRanks();
+        return done;
+    }
+
+    void FinishRanks() {
         if (in_order || order.size() < 2) {
             phase = Phase::Done;
             return;
@@ -181,6 +207,7 @@ void SelectionCount::Start(QueryIndex& index, const Selection& rows, const Overv
     s.counted = 0;
     s.scanned.clear();
     s.counter_of.assign(request.fields.size(), SIZE_MAX);
+    s.zero_counter = s.zero_at = s.rank_field = 0;
     // Every row selected and counted: the lists come off the posting lists at once (as CountOverview's).
     const bool whole = rows.IsAll() && request.amplification == Amplification::Both;
     for (size_t f = 0; f < request.fields.size(); ++f) {
@@ -197,7 +224,7 @@ void SelectionCount::Start(QueryIndex& index, const Selection& rows, const Overv
     s.order.reserve(rows.Count());
     s.in_order = true;
     s.last_time = kNoTime;
-    s.phase = State::Phase::Rows;
+    s.phase = State::Phase::Zero;
 }
 
 bool SelectionCount::Step(size_t work) {
@@ -205,10 +232,12 @@ bool SelectionCount::Step(size_t work) {
     while (work > 0 && s.phase != State::Phase::Done) {
         size_t done = 0;
         switch (s.phase) {
+            case State::Phase::Zero: done = s.Zero(work); break;
             case State::Phase::Rows:
                 done = s.CountWords(work);
-                if (s.word >= s.words.size()) s.FinishRows();
+                if (s.word >= s.words.size()) s.phase = State::Phase::Rank;
                 break;
+            case State::Phase::Rank: done = s.Rank(work); break;
             case State::Phase::SortBlocks: done = s.SortBlocks(work); break;
             case State::Phase::Merge: done = s.Merge(work); break;
             case State::Phase::Done: break;
@@ -226,6 +255,8 @@ double SelectionCount::Progress() const {
     const State& s = *m;
     switch (s.phase) {
         case State::Phase::Done: return 1;
+        case State::Phase::Zero:
+        case State::Phase::Rank:
         case State::Phase::Rows:
             return s.words.empty() ? 0 : 0.5 * static_cast<double>(s.word) / static_cast<double>(s.words.size());
         case State::Phase::SortBlocks:

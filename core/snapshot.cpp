@@ -11,21 +11,7 @@
 namespace chorus::core {
 namespace {
 
-// A snapshot's bytes from memory or straight from a file (so a file's columns are copied once, into their vectors).
-class MemorySource : public SnapshotSource {
-public:
-    explicit MemorySource(std::span<const char> bytes) : m_bytes(bytes) {}
-    bool Take(void* dst, uint64_t n) override {
-        if (n > m_bytes.size()) return false;
-        std::memcpy(dst, m_bytes.data(), static_cast<size_t>(n));
-        m_bytes = m_bytes.subspan(static_cast<size_t>(n));
-        return true;
-    }
-
-private:
-    std::span<const char> m_bytes;
-};
-
+// A snapshot's bytes straight from a file (so a file's columns are copied once, into their vectors).
 class FileSource : public SnapshotSource {
 public:
     explicit FileSource(std::FILE* file) : m_file(file) {}
@@ -75,7 +61,7 @@ bool Snapshot::IsSnapshotFile(const std::string& path) {
 }
 
 SnapshotStatus Snapshot::Read(std::span<const char> bytes, Dataset& into, const TextOnDisk& text_on_disk) {
-    MemorySource source(bytes);
+    BytesSource source(bytes);
     return SnapshotOpen(source, bytes.size(), into, text_on_disk).Run();
 }
 

@@ -49,8 +49,11 @@
 // dictionary, dictionary strings are distinct, post ids are distinct, the files' posts sum to n.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -89,7 +92,24 @@ public:
     virtual bool Take(void* dst, uint64_t n) = 0;
 };
 
+// A snapshot's bytes in memory, handed out in order; the bytes must outlive it and not move.
+class BytesSource : public SnapshotSource {
+public:
+    explicit BytesSource(std::span<const char> bytes) : m_bytes(bytes) {}
+    bool Take(void* dst, uint64_t n) override {
+        if (n > m_bytes.size()) return false;
+        std::memcpy(dst, m_bytes.data(), static_cast<size_t>(n));
+        m_bytes = m_bytes.subspan(static_cast<size_t>(n));
+        return true;
+    }
+
+private:
+    std::span<const char> m_bytes;
+};
+
 class Snapshot {
+    struct AppendState;  // AppendRows a piece at a time (snapshot_merge.cpp)
+
 public:
     static constexpr uint32_t kVersion = 3;
     static constexpr uint32_t kSections = 34;
@@ -130,6 +150,33 @@ public:
     // problems' lines moved down by `line_offset` (the lines of the ranges before it), posts de-duplicated
     // exactly as in a sequential read in the same load (COUNTING.md, rule 70).
     static void MergeRange(const Dataset& part, Dataset& into, uint64_t line_offset, bool continues = true);
+    // MergeRange a piece at a time, so a page merges a worker's range between frames: each Step appends up to
+    // `units` more of part's rows (then its hashtag spellings), or as many as fit in `budget`; true once done,
+    // `into` then exactly as MergeRange leaves it. `part` and `into` must outlive it and not change in between.
+    //   Snapshot::RangeMerge merge(part, into, lines_before, true);
+    //   while (!merge.Step(std::chrono::milliseconds(10))) DrawAFrame();
+    class RangeMerge {
+    public:
+        RangeMerge(const Dataset& part, Dataset& into, uint64_t line_offset, bool continues);
+        ~RangeMerge();
+        RangeMerge(const RangeMerge&) = delete;
+        RangeMerge& operator=(const RangeMerge&) = delete;
+        bool Step(size_t units);
+        bool Step(std::chrono::microseconds budget);
+        void Run() { Step(SIZE_MAX); }
+        bool Done() const;
+        double Fraction() const;  // of the rows appended, 0..1
+
+    private:
+        const Dataset& m_part;
+        Dataset& m_into;
+        uint64_t m_line_offset;
+        std::vector<bool> m_refused;  // per part row: refused as a duplicate
+        std::vector<bool> m_drop;     // per part problem entry: not listed (its post was refused)
+        std::unique_ptr<AppendState> m_append;
+        size_t m_scan_row = 0, m_time_entry = 0, m_author_entry = 0;  // the problem entries' scan
+        bool m_done = false;
+    };
     // True when MergeRange(part, into, ...) leaves `into` exactly as a sequential read of part's lines would,
     // to the byte of its snapshot: no post of `part` is already in `into`, and each of part's authors with a
     // name has one (its names interned in the order its authors first came). Else the range is best read

@@ -1,7 +1,9 @@
-// Snapshot::Merge and Snapshot::Swap: joining datasets row by row, de-duplicated by post id
+// Snapshot::Merge, Snapshot::RangeMerge and Snapshot::Swap: joining datasets row by row, de-duplicated by post id
 // (the file format itself is in snapshot.cpp).
 #include <algorithm>
 #include <cassert>
+#include <chrono>
+#include <cstdint>
 #include <span>
 #include <utility>
 #include <vector>
@@ -54,78 +56,222 @@ void Snapshot::Merge(const Dataset& from, Dataset& into) {
     AppendRows(from, into, base, nullptr);
 }
 
-void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::vector<bool>* refused) {
-    into.EnsureIdIndex();
-    Remap hashtags(from.m_hashtags, into.m_hashtags), mentions(from.m_mentions, into.m_mentions);
-    Remap links(from.m_links, into.m_links), domains(from.m_domains, into.m_domains);
-    Remap authors(from.m_authors, into.m_authors), names(from.m_names, into.m_names);
-    Remap langs(from.m_langs, into.m_langs), text_ids(from.m_text_ids, into.m_text_ids);
-    Remap emoji(from.m_emoji, into.m_emoji), clients(from.m_clients, into.m_clients);
+// AppendRows' loop, resumable: its place and the dictionaries' mappings are kept between steps.
+struct Snapshot::AppendState {
+    AppendState(const Dataset& from_rows, Dataset& into_rows, size_t base_file, std::vector<bool>* refused_rows)
+        : from(from_rows),
+          into(into_rows),
+          base(base_file),
+          refused(refused_rows),
+          hashtags(from.m_hashtags, into.m_hashtags),
+          mentions(from.m_mentions, into.m_mentions),
+          links(from.m_links, into.m_links),
+          domains(from.m_domains, into.m_domains),
+          authors(from.m_authors, into.m_authors),
+          names(from.m_names, into.m_names),
+          langs(from.m_langs, into.m_langs),
+          text_ids(from.m_text_ids, into.m_text_ids),
+          emoji(from.m_emoji, into.m_emoji),
+          clients(from.m_clients, into.m_clients),
+          engagement(from.m_engagement),
+          refused_tag_posts(from.m_hashtags.Size(), 0),
+          file_end(from.m_files.empty() ? 0 : from.m_files[0].posts) {
+        into.EnsureIdIndex();
+        if (into.m_time.empty()) ReserveAll();
+    }
+    // Into an empty dataset (a CSV file, a file's first range) the biggest columns and the post-id index take their
+    // size at once, so no doubling copies one in a single step (a 266 MB CSV file's text arena took a quarter second).
+    // Capacities only: the dataset is the same, and FileEnded then fits it as before.
+    void ReserveAll() {
+        const size_t rows = from.m_time.size();
+        into.m_type.reserve(rows);
+        into.m_author.reserve(rows);
+        into.m_post_id.reserve(rows);
+        into.m_id_index.Reserve(rows);  // no rehash of every id so far in one step
+        into.m_hashtag_ids.reserve(from.m_hashtag_ids.size());
+        into.m_mention_ids.reserve(from.m_mention_ids.size());
+        into.m_link_ids.reserve(from.m_link_ids.size());
+        into.m_domain_ids.reserve(from.m_domain_ids.size());
+        into.m_emoji_ids.reserve(from.m_emoji_ids.size());
+        into.m_text.m_offsets.reserve(rows + 1);
+        into.m_text.m_arena.reserve(from.m_text.m_arena.size());
+    }
+    // Appends up to `units` rows, then counts up to the rest of `units` spellings, taking what it used from
+    // `units`; true once everything is in.
+    bool Step(size_t& units);
+    void AppendRow(size_t row);
 
-    EngagementColumn::Scan engagement(from.m_engagement);
-    std::vector<uint32_t> refused_tag_posts(from.m_hashtags.Size(), 0);  // per from hashtag: duplicate posts
-
-    // The rows of from's files are consecutive, in file order: file f holds the next Files()[f].posts rows.
+    const Dataset& from;
+    Dataset& into;
+    size_t base;
+    std::vector<bool>* refused;
+    Remap hashtags, mentions, links, domains, authors, names, langs, text_ids, emoji, clients;
+    EngagementColumn::Scan engagement;
+    std::vector<uint32_t> refused_tag_posts;  // per from hashtag: duplicate posts
+    std::vector<uint32_t> spellings_of;       // per from hashtag: its spellings, once the rows are in
     size_t file = 0;
-    uint64_t file_end = from.m_files.empty() ? 0 : from.m_files[0].posts;
-    for (size_t row = 0; row < from.m_time.size(); ++row) {
-        while (row >= file_end && file + 1 < from.m_files.size())
-            file_end += from.m_files[++file].posts;
-        auto r = static_cast<RowId>(row);
-        uint64_t key = from.m_post_id[row];
-        if (key != Dataset::kNoPostId && (key & Dataset::kTextIdBit) != 0)
-            key = Dataset::kTextIdBit | text_ids(static_cast<uint32_t>(key & ~Dataset::kTextIdBit));
-        if (key != Dataset::kNoPostId && into.m_id_index.Find(key, into.m_post_id) != PostIdIndex::kNone) {
-            // As Dataset::Add: a duplicate is counted and refused before its time and author are looked at.
-            IngestReport& report = into.m_files[base + file];
-            --report.posts;
-            ++report.duplicates;
-            if (from.m_time[row] == kNoTime) Uncount(report, Problem::NoTime);
-            if (from.m_author[row] == Dataset::kNoAuthor) Uncount(report, Problem::NoAuthor);
-            for (uint32_t tag : from.HashtagsOf(r))
-                ++refused_tag_posts[tag];
-            if (refused) (*refused)[row] = true;
-            continue;
-        }
-        auto at = static_cast<RowId>(into.m_time.size());
-        into.m_post_id.push_back(key);
-        if (key != Dataset::kNoPostId) into.m_id_index.Insert(at, into.m_post_id);
-        into.m_time.push_back(from.m_time[row]);
-        into.m_type.push_back(from.m_type[row]);
-        uint32_t author = from.m_author[row];
-        if (author == Dataset::kNoAuthor) {
-            into.m_author.push_back(Dataset::kNoAuthor);
-        } else {
-            uint32_t mapped = authors(author);
-            if (mapped == into.m_author_name.size()) into.m_author_name.push_back(Dictionary::kNotFound);
-            if (from.m_author_name[author] != Dictionary::kNotFound)
-                into.m_author_name[mapped] = names(from.m_author_name[author]);
-            into.m_author.push_back(mapped);
-        }
-        AppendList(from.HashtagsOf(r), hashtags, into.m_hashtag_ids, into.m_hashtag_offsets);
-        AppendList(from.MentionsOf(r), mentions, into.m_mention_ids, into.m_mention_offsets);
-        AppendList(from.LinksOf(r), links, into.m_link_ids, into.m_link_offsets);
-        AppendList(from.DomainsOf(r), domains, into.m_domain_ids, into.m_domain_offsets);
-        AppendList(from.EmojiOf(r), emoji, into.m_emoji_ids, into.m_emoji_offsets);
-        into.m_lang.push_back(from.m_lang[row] == Dataset::kNoLang ? Dataset::kNoLang : langs(from.m_lang[row]));
-        into.m_client.push_back(from.m_client[row] == Dataset::kNoClient ? Dataset::kNoClient
-                                                                         : clients(from.m_client[row]));
-        into.m_engagement.Add(engagement.At(r));
-        into.m_text.Append(from.TextOf(r));
-        into.m_sorted_dirty = true;
+    uint64_t file_end;
+    size_t next_row = 0;
+    uint32_t spelling = 0;
+    bool rows_done = false;
+    bool count_posts = false;  // a post appended counts in its file's report (else the report holds it already)
+};
+
+void Snapshot::AppendRows(const Dataset& from, Dataset& into, size_t base, std::vector<bool>* refused) {
+    AppendState state(from, into, base, refused);
+    size_t units = SIZE_MAX;
+    state.Step(units);
+}
+
+bool Snapshot::AppendState::Step(size_t& units) {
+    // The rows of from's files are consecutive, in file order: file f holds the next Files()[f].posts rows.
+    for (; next_row < from.m_time.size() && units > 0; ++next_row, --units)
+        AppendRow(next_row);
+    if (next_row < from.m_time.size()) return false;
+    if (!rows_done) {
+        rows_done = true;
+        spellings_of.assign(from.m_hashtags.Size(), 0);
+        for (uint32_t tag : from.m_spelling_tag)
+            ++spellings_of[tag];
     }
     // Spelling counts (rule 50): a refused duplicate's spelling is known only when its hashtag has one
     // spelling in `from`; otherwise it still counts, which can only change which spelling is shown.
-    std::vector<uint32_t> spellings_of(from.m_hashtags.Size(), 0);
-    for (uint32_t tag : from.m_spelling_tag)
-        ++spellings_of[tag];
-    for (uint32_t s = 0; s < from.m_spelling_tag.size(); ++s) {
-        uint32_t tag = from.m_spelling_tag[s];
-        uint32_t posts = from.m_spelling_posts[s];
+    for (; spelling < from.m_spelling_tag.size() && units > 0; ++spelling, --units) {
+        uint32_t tag = from.m_spelling_tag[spelling];
+        uint32_t posts = from.m_spelling_posts[spelling];
         if (spellings_of[tag] == 1) posts -= std::min(posts, refused_tag_posts[tag]);
         uint32_t mapped = hashtags.Mapped(tag);
-        if (posts != 0 && mapped != Remap::kUnset) into.CountSpelling(mapped, from.m_hashtag_spellings.Text(s), posts);
+        if (posts != 0 && mapped != Remap::kUnset)
+            into.CountSpelling(mapped, from.m_hashtag_spellings.Text(spelling), posts);
     }
+    return spelling == from.m_spelling_tag.size();
+}
+
+void Snapshot::AppendState::AppendRow(size_t row) {
+    while (row >= file_end && file + 1 < from.m_files.size())
+        file_end += from.m_files[++file].posts;
+    auto r = static_cast<RowId>(row);
+    uint64_t key = from.m_post_id[row];
+    if (key != Dataset::kNoPostId && (key & Dataset::kTextIdBit) != 0)
+        key = Dataset::kTextIdBit | text_ids(static_cast<uint32_t>(key & ~Dataset::kTextIdBit));
+    if (key != Dataset::kNoPostId && into.m_id_index.Find(key, into.m_post_id) != PostIdIndex::kNone) {
+        // As Dataset::Add: a duplicate is counted and refused before its time and author are looked at.
+        IngestReport& report = into.m_files[base + file];
+        if (!count_posts) --report.posts;
+        ++report.duplicates;
+        if (from.m_time[row] == kNoTime) Uncount(report, Problem::NoTime);
+        if (from.m_author[row] == Dataset::kNoAuthor) Uncount(report, Problem::NoAuthor);
+        for (uint32_t tag : from.HashtagsOf(r))
+            ++refused_tag_posts[tag];
+        if (refused) (*refused)[row] = true;
+        return;
+    }
+    if (count_posts) ++into.m_files[base + file].posts;
+    auto at = static_cast<RowId>(into.m_time.size());
+    into.m_post_id.push_back(key);
+    if (key != Dataset::kNoPostId) into.m_id_index.Insert(at, into.m_post_id);
+    into.m_time.push_back(from.m_time[row]);
+    into.m_type.push_back(from.m_type[row]);
+    uint32_t author = from.m_author[row];
+    if (author == Dataset::kNoAuthor) {
+        into.m_author.push_back(Dataset::kNoAuthor);
+    } else {
+        uint32_t mapped = authors(author);
+        if (mapped == into.m_author_name.size()) into.m_author_name.push_back(Dictionary::kNotFound);
+        if (from.m_author_name[author] != Dictionary::kNotFound)
+            into.m_author_name[mapped] = names(from.m_author_name[author]);
+        into.m_author.push_back(mapped);
+    }
+    AppendList(from.HashtagsOf(r), hashtags, into.m_hashtag_ids, into.m_hashtag_offsets);
+    AppendList(from.MentionsOf(r), mentions, into.m_mention_ids, into.m_mention_offsets);
+    AppendList(from.LinksOf(r), links, into.m_link_ids, into.m_link_offsets);
+    AppendList(from.DomainsOf(r), domains, into.m_domain_ids, into.m_domain_offsets);
+    AppendList(from.EmojiOf(r), emoji, into.m_emoji_ids, into.m_emoji_offsets);
+    into.m_lang.push_back(from.m_lang[row] == Dataset::kNoLang ? Dataset::kNoLang : langs(from.m_lang[row]));
+    into.m_client.push_back(from.m_client[row] == Dataset::kNoClient ? Dataset::kNoClient
+                                                                     : clients(from.m_client[row]));
+    into.m_engagement.Add(engagement.At(r));
+    into.m_text.Append(from.TextOf(r));
+    into.m_sorted_dirty = true;
+}
+
+// RangeMerge: MergeRange's report, then AppendState's rows, then the listed problems of the refused rows.
+Snapshot::RangeMerge::RangeMerge(const Dataset& part, Dataset& into, uint64_t line_offset, bool continues)
+    : m_part(part),
+      m_into(into),
+      m_line_offset(line_offset),
+      m_refused(part.m_time.size(), false),
+      m_drop(part.m_files.empty() ? 0 : part.m_files[0].problems.size(), false) {
+    assert(&part != &into && part.m_files.size() == 1 && (!continues || !into.m_files.empty()));
+    const IngestReport& from = part.m_files[0];
+    if (!continues) {
+        into.m_files.emplace_back();
+        into.m_files.back().name = from.name;
+    }
+    const size_t base = into.m_files.size() - 1;
+    IngestReport& report = into.m_files[base];
+    if (report.format.empty()) report.format = from.format;
+    report.bytes += from.bytes;
+    report.lines += from.lines;
+    // The posts are counted as their rows go in, so between steps the files' posts still sum to the rows.
+    report.duplicates += from.duplicates;
+    report.skipped += from.skipped;
+    report.cancelled = report.cancelled || from.cancelled;
+    for (const auto& [problem, count] : from.counts)
+        report.counts[problem] += count;
+    m_append = std::make_unique<AppendState>(part, into, base, &m_refused);
+    m_append->count_posts = true;
+}
+
+Snapshot::RangeMerge::~RangeMerge() = default;
+
+bool Snapshot::RangeMerge::Done() const {
+    return m_done;
+}
+
+double Snapshot::RangeMerge::Fraction() const {
+    const size_t rows = m_part.m_time.size();
+    return m_done || rows == 0 ? 1.0 : static_cast<double>(m_append->next_row) / static_cast<double>(rows);
+}
+
+bool Snapshot::RangeMerge::Step(std::chrono::microseconds budget) {
+    const auto start = std::chrono::steady_clock::now();
+    while (!Step(size_t{4096}))
+        if (std::chrono::steady_clock::now() - start >= budget) return false;
+    return true;
+}
+
+bool Snapshot::RangeMerge::Step(size_t units) {
+    if (m_done) return true;
+    if (!m_append->Step(units)) return false;
+    // A refused post would not have been looked at in a sequential read, so its no_time / no_author
+    // entries go. Dataset::Add lists those in row order: the n-th no_time entry is the n-th row without time.
+    const std::vector<ProblemEntry>& problems = m_part.m_files[0].problems;
+    auto next_entry = [&](size_t& at, Problem problem) {
+        while (at < problems.size() && problems[at].problem != problem)
+            ++at;
+        return at < problems.size() ? at++ : problems.size();
+    };
+    for (; m_scan_row < m_part.m_time.size() && units > 0; ++m_scan_row, --units) {
+        const size_t row = m_scan_row;
+        size_t t = m_part.m_time[row] == kNoTime ? next_entry(m_time_entry, Problem::NoTime) : problems.size();
+        size_t a = m_part.m_author[row] == Dataset::kNoAuthor ? next_entry(m_author_entry, Problem::NoAuthor)
+                                                              : problems.size();
+        if (!m_refused[row]) continue;
+        if (t < m_drop.size()) m_drop[t] = true;
+        if (a < m_drop.size()) m_drop[a] = true;
+    }
+    if (m_scan_row < m_part.m_time.size()) return false;
+    IngestReport& report = m_into.m_files[m_append->base];
+    for (size_t i = 0; i < problems.size() && report.problems.size() < IngestReport::kMaxProblems; ++i) {
+        if (m_drop[i]) continue;
+        ProblemEntry entry = problems[i];
+        if (entry.line > 0) entry.line += m_line_offset;
+        report.problems.push_back(std::move(entry));
+    }
+    m_append.reset();
+    m_done = true;
+    return true;
 }
 
 void Snapshot::Swap(Dataset& a, Dataset& b) {

@@ -1,59 +1,14 @@
 // Snapshot::MergeRange: a later range of a JSON-lines file, read apart (ingest_range.hpp), joined to
-// the file's report and rows as a sequential read would have left them (COUNTING.md, rule 70).
-#include <cassert>
-#include <vector>
+// the file's report and rows as a sequential read would have left them (COUNTING.md, rule 70); the work is
+// Snapshot::RangeMerge's (snapshot_merge.cpp), here done in one go.
+#include <cstdint>
 
 #include "snapshot.hpp"
 
 namespace chorus::core {
 
 void Snapshot::MergeRange(const Dataset& part, Dataset& into, uint64_t line_offset, bool continues) {
-    assert(&part != &into && part.m_files.size() == 1 && (!continues || !into.m_files.empty()));
-    const IngestReport& from = part.m_files[0];
-    if (!continues) {
-        into.m_files.emplace_back();
-        into.m_files.back().name = from.name;
-    }
-    const size_t base = into.m_files.size() - 1;
-    {
-        IngestReport& report = into.m_files[base];
-        if (report.format.empty()) report.format = from.format;
-        report.bytes += from.bytes;
-        report.lines += from.lines;
-        report.posts += from.posts;  // AppendRows takes back the duplicates
-        report.duplicates += from.duplicates;
-        report.skipped += from.skipped;
-        report.cancelled = report.cancelled || from.cancelled;
-        for (const auto& [problem, count] : from.counts)
-            report.counts[problem] += count;
-    }
-    std::vector<bool> refused(part.m_time.size(), false);
-    AppendRows(part, into, base, &refused);
-
-    // A refused post would not have been looked at in a sequential read, so its no_time / no_author
-    // entries go. Dataset::Add lists those in row order: the n-th no_time entry is the n-th row without time.
-    std::vector<bool> drop(from.problems.size(), false);
-    size_t time_entry = 0, author_entry = 0;
-    auto next_entry = [&](size_t& at, Problem problem) {
-        while (at < from.problems.size() && from.problems[at].problem != problem)
-            ++at;
-        return at < from.problems.size() ? at++ : from.problems.size();
-    };
-    for (size_t row = 0; row < part.m_time.size(); ++row) {
-        size_t t = part.m_time[row] == kNoTime ? next_entry(time_entry, Problem::NoTime) : from.problems.size();
-        size_t a = part.m_author[row] == Dataset::kNoAuthor ? next_entry(author_entry, Problem::NoAuthor)
-                                                            : from.problems.size();
-        if (!refused[row]) continue;
-        if (t < drop.size()) drop[t] = true;
-        if (a < drop.size()) drop[a] = true;
-    }
-    IngestReport& report = into.m_files[base];
-    for (size_t i = 0; i < from.problems.size() && report.problems.size() < IngestReport::kMaxProblems; ++i) {
-        if (drop[i]) continue;
-        ProblemEntry entry = from.problems[i];
-        if (entry.line > 0) entry.line += line_offset;
-        report.problems.push_back(std::move(entry));
-    }
+    RangeMerge(part, into, line_offset, continues).Run();
 }
 
 }  // namespace chorus::core

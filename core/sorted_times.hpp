@@ -72,6 +72,8 @@ public:
     };
 
     UnixSeconds operator[](size_t i) const { return m_order ? (*m_times)[m_order[i]] : (*m_times)[i]; }
+    // The row of the i-th time: rows with a time, by time then row.
+    uint32_t RowAt(size_t i) const { return m_order ? m_order[i] : static_cast<uint32_t>(i); }
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     UnixSeconds front() const { return (*this)[0]; }

@@ -156,6 +156,24 @@ TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds st
     return out;
 }
 
+TimeBins Histogram(const Dataset& dataset, std::span<const RowId> in_time_order, UnixSeconds start, int64_t step,
+                   size_t bins, const TimeZone& zone) {
+    TimeBins out;
+    out.step = step;
+    out.start = zone.IsUtc() ? FloorTo(start, step) : ZoneFloor(start, CalendarUnit::Fixed, step, zone);
+    FillEdges(out, bins, zone);
+    out.counts.assign(bins, 0);
+    const PostTimes& times = dataset.TimeColumn();
+    auto before = [&times](RowId row, UnixSeconds t) { return times[row] < t; };
+    auto edge = std::lower_bound(in_time_order.begin(), in_time_order.end(), out.start, before);
+    for (size_t i = 0; i < bins; ++i) {
+        auto next = std::lower_bound(edge, in_time_order.end(), out.edges[i + 1], before);
+        out.counts[i] = static_cast<uint64_t>(next - edge);
+        edge = next;
+    }
+    return out;
+}
+
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last) {
     return last - first < 3 * kDay ? kHour : kDay;
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "dataset.hpp"
@@ -38,6 +39,10 @@ TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds st
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins, const TimeZone& zone);
 TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins,
                    const TimeZone& zone);
+// The same bins over rows given in time order (rows with a time, by time: as SortedTimes() orders them):
+// two binary searches per bin, never a pass over the rows, so the bins of millions of rows take microseconds.
+TimeBins Histogram(const Dataset& dataset, std::span<const RowId> in_time_order, UnixSeconds start, int64_t step,
+                   size_t bins, const TimeZone& zone);
 // The default bin of a span: a day, or an hour when the span is under 3 days.
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last);
 // The finest "nice" step (1 s ... 1 week) that keeps `span / step` at most `max_bins`.

@@ -4,10 +4,10 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "export_csv.hpp"
 #include "export_jsonl.hpp"
@@ -59,6 +59,7 @@ std::optional<SaveRequest> Explorer::TakeSave() {
 }
 
 void Explorer::SaveList(size_t list) {
+    if (!IndexCurrent()) return;  // being prepared (rule 112): the button works again once it is ready
     // Every value of the selection, not only the kTopRows shown (rule 106): `chorus top -n 0`.
     const core::EntityField field = kListFields[list];
     core::TopList all = core::TopK(*m_index, m_selected, field, SIZE_MAX, core::Amplification::Both);
@@ -72,6 +73,7 @@ void Explorer::SaveTimelineCsv() {
 }
 
 void Explorer::SavePosts() {
+    if (!IndexCurrent()) return;  // being prepared (rule 112): the button works again once it is ready
     StepCounting(true);
     SaveRequest request;
     request.file_name = ExportFileName("posts", m_view.query, "jsonl");
@@ -129,7 +131,7 @@ void Explorer::ClearFilters() {
 
 void Explorer::Refresh() {
     RefreshData();
-    RefreshSelection();
+    if (IndexCurrent()) RefreshSelection();                 // never with an index being prepared or stale (rule 112)
     if (m_cluster_version != m_cluster_glyphs.Version()) {  // emoji clusters got glyphs: the names drawn change
         m_cluster_version = m_cluster_glyphs.Version();
         for (size_t i = 0; i < kListCount; ++i)
@@ -139,30 +141,6 @@ void Explorer::Refresh() {
             for (size_t k = 0; k < m_word_texts[i].size(); ++k)
                 m_word_texts[i][k] = m_cluster_glyphs.Drawn(m_word_lists[i].items[k].text);
     }
-}
-
-void Explorer::RefreshData() {
-    const core::Dataset& ds = m_session.dataset();
-    if (m_generation == m_session.Generation()) return;
-    // During a load the numbers refresh while the posts stream in, but the refresh may take at most
-    // about a tenth of the time: a big dataset refreshes less often instead of slowing the load.
-    // A new dataset (or fewer rows) is taken at once: the cached rows and the index would not fit it.
-    auto now = std::chrono::steady_clock::now();
-    double since = std::chrono::duration<double>(now - m_refreshed_at).count();
-    bool replaced = &ds != m_dataset || ds.Posts() < m_selected.Rows();
-    // (and not before the numbers of the last refresh are counted: explorer_counting.cpp).
-    if (!replaced && m_session.progress().active && (since < std::max(0.1, 10 * m_refresh_seconds) || Updating()))
-        return;
-    m_generation = m_session.Generation();
-    m_dataset = &ds;
-    m_index = std::make_unique<core::QueryIndex>(ds);  // its caches would be dropped anyway: the rows changed
-    m_summary = core::Summarize(ds);
-    m_selection_dirty = true;
-    if (m_view.brushed && m_summary.posts == 0) m_view.brushed = false;
-    if (!m_view.user_moved || m_summary.posts == 0) FitView();
-    RefreshSelection();
-    m_refreshed_at = std::chrono::steady_clock::now();
-    m_refresh_seconds = std::chrono::duration<double>(m_refreshed_at - now).count();
 }
 
 void Explorer::RefreshSelection() {
@@ -189,29 +167,37 @@ void Explorer::RefreshSelection() {
         (m_view.brushed && (m_view.brush_start != m_eval_brush_start || m_view.brush_end != m_eval_brush_end));
     if (m_selection_dirty) {  // the query's rows are evaluated over the next frames (explorer_counting.cpp)
         m_evaluation.Start(*m_index, m_query);
-        m_counting.Cancel();  // its selection is gone: the numbers drawn stay until the new ones are counted
+        m_order_at = SIZE_MAX;  // a previous result being ordered is gone too
+        m_counting.Cancel();    // its selection is gone: the numbers drawn stay until the new ones are counted
         m_selection_dirty = false;
         brush_changed = true;
     }
     if (m_evaluation.Running()) {
         if (!StepEvaluation()) return;
-        m_query_rows = m_evaluation.TakeResult();
+        m_pending_rows = m_evaluation.TakeResult();
+        m_pending_order.clear();
+        m_order_at = 0;
+    }
+    if (m_order_at != SIZE_MAX) {  // the new rows are put in time order over the next frames (rule 113)
+        if (!StepOrdering()) return;
+        std::swap(m_query_rows, m_pending_rows);
+        m_query_order.swap(m_pending_order);
+        m_order_at = SIZE_MAX;
         m_bins_width = -1;  // the timeline shows the query's posts: new bins
         brush_changed = true;
     }
-    if (!brush_changed) return;
-    m_selected = m_query_rows;
-    if (m_view.brushed) {
-        // The range joins the evaluation as since:/until: terms, never the user's text.
-        std::string range =
-            "since:" + core::FormatIsoUtc(m_view.brush_start) + " until:" + core::FormatIsoUtc(m_view.brush_end);
-        core::ParsedQuery parsed = core::ParseQuery(range);
-        if (parsed.ok()) m_selected.And(m_index->Select(parsed.query));
+    if (brush_changed) {
+        StartBrush();
+        m_eval_brushed = m_view.brushed;
+        m_eval_brush_start = m_view.brush_start;
+        m_eval_brush_end = m_view.brush_end;
     }
-    m_selection_dirty = false;
-    m_eval_brushed = m_view.brushed;
-    m_eval_brush_start = m_view.brush_start;
-    m_eval_brush_end = m_view.brush_end;
+    if (!m_brush_ranges.empty()) {  // the brushed selection is built over the next frames (rule 113)
+        if (!StepBrush()) return;
+        std::swap(m_selected, m_brush_rows);
+    } else if (!brush_changed) {
+        return;
+    }
 
     // The numbers of the selection are counted over the next frames (explorer_counting.cpp).
     core::OverviewRequest request{
@@ -227,8 +213,9 @@ std::optional<std::string> Explorer::TakeLinkToOpen() {
 }
 
 void Explorer::Frame() {
+    m_budget.Start(m_limits.frame);
     Refresh();
-    StepCounting();
+    if (IndexCurrent()) StepCounting();
     m_post_overlay.reset();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -241,7 +228,11 @@ void Explorer::Frame() {
     DrawToolbar();
     if (m_session.progress().active) DrawProgress();
     bool has_data = m_summary.posts > 0 || !m_session.dataset().Files().empty();
-    if (m_summary.posts == 0 && !m_session.progress().active) {
+    if (has_data && (!m_index || (m_preparation && m_summary.posts == 0))) {  // nothing to draw yet (rule 112)
+        DrawQueryBar();  // a query typed meanwhile (`/` then keys) is kept: it is evaluated once the index is ready
+        if (!m_session.progress().active) DrawPreparing();  // during a load its own bar says how far it is
+        has_data = false;
+    } else if (m_summary.posts == 0 && !m_session.progress().active) {
         ImGui::Spacing();
         ImGui::TextWrapped(
             "Open a dump of posts (Twitter API v1.1 JSON lines, twarc2 JSON lines) with the buttons at the top "

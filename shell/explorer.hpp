@@ -22,11 +22,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "aggregate.hpp"
 #include "cluster_glyphs.hpp"
 #include "csv_reader.hpp"
+#include "dataset_preparation.hpp"
+#include "frame_budget.hpp"
 #include "panel_settings.hpp"
 #include "query.hpp"
 #include "query_evaluation.hpp"
@@ -130,10 +133,26 @@ public:
     const std::optional<core::QueryError>& QueryErrorShown() const { return m_query_error; }
     // True while a new query is evaluated or the numbers of a new selection are counted (a few milliseconds
     // per frame; the previous selection and numbers stay drawn, marked "updating", until the new ones are complete).
-    bool Updating() const { return !m_counting.Done() || m_evaluation.Running(); }
+    bool Updating() const {
+        return !m_counting.Done() || m_evaluation.Running() || m_order_at != SIZE_MAX || !m_brush_ranges.empty() ||
+               m_preparation != nullptr;
+    }
+    // True while a new dataset's summary and index are prepared over frames (rule 112; explorer_preparation.cpp).
+    bool Preparing() const { return m_preparation != nullptr; }
+    // The explorer's own work per frame (frame_budget.hpp; tests and benches): at least one step a frame.
+    void SetFrameWork(std::chrono::microseconds work) { m_limits.frame = work; }
     // {"posts": selected, "total": posts, "query": text, "error": null | {"position", "message"},
     //  "brush": null | [start, end], "updating": Updating()} for the page's tests.
     std::string SelectionJson() const;
+    // How much of its own work (evaluating, ordering in time, counting) the explorer does a frame: kRowsAtOnce
+    // rows of each piece, then blocks of kStepRows while the frame's budget lasts (frame_budget.hpp). Tests and
+    // benches shrink them: the numbers once complete are the same for any limits.
+    struct WorkLimits {
+        std::chrono::microseconds frame = kFrameWork;
+        size_t at_once = kRowsAtOnce;
+        size_t step = kStepRows;
+    };
+    void SetWorkLimits(const WorkLimits& limits) { m_limits = limits; }
 
     // The timeline's layers (timeline_layers.hpp): peaks, stacked types, compared series, events.
     const TimelineLayers& Timeline() const { return m_layers; }
@@ -147,10 +166,19 @@ public:
 
 private:
     void Refresh();
-    void RefreshData();
+    void RefreshData();         // explorer_preparation.cpp: starts and steps the preparation of a new dataset
+    bool IndexCurrent() const;  // m_index is prepared for the session's dataset as it is now (rule 112)
+    void DropData();            // forgets the index and every pointer into a dataset being replaced
+    void StartPreparation();
+    void StepPreparation();
+    void DrawPreparing();  // "Preparing the index of N posts: X%" while nothing else is drawn
     void RefreshSelection();
     void StepCounting(bool to_the_end = false);  // explorer_counting.cpp
     bool StepEvaluation();                       // explorer_counting.cpp: true once the query's rows are known
+    bool StepOrdering();  // explorer_counting.cpp: true once m_pending_rows are in time order (m_pending_order)
+    void StartBrush();    // explorer_counting.cpp: the brushed range of m_query_order (rule 113) into m_selected,
+    bool StepBrush();     // at once, or through m_brush_rows over frames: true once it is complete
+    size_t FirstStep(size_t work) const;  // explorer_counting.cpp: rows of the first step of a piece of work
     void UpdateBins(float width);
     void FitView();
     void AppendTerm(const std::string& term, bool negated);
@@ -198,7 +226,13 @@ private:
     std::chrono::steady_clock::time_point m_refreshed_at{};
     double m_refresh_seconds = 0;  // how long the last refresh took
     uint32_t m_requests = 0;
-    std::vector<SaveRequest> m_saves;  // asked for, not yet taken
+    FrameBudget m_budget;  // this frame's time for evaluating, ordering, counting (started in Frame())
+    // The preparation of a new dataset's summary and index over the frames (explorer_preparation.cpp).
+    std::unique_ptr<core::DatasetPreparation> m_preparation;  // in progress, if any
+    uint64_t m_prepared_generation = UINT64_MAX;              // the generation last prepared or being prepared
+    size_t m_index_rows = 0;                                  // the rows m_index was prepared for
+    double m_preparation_seconds = 0;                         // the work of the preparation so far
+    std::vector<SaveRequest> m_saves;                         // asked for, not yet taken
 
     // The query: parsed when the text changes; m_query is the last one that parsed.
     std::unique_ptr<core::QueryIndex> m_index;  // rebuilt when the generation changes
@@ -210,6 +244,18 @@ private:
     core::QueryEvaluation m_evaluation;  // m_query over the frames after it changed (explorer_counting.cpp)
     bool m_eval_brushed = false;
     core::UnixSeconds m_eval_brush_start = 0, m_eval_brush_end = 0;
+    // The query's rows in time order (rule 113): put in order over the frames after the evaluation, from the
+    // dataset's sorted times; the brush is then a binary search in them, the bins and peaks two a bin.
+    core::Selection m_pending_rows;            // the evaluation's result, while it is put in time order
+    std::vector<core::RowId> m_pending_order;  // its rows with a time, by time then row, so far
+    size_t m_order_at = SIZE_MAX;              // next position of SortedTimes() read; SIZE_MAX: not ordering
+    size_t m_order_size = 0;                   // SortedTimes().size() when the ordering started
+    std::vector<core::RowId> m_query_order;    // m_query_rows' rows with a time, by time then row
+    WorkLimits m_limits;                       // SetWorkLimits()
+    // The brushed selection being built: m_query_order's positions still to add to (or remove from) m_brush_rows.
+    core::Selection m_brush_rows;
+    std::vector<std::pair<size_t, size_t>> m_brush_ranges;  // [from, to) positions, in order; empty: none pending
+    bool m_brush_removing = false;
 
     // Cached results (recomputed in Refresh()); the lists' texts are in visual order (VisualText).
     core::Summary m_summary;
@@ -229,7 +275,6 @@ private:
     core::TimeBins m_bins, m_all_bins;                                // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
-    BinCache m_query_bins;  // m_query_rows' bins around the view (series_cache.hpp)
     TimelineLayers m_layers;
     ClusterGlyphs m_cluster_glyphs;
     uint64_t m_cluster_version = 0;  // of m_cluster_glyphs when the lists' texts were drawn

@@ -57,6 +57,7 @@ int64_t TickStep(double span, float width, float min_px) {
 }  // namespace
 
 void Explorer::UpdateBins(float width) {
+    if (!IndexCurrent()) return;  // the bins drawn stay until the new dataset is prepared (rule 112)
     if (m_bins_view_start == m_view.view_start && m_bins_view_end == m_view.view_end && m_bins_width == width) return;
     bool base_changed = m_bins_width == -1;  // RefreshSelection: the query's posts changed (-2: a layer did)
     int64_t step = StepForView(m_view.view_end - m_view.view_start, width);
@@ -70,11 +71,10 @@ void Explorer::UpdateBins(float width) {
             e = core::ZoneNext(e, core::CalendarUnit::Fixed, step, zone);
     }
     m_all_bins = core::Histogram(m_session.dataset(), start, step, count, zone);
-    if (base_changed) m_query_bins.Invalidate();
     if (m_query_rows.IsAll())
         m_bins = m_all_bins;
-    else
-        m_query_bins.Fill(m_session.dataset(), m_query_rows, start, step, count, zone, m_bins);
+    else  // two binary searches a bin in the query's rows in time order (rule 113), whatever their number
+        m_bins = core::Histogram(m_session.dataset(), m_query_order, start, step, count, zone);
     m_bins_view_start = m_view.view_start;
     m_bins_view_end = m_view.view_end;
     m_bins_width = width;

@@ -5,7 +5,8 @@
 // (timeline_*.cpp) write the user's intent into it and read results the Explorer computed:
 //   explorer.AddSeries("#timesup", message);      // false + message: refused (the 9th, a syntax error)
 //   explorer.Timeline().series[0].bins.counts      // posts of (the query AND #timesup) per bin shown
-//   explorer.Timeline().peaks.peaks[0].hashtags    // core::FindPeaks of the query at the bin shown
+//   explorer.Timeline().peaks.peaks[0].count        // core::FindPeaks of the query at the bin shown
+//   (a peak's drivers, .hashtags ..., are filled when its popup first opens: peak_drivers, rule 113)
 //
 // Rules (core/COUNTING.md, "Timeline", rules 60-64): a series counts the posts of the query bar's
 // selection AND the series query, without the brushed range; peaks are those of the query bar's
@@ -65,6 +66,8 @@ struct TimelineLayers {
     core::TimeBin peak_bin = core::TimeBin::Day;
     bool peaks_valid = false;
     int open_peak = -1;  // the peak whose drivers are shown, index in peaks.peaks
+    // Per peak: its drivers are filled (found when its popup first opens, not for every peak on each change).
+    std::vector<bool> peak_drivers;
 
     // What drove any bin (rule 105): the time right-clicked on the plot (kNoTime: the popup came from the
     // toolbar), and the drivers of its bin, counted when "What drove this bin" is clicked (panel_drivers.cpp).

@@ -224,7 +224,12 @@ void Explorer::DrawTimelinePopups() {
         if (layers.open_peak < 0 || static_cast<size_t>(layers.open_peak) >= layers.peaks.peaks.size()) {
             ImGui::CloseCurrentPopup();
         } else {
-            const core::Peak& p = layers.peaks.peaks[static_cast<size_t>(layers.open_peak)];
+            const auto open = static_cast<size_t>(layers.open_peak);
+            if (open < layers.peak_drivers.size() && !layers.peak_drivers[open]) {  // found on demand (rule 113)
+                core::PeakDrivers(m_session.dataset(), m_query_order, layers.peaks, layers.peaks.peaks[open]);
+                layers.peak_drivers[open] = true;
+            }
+            const core::Peak& p = layers.peaks.peaks[open];
             const core::TimeZone& zone = layers.peaks.options.zone;  // the zone the peaks were binned in
             ImGui::Text("Peak %s - %s %s (per %s)", core::FormatIsoLocal(p.start, zone).c_str(),
                         core::FormatIsoLocal(p.end, zone).c_str(), zone.Name().c_str(),

@@ -114,7 +114,9 @@ void Explorer::UpdateLayers(bool base_changed) {
         core::PeakOptions options;
         options.bin = bin;
         options.zone = m_session.time_zone();  // the timeline's local bins (a new zone is a base change)
-        layers.peaks = core::FindPeaks(ds, m_query_rows, options);
+        // Over the query's rows in time order; a peak's drivers are found when its popup opens (rule 113).
+        layers.peaks = core::FindPeaks(ds, m_query_order, m_query_rows.Count(), options, false);
+        layers.peak_drivers.assign(layers.peaks.peaks.size(), false);
         layers.peak_bin = bin;
         layers.peaks_valid = true;
         layers.open_peak = -1;

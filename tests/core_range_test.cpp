@@ -2,6 +2,7 @@
 // give the dataset and report of one sequential read (COUNTING.md, rule 70).
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <random>
 
 #include "ingest_range.hpp"
@@ -40,14 +41,37 @@ Part ReadRange(const std::string& name, const std::string& text, uint64_t begin,
     return part;
 }
 
-// Reads `text` in ranges starting at `cuts` (sorted, first 0) into `into`, merged in file order; the
-// second range starts where the first one says.
+constexpr size_t kWhole = 0;     // MergeRange in one call
+constexpr size_t kBudget = ~0u;  // RangeMerge::Step with a zero time budget: one piece per step
+
+void MergeIn(const core::Dataset& part, core::Dataset& into, uint64_t offset, bool continues, size_t piece) {
+    if (piece == kWhole) {
+        core::Snapshot::MergeRange(part, into, offset, continues);
+        return;
+    }
+    core::Snapshot::RangeMerge merge(part, into, offset, continues);
+    size_t steps = 0;
+    while (!(piece == kBudget ? merge.Step(std::chrono::microseconds(0)) : merge.Step(piece))) {
+        CHECK(!merge.Done());
+        CHECK(merge.Fraction() <= 1.0);
+        uint64_t posts = 0;  // between steps the files' posts still sum to the rows (the explorer draws then)
+        for (const core::IngestReport& report : into.Files())
+            posts += report.posts;
+        CHECK(posts == into.Posts());
+        REQUIRE(++steps < 10'000'000);
+    }
+    CHECK(merge.Done());
+    CHECK(merge.Fraction() == 1.0);
+}
+
+// Reads `text` in ranges starting at `cuts` (sorted, first 0) into `into`, merged in file order (each range in
+// pieces of `piece` units, or whole); the second range starts where the first one says.
 void ReadInRanges(core::Dataset& into, const std::string& name, const std::string& text,
-                  const std::vector<uint64_t>& cuts, size_t slice) {
+                  const std::vector<uint64_t>& cuts, size_t slice, size_t piece = kWhole) {
     Part first = ReadRange(name, text, 0, cuts.size() > 1 ? cuts[1] : text.size(), 0, slice);
     core::Dataset head;
     REQUIRE(core::Snapshot::Read(first.snapshot, head).ok());
-    core::Snapshot::MergeRange(head, into, 0, false);
+    MergeIn(head, into, 0, false, piece);
     if (first.seed == 0 || first.next >= text.size()) return;
     std::vector<uint64_t> rest{first.next};
     for (uint64_t cut : cuts)
@@ -56,9 +80,9 @@ void ReadInRanges(core::Dataset& into, const std::string& name, const std::strin
     for (size_t k = 0; k < rest.size(); ++k) {
         uint64_t end = k + 1 < rest.size() ? rest[k + 1] : text.size();
         Part part = ReadRange(name, text, rest[k], end, first.seed, slice);
-        core::Dataset piece;
-        REQUIRE(core::Snapshot::Read(part.snapshot, piece).ok());
-        core::Snapshot::MergeRange(piece, into, offset);
+        core::Dataset range;
+        REQUIRE(core::Snapshot::Read(part.snapshot, range).ok());
+        MergeIn(range, into, offset, true, piece);
         offset += part.lines;
     }
 }
@@ -175,6 +199,38 @@ TEST_CASE("rule 70: listed problems of refused duplicates go, line numbers move 
     for (const core::ProblemEntry& p : report.problems)
         if (p.problem == core::Problem::InvalidJson && p.line == 39) cut_line = true;
     CHECK(cut_line);
+}
+
+TEST_CASE("rule 70: a range merged a piece at a time (RangeMerge) leaves the snapshot bytes of one MergeRange") {
+    const std::string a = test::ReadAll(test::Fixture("v1_dup_a.jsonl"));
+    std::vector<std::pair<std::string, std::string>> files = {{"mixed.jsonl", Mixed()}};
+    for (const char* fixture : {"v1_mixed.jsonl", "v1_dup_b.jsonl", "v2_twarc2.jsonl", "query_posts.jsonl",
+                                "fmt_reddit.jsonl", "fmt_zeeschuimer.ndjson"})
+        files.emplace_back(fixture, test::ReadAll(test::Fixture(fixture)));
+    for (const auto& file : files) {
+        const std::string& name = file.first;  // not a structured binding: clang 14's lambdas cannot capture one
+        const std::string& text = file.second;
+        CAPTURE(name);
+        for (bool after_a : {false, true}) {  // into empty, or after a file whose posts some ranges repeat
+            for (uint64_t n : {40, 333, 1 << 20}) {
+                CAPTURE(n);
+                auto merged = [&](size_t piece) {
+                    core::Dataset ds;
+                    if (after_a) {
+                        core::Ingest ingest(ds);
+                        test::FeedInSlices(ingest, "a.jsonl", a, 4096);
+                    }
+                    ReadInRanges(ds, name, text, EveryN(n, text.size()), 64, piece);
+                    return core::Snapshot::Write(ds);
+                };
+                const std::string whole = merged(kWhole);
+                for (size_t piece : {size_t{1}, size_t{2}, size_t{3}, size_t{7}, size_t{64}, kBudget, SIZE_MAX}) {
+                    CAPTURE(piece);
+                    CHECK(merged(piece) == whole);
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("RangeCutter: consecutive ranges share no line and miss none") {

@@ -122,6 +122,24 @@ TEST_CASE("selection count: in pieces of any size, the numbers equal Summarize, 
     }
 }
 
+TEST_CASE("selection count: a start in the middle of zeroing or ranking counts the new selection exactly") {
+    Dataset ds;
+    Fill(ds, 6000, false, 13);
+    QueryIndex index(ds);
+    SelectionCount count;
+    OverviewRequest request{
+        {EntityField::Hashtag, EntityField::Author, EntityField::Domain}, 5, Amplification::Both, std::nullopt};
+    const Selection en = index.Select(ParseQuery("lang:en").query);
+    // A count that saw many values, then new counts cut off after 1, 2, ... steps of one value (zeroing the
+    // previous values, counting, ranking a field): each restart must leave no count of the earlier ones.
+    for (size_t cut = 0; cut < 40; cut += 3) {
+        count.Start(index, en, request);
+        for (size_t i = 0; i < cut; ++i)
+            count.Step(i % 2 ? 1 : 997);
+        Check(index, count, index.Select(ParseQuery("#t1 OR lang:fr").query), Amplification::Both, 1 + cut * 50);
+    }
+}
+
 TEST_CASE("selection count: a new start drops the count in flight") {
     Dataset ds;
     Fill(ds, 5000, false, 9);

@@ -22,21 +22,6 @@ namespace {
 const std::vector<std::string> kMixed = {"query_posts.jsonl", "v1_mixed.jsonl",         "v1_truncated.jsonl",
                                          "v2_twarc2.jsonl",   "fmt_bluesky_posts.json", "fmt_mastodon_statuses.json"};
 
-class BytesSource : public SnapshotSource {
-public:
-    explicit BytesSource(const std::string& bytes) : m_bytes(bytes) {}
-    bool Take(void* dst, uint64_t n) override {
-        if (n > m_bytes.size() - m_at) return false;
-        std::memcpy(dst, m_bytes.data() + m_at, static_cast<size_t>(n));
-        m_at += static_cast<size_t>(n);
-        return true;
-    }
-
-private:
-    const std::string& m_bytes;
-    size_t m_at = 0;
-};
-
 Snapshot::TextPlace OnDisk(uint64_t, uint64_t) {
     return Snapshot::TextPlace::Disk;
 }

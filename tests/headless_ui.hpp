@@ -14,6 +14,7 @@
 #include <string>
 
 #include "explorer.hpp"
+#include "headless_context.hpp"
 #include "item_registry.hpp"
 #include "session.hpp"
 #include "test_support.hpp"
@@ -22,14 +23,7 @@ namespace chorus::test {
 
 struct Headless {
     Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        CreateHeadlessContext();
         shell::ItemRegistry::Install(ImGui::GetCurrentContext());
     }
     ~Headless() { ImGui::DestroyContext(); }

@@ -109,7 +109,7 @@
       partsFile: module.cwrap('chorus_parts_file', null, ['string']),
       partBuffer: module.cwrap('chorus_part_buffer', 'number', ['number']),
       partStep: module.cwrap('chorus_part_step', 'number', ['number']),
-      partMerge: module.cwrap('chorus_part_merge', 'number', ['number', 'number']),
+      partMerge: module.cwrap('chorus_part_merge', 'number', ['number', 'number', 'number']),
       partsProgress: module.cwrap('chorus_parts_progress', null, ['number']),
       partsCancel: module.cwrap('chorus_parts_cancel', null, ['string', 'number', 'number', 'number']),
       snapshotOpen: module.cwrap('chorus_snapshot_open', null, ['string', 'number']),

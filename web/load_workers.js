@@ -28,6 +28,9 @@
 
   const MERGE_STEP_MS = 10;         // a range's bytes read this long at a time (chorus_part_step)
   const COPY_BYTES = 16 << 20;      // and copied into the module this much at a time
+  // and merged this long at a time (chorus_part_merge): longer steps than reading, as each yield lets the explorer
+  // draw a frame over the growing data (at 10 ms a 266 MB CSV file's merge took 3.9 s instead of 2.2 s)
+  const MERGE_ROWS_STEP_MS = 25;
 
   // Resolves {bytes, cancelled, failure}.
   function loadInWorkers(source, bytesBefore, parts) {
@@ -49,7 +52,9 @@
     const maxAhead = workers.length + 2;   // ranges read but not merged yet: memory stays bounded
     return new Promise((resolve) => {
       let over = false;
+      let inMerge = false, deferred = null;   // a cancel or a failure during a range's merge waits for its end
       const finish = (result) => {
+        if (inMerge) { deferred = deferred || result; return; }
         if (over) return;
         over = true;
         clearInterval(poll);
@@ -71,8 +76,9 @@
           worker.postMessage({ id: index, file, name: source.name, begin, end, seed, columns, places: true });
         }
       };
-      // Merges the ranges read, in file order: each one's bytes copied in, then read a step of MERGE_STEP_MS at a
-      // time (yielding to the browser between steps, so the page keeps drawing), then merged in one call.
+      // Merges the ranges read, in file order: each one's bytes copied in, then read and merged a step of
+      // MERGE_STEP_MS at a time (yielding to the browser between steps, so the page keeps drawing). A range whose
+      // merge began goes in whole: a cancel then takes effect at its end (what was merged stays, rule 70).
       let merging = false;
       const mergeReady = async () => {
         if (merging) return;   // the merge under way takes the next ranges too
@@ -104,25 +110,35 @@
               const spansAt = glue.textDump.spans(rows) >>> 0;   // first: allocating may replace HEAPU8
               glue.core.HEAPU8.set(new Uint8Array(result.spans), spansAt);
             }
-            const ok = glue.api.partMerge(mergedLines, merged > 0 ? 1 : 0);
+            inMerge = true;
+            let state;
+            while ((state = glue.api.partMerge(mergedLines, merged > 0 ? 1 : 0, MERGE_ROWS_STEP_MS)) === 0) {
+              parts.mergeMs += performance.now() - t;
+              await glue.yieldToBrowser();
+              t = performance.now();
+            }
+            inMerge = false;
+            const ok = state === 1;
             // Rule 102: past the budget the range's posts keep their text in the file (text_on_disk.js reads it).
             const onDisk = rows ? glue.textDump.text(bytesBefore + mergedBytes + result.fed) : -1;
             if (onDisk >= 0) glue.textDisk.files.set(onDisk, file);
             parts.mergeMs += performance.now() - t;
             parts.workerReadMs += result.readMs || 0;
             parts.workerEndMs += result.endMs || 0;
-            if (!ok) { fail(`Could not merge a part of ${source.name}`); return; }
+            if (!ok) { deferred = null; fail(`Could not merge a part of ${source.name}`); return; }
             jobs.delete(merged);
             merged += 1;
             parts.ranges += 1;
             mergedLines += result.lines;
             mergedBytes += result.fed;
+            if (deferred && merged < ranges) { finish(deferred); return; }
             dispatch();
             showProgress();
           }
           if (merged === ranges) finish({ cancelled: false });
         } finally {
           merging = false;
+          inMerge = false;
         }
       };
       const showProgress = () => {

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "../headless_context.hpp"
 #include "aggregate.hpp"
 #include "explorer.hpp"
 #include "series_cache.hpp"
@@ -54,14 +55,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     session.Changed();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    test::CreateHeadlessContext();
     {
         shell::Explorer explorer(session);
         const core::Dataset& ds = session.dataset();

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,24 +44,11 @@ constexpr double kChangeIntervalMs = 100.0;
 
 // A worker's range (snapshot bytes) read a step at a time (chorus_part_step) before chorus_part_merge merges it.
 struct PartRead {
-    class Source : public core::SnapshotSource {
-    public:
-        explicit Source(const std::vector<char>& bytes) : m_bytes(bytes) {}
-        bool Take(void* dst, uint64_t n) override {
-            if (n > m_bytes.size() - m_at) return false;
-            std::memcpy(dst, m_bytes.data() + m_at, static_cast<size_t>(n));
-            m_at += static_cast<size_t>(n);
-            return true;
-        }
-
-    private:
-        const std::vector<char>& m_bytes;
-        size_t m_at = 0;
-    };
-    explicit PartRead(const std::vector<char>& bytes) : source(bytes), open(source, bytes.size(), part) {}
-    Source source;
+    explicit PartRead(std::span<const char> bytes) : source(bytes), open(source, bytes.size(), part) {}
+    core::BytesSource source;
     core::Dataset part;
     core::SnapshotOpen open;
+    std::unique_ptr<core::Snapshot::RangeMerge> merge;  // once read: merged a step at a time (chorus_part_merge)
 };
 
 struct Load {
@@ -70,8 +58,12 @@ struct Load {
     double last_change_ms = 0;
     int files_begun = 0;
     bool reset_when_done = false;  // the user cleared the data during the load
-    std::vector<char> part;        // one worker's range as snapshot bytes (chorus_part_buffer)
-    bool parts_file = false;       // chorus_parts_file counted the file: chorus_file_begin reads it (a CSV file)
+    // One worker's range as snapshot bytes (chorus_part_buffer): left uninitialized, as the page fills it (zeroing
+    // a CSV file's few hundred MB took a quarter of a second in one call).
+    std::unique_ptr<char[]> part;
+    size_t part_size = 0;
+    std::span<const char> Part() const { return {part.get(), part_size}; }
+    bool parts_file = false;  // chorus_parts_file counted the file: chorus_file_begin reads it (a CSV file)
 };
 
 Load& TheLoad() {
@@ -235,45 +227,54 @@ EMSCRIPTEN_KEEPALIVE void chorus_parts_file(const char* name) {
 
 // A buffer for `size` bytes of one range's snapshot, valid until the next call.
 EMSCRIPTEN_KEEPALIVE char* chorus_part_buffer(double size) {
-    TheLoad().part_read.reset();
-    std::vector<char>& part = TheLoad().part;
-    part.assign(static_cast<size_t>(size), 0);
-    return part.data();
+    chorus::web::Load& load = TheLoad();
+    load.part_read.reset();
+    load.part.reset();
+    load.part_size = static_cast<size_t>(size);
+    if (load.part_size > 0) load.part.reset(new char[load.part_size]);
+    return load.part.get();
 }
 
 // Reads the part in the buffer for about `budget_ms` (core/snapshot_open.hpp); returns the fraction read, 1 when done.
 EMSCRIPTEN_KEEPALIVE double chorus_part_step(double budget_ms) {
     chorus::web::Load& load = TheLoad();
-    if (!load.part_read) load.part_read = std::make_unique<chorus::web::PartRead>(load.part);
+    if (!load.part_read) load.part_read = std::make_unique<chorus::web::PartRead>(load.Part());
     const bool done = load.part_read->open.Step(std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000)));
     return done ? 1 : load.part_read->open.Fraction();
 }
 
-// Merges the part in the buffer (read to its end first): continues = 0 for a file's first range (a new file), 1 for
-// the next ones, whose problems' lines move down by `line_offset`. Returns 1, or 0 when the bytes are not a sound
-// snapshot.
-EMSCRIPTEN_KEEPALIVE int chorus_part_merge(double line_offset, int continues) {
+// Merges the part in the buffer (read to its end first) for about `budget_ms` a call (Snapshot::RangeMerge), so
+// the page draws between calls: continues = 0 for a file's first range (a new file), 1 for the next ones, whose
+// problems' lines move down by `line_offset` (both taken by the first call of a part). Returns 0 while the merge
+// is under way (call again), 1 once the part is merged, -1 when its bytes are not a sound snapshot (nothing merged).
+EMSCRIPTEN_KEEPALIVE int chorus_part_merge(double line_offset, int continues, double budget_ms) {
     App* app = TheApp();
-    if (!app) return 0;
-    std::vector<char>& bytes = TheLoad().part;
+    if (!app) return -1;
+    chorus::web::Load& load = TheLoad();
     chorus::core::Dataset& dataset = app->session.dataset();
-    if (!TheLoad().part_read) TheLoad().part_read = std::make_unique<chorus::web::PartRead>(bytes);
-    const bool read = TheLoad().part_read->open.Run().ok();
-    const chorus::core::Dataset& part = TheLoad().part_read->part;
-    const bool ok = read && part.Files().size() == 1 && (!continues || !dataset.Files().empty());
-    if (ok) {
-        chorus::core::Snapshot::MergeRange(part, dataset, static_cast<uint64_t>(line_offset), continues != 0);
-        dataset.FileEnded();  // gives back spare capacity once the rows grew by a quarter (a bounded number of copies)
+    if (!load.part_read) load.part_read = std::make_unique<chorus::web::PartRead>(load.Part());
+    chorus::web::PartRead& read = *load.part_read;
+    bool ok = true;
+    if (!read.merge) {
+        ok = read.open.Run().ok() && read.part.Files().size() == 1 && (!continues || !dataset.Files().empty());
+        if (ok)
+            read.merge = std::make_unique<chorus::core::Snapshot::RangeMerge>(
+                read.part, dataset, static_cast<uint64_t>(line_offset), continues != 0);
     }
-    TheLoad().part_read.reset();
-    bytes = {};
-    TheLoad().parts_file = false;
+    const bool done = !ok || read.merge->Step(std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000)));
+    if (done) {
+        if (ok) dataset.FileEnded();  // gives back spare capacity once the rows grew by a quarter (bounded copies)
+        load.part_read.reset();
+        load.part.reset();
+        load.part_size = 0;
+        load.parts_file = false;
+    }
     const double now = emscripten_get_now();
-    if (now - TheLoad().last_change_ms >= chorus::web::kChangeIntervalMs) {  // chorus_load_end tells views at the end
-        TheLoad().last_change_ms = now;
+    if (now - load.last_change_ms >= chorus::web::kChangeIntervalMs) {  // chorus_load_end tells views at the end
+        load.last_change_ms = now;
         app->session.Changed();
     }
-    return ok ? 1 : 0;
+    return !ok ? -1 : done ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void chorus_parts_progress(double bytes_done) {

@@ -11,6 +11,8 @@
 // explorer's own work per frame (window.chorus.frameStats(), web/src/frame_clock.hpp: ours vs ImGui + GL submission),
 // and while loading the main thread's long tasks (over 50 ms, PerformanceObserver 'longtask': work outside frames too).
 // --no-vsync starts Chromium with --disable-gpu-vsync --disable-frame-rate-limit (intervals no longer whole vsyncs).
+// Then the timeline alone: pan_zoom (wheel, drag), toggles (stacked by type, log scale), series (the second most used
+// hashtag compared): rAF intervals, our work, and done_ms from each action until the explorer is no longer updating.
 // Prints one JSON line.
 import path from 'node:path';
 import { statSync } from 'node:fs';
@@ -87,6 +89,15 @@ const loadingWork = await work();
 const longTasks = await page.evaluate(() => { const d = window.__bench.longTasks.slice().sort((a, b) => a - b); window.__bench.longTasks = null;
   return { n: d.length, max: d.length ? +d[d.length - 1].toFixed(1) : 0, over100: d.filter((x) => x > 100).length }; });
 const wallSeconds = (Date.now() - t0) / 1000;
+// A new dataset's index is prepared over frames after the load (COUNTING.md rule 112): the view is ready when the
+// timeline is drawn and nothing is updating. ready_seconds: from the end of the load to then; its frames below.
+const tReady = Date.now();
+await start();
+await page.waitForFunction(() => window.chorus.items().some((i) => i.label === 'Timeline') &&
+  !window.chorus.selection().updating, undefined, { timeout: 10 * 60000, polling: 100 });
+const readySeconds = (Date.now() - tReady) / 1000;
+const readying = stats(await stop());
+const readyWork = await work();
 const load = await page.evaluate(() => window.chorus.lastLoad);
 const status = await page.evaluate(() => document.getElementById('status').textContent);
 const summary = await page.evaluate(() => window.chorus.summary());
@@ -133,6 +144,8 @@ for (const key of query) {
 const typing = stats(await stop());
 const typingWork = await work();
 await page.evaluate(() => { window.__bench.armKeys = false; });
+// The query's numbers once counted (read earlier, the selection shown can still be the previous prefix's, e.g. "#MeTo").
+await page.waitForFunction(() => !window.chorus.selection().updating, undefined, { timeout: 5 * 60000, polling: 100 });
 const afterQuery = await page.evaluate(() => window.chorus.selection());
 const latencies = await page.evaluate(() => window.__bench.latencies);
 const complete = await page.evaluate(() => window.__bench.complete);
@@ -140,6 +153,44 @@ const latencyOf = (kind, list = latencies) => {
   const ms = list.filter((l) => l.kind === kind).map((l) => l.ms).sort((a, b) => a - b);
   return ms.length ? { n: ms.length, p50: +ms[Math.floor(ms.length / 2)].toFixed(1), max: +ms[ms.length - 1].toFixed(1) } : null;
 };
+
+// The timeline's own interactions (no new selection): pan and zoom, the stacked / log toggles, a compared series.
+// Each phase: rAF intervals, our work per frame, and done_ms: from each action until the explorer no longer says
+// "updating" (its selection's pieces complete; layers are counted in the frames the action drew).
+const quiet = async (t0) => {
+  await page.waitForFunction(() => { const s = window.chorus.selection(); return !s.updating; }, undefined, { timeout: 60000, polling: 16 })
+    .catch(() => null);
+  return Date.now() - t0;
+};
+const phase = async (act) => {
+  await start();
+  const done = [];
+  for (const a of act) { const t0 = Date.now(); await a(); done.push(await quiet(t0)); }
+  const frames = stats(await stop());
+  done.sort((a, b) => a - b);
+  return { ...frames, work: await work(), done_ms: { p50: done[Math.floor(done.length / 2)], max: done[done.length - 1] } };
+};
+const cx = timeline.x + timeline.w / 2;
+const panZoom = await phase([
+  ...Array.from({ length: 6 }, (_, i) => async () => { await page.mouse.move(cx, y); await page.mouse.wheel(0, i < 3 ? -240 : 240); await page.waitForTimeout(50); }),
+  ...Array.from({ length: 4 }, (_, i) => async () => {
+    await page.mouse.move(cx, y); await page.mouse.down(); await page.mouse.move(cx + (i % 2 ? -1 : 1) * timeline.w * 0.2, y, { steps: 12 }); await page.mouse.up();
+  }),
+]);
+const clickLabel = async (label) => {
+  const item = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === label);
+  if (!item) throw new Error(`no item ${label}`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await page.waitForTimeout(100);
+};
+const toggles = await phase(['Stacked by type', 'Log scale', 'Stacked by type', 'Log scale'].map((label) => () => clickLabel(label)));
+const second = summary.top_hashtags.length > 1 ? `#${summary.top_hashtags[1][0]}` : 'a';
+const series = await phase([async () => {
+  await clickLabel('Compare query');
+  await page.keyboard.insertText(second);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}]);
 if (shot) await page.screenshot({ path: shot });
 
 // A word query typed at once: seconds until its count is final (over on-disk text, when its scan has ended).
@@ -166,7 +217,8 @@ console.log(JSON.stringify({
   wasm_in_use_MB: Math.round(text.memoryInUse / 1e6), text_on_disk: text.onDisk, phrase: phraseResult,
   idle_frame_ms: idle, brush_frame_ms: brushing, typing_frame_ms: typing, loading_frame_ms: loading, no_vsync: noVsync,
   idle_work_ms: idleWork, brush_work_ms: brushWork, typing_work_ms: typingWork, loading_work_ms: loadingWork,
-  loading_long_tasks_ms: longTasks,
+  pan_zoom: panZoom, toggles, series: { query: second, ...series },
+  loading_long_tasks_ms: longTasks, ready_seconds: +readySeconds.toFixed(2), ready_frame_ms: readying, ready_work_ms: readyWork,
   brush_to_selection_ms: latencyOf('brush'), key_to_selection_ms: latencyOf('query'),
   brush_to_complete_ms: latencyOf('brush', complete), key_to_complete_ms: latencyOf('query', complete),
   after_brush: { posts: afterBrush.posts, brush: afterBrush.brush }, after_query: { query: afterQuery.query, posts: afterQuery.posts },

@@ -72,7 +72,9 @@ await step('query', async () => {
   await page.keyboard.type(query, { delay: 30 });
   await page.keyboard.press('Enter');
   await wait((q) => window.chorus.selection().query === q, query);
-  await page.waitForTimeout(500);
+  // Typed while the index may still be prepared (COUNTING.md rule 112): the query's numbers come once it is ready.
+  await page.waitForFunction(() => window.chorus.items().some((i) => i.label === 'Timeline') &&
+    !window.chorus.selection().updating, undefined, { timeout: 10 * 60000, polling: 100 });
   return { selection: await selection() };
 });
 

@@ -1,0 +1,159 @@
+// DatasetPreparation (core/dataset_preparation.hpp) and PostingListsBuilder (core/postings.hpp): what is
+// prepared a piece at a time equals what Summarize and a QueryIndex build whole, whatever the step size.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "dataset_preparation.hpp"
+#include "test_support.hpp"
+
+using namespace chorus::core;
+
+namespace {
+
+constexpr EntityField kFields[] = {EntityField::Hashtag, EntityField::Mention,  EntityField::Author,
+                                   EntityField::Domain,  EntityField::Language, EntityField::Emoji,
+                                   EntityField::Client};
+
+// `posts` random posts with many values (over 256 hashtags: several radix digits) and lists long enough
+// to be bitmaps; times in order or shuffled with some missing.
+void FillRandom(Dataset& ds, size_t posts, bool in_order, unsigned seed) {
+    const size_t file = ds.BeginFile("random");
+    std::mt19937 rng(seed);
+    static constexpr const char* kLangs[] = {"en", "fr", "de", "ja", "pt"};
+    std::vector<std::string> authors, tags;
+    for (size_t k = 0; k < 700; ++k)
+        authors.push_back(std::to_string(9000 + k));
+    for (size_t k = 0; k < 900; ++k)
+        tags.push_back("tag" + std::to_string(k));
+    PostRecord r;
+    for (size_t i = 0; i < posts; ++i) {
+        r.Clear();
+        const std::string id = std::to_string(200000 + i);
+        r.id = id;
+        if (in_order)
+            r.time = 1600000000 + static_cast<UnixSeconds>(i) * 7;
+        else if (rng() % 20 != 0)
+            r.time = 1600000000 + static_cast<UnixSeconds>(rng() % 1000) * 60;
+        r.type = static_cast<PostType>(rng() % kPostTypeCount);
+        const size_t a = std::min(rng() % 700, rng() % 700);
+        if (rng() % 30 != 0) r.author_id = authors[a];
+        r.author_name = authors[a];
+        r.lang = kLangs[std::min(rng() % 5, rng() % 5)];
+        for (size_t t = rng() % 4; t > 0; --t)
+            r.hashtags.push_back(tags[std::min(rng() % 900, rng() % 900)]);
+        if (rng() % 2) r.mentions.push_back(authors[rng() % 50]);
+        ds.Add(r, file, i + 1);
+    }
+}
+
+void CheckPrepared(const Dataset& ds, size_t work) {
+    CAPTURE(work);
+    DatasetPreparation preparation(ds, kFields);
+    size_t steps = 0;
+    double progress = 0;
+    while (!preparation.Step(work)) {
+        ++steps;
+        CHECK(preparation.Progress() >= progress);  // never goes back
+        progress = preparation.Progress();
+        REQUIRE(steps < 100 * (ds.Posts() + 10) * 40);
+    }
+    CHECK(preparation.Progress() == 1.0);
+    if (work == 1 && ds.Posts() > 1) CHECK(steps > ds.Posts());  // really cut in pieces
+    CHECK(preparation.Rows() == ds.Posts());
+
+    const Summary whole = Summarize(ds), prepared = preparation.summary();
+    CHECK(prepared.posts == whole.posts);
+    CHECK(prepared.duplicates == whole.duplicates);
+    CHECK(prepared.skipped == whole.skipped);
+    CHECK(prepared.types == whole.types);
+    CHECK(prepared.authors == whole.authors);
+    CHECK(prepared.first == whole.first);
+    CHECK(prepared.last == whole.last);
+    CHECK(prepared.no_time == whole.no_time);
+
+    std::unique_ptr<QueryIndex> index = preparation.TakeIndex();
+    const size_t memory = index->MemoryBytes();
+    QueryIndex reference(ds);
+    for (EntityField field : kFields) {
+        CAPTURE(EntityFieldName(field));
+        std::span<const uint32_t> ids = index->IdsByFrequency(field);
+        std::span<const uint32_t> expected = reference.IdsByFrequency(field);
+        CHECK(std::vector<uint32_t>(ids.begin(), ids.end()) == std::vector<uint32_t>(expected.begin(), expected.end()));
+        CHECK(index->Entries(field) == reference.Entries(field));
+        for (uint32_t id = 0; id < EntityDictionary(ds, field).Size(); ++id) {
+            const PostingLists::List a = index->Postings(field, id), b = reference.Postings(field, id);
+            CHECK(a.IsBitmap() == b.IsBitmap());
+            CHECK(a.ToRows() == b.ToRows());
+        }
+    }
+    for (int t = 0; t < kPostTypeCount; ++t)
+        CHECK(index->RowsOfType(static_cast<PostType>(t)) == reference.RowsOfType(static_cast<PostType>(t)));
+    QueryIndex::TimeBlocks blocks = index->BlockTimes(), expected_blocks = reference.BlockTimes();
+    CHECK(std::vector<UnixSeconds>(blocks.min.begin(), blocks.min.end()) ==
+          std::vector<UnixSeconds>(expected_blocks.min.begin(), expected_blocks.min.end()));
+    CHECK(std::vector<UnixSeconds>(blocks.max.begin(), blocks.max.end()) ==
+          std::vector<UnixSeconds>(expected_blocks.max.begin(), expected_blocks.max.end()));
+    // Nothing was built again on first use: the caches were ready.
+    CHECK(index->MemoryBytes() == memory);
+    for (const char* text : {"#tag3", "lang:fr -type:retweet", "since:2020-09-13 until:2020-09-14", "@9001 OR #tag1"}) {
+        ParsedQuery parsed = ParseQuery(text);
+        REQUIRE(parsed.ok());
+        CHECK(index->Select(parsed.query) == reference.Select(parsed.query));
+    }
+}
+
+void CheckEveryStep(const Dataset& ds) {
+    for (size_t work : {size_t{1}, size_t{7}, size_t{4096}, SIZE_MAX})
+        CheckPrepared(ds, work);
+}
+
+}  // namespace
+
+TEST_CASE("preparation: stepped summary and index equal the whole computation (fixtures)") {
+    for (const char* name : {"query_posts.jsonl", "emoji_clusters.jsonl", "clients_v1.jsonl", "tz_posts.jsonl"}) {
+        CAPTURE(name);
+        Dataset ds;
+        chorus::test::LoadSummary(ds, {name});
+        CheckEveryStep(ds);
+    }
+}
+
+TEST_CASE("preparation: stepped summary and index equal the whole computation (random posts)") {
+    for (bool in_order : {true, false}) {
+        CAPTURE(in_order);
+        Dataset ds;
+        FillRandom(ds, 3000, in_order, in_order ? 5u : 6u);
+        CheckEveryStep(ds);
+    }
+}
+
+TEST_CASE("preparation: an empty dataset is ready at once") {
+    Dataset ds;
+    DatasetPreparation preparation(ds, kFields);
+    size_t steps = 0;
+    while (!preparation.Step(1))
+        REQUIRE(++steps < 1000);
+    CHECK(preparation.summary().posts == 0);
+    CHECK(preparation.summary().first == kNoTime);
+    CHECK(preparation.TakeIndex()->IdsByFrequency(EntityField::Hashtag).empty());
+}
+
+TEST_CASE("preparation: PostingListsBuilder in steps equals PostingLists::Build") {
+    Dataset ds;
+    FillRandom(ds, 1500, false, 9u);
+    for (EntityField field : kFields)
+        for (size_t work : {size_t{1}, size_t{7}, size_t{4096}}) {
+            PostingLists whole;
+            whole.Build(ds, field);
+            PostingListsBuilder builder(ds, field);
+            while (!builder.Step(work)) {
+            }
+            CHECK(builder.WorkDone() == builder.Work());
+            PostingLists stepped = builder.Take();
+            REQUIRE(stepped.Ids() == whole.Ids());
+            CHECK(stepped.Entries() == whole.Entries());
+            for (uint32_t id = 0; id < whole.Ids(); ++id)
+                CHECK(stepped.Of(id).ToRows() == whole.Of(id).ToRows());
+        }
+}
