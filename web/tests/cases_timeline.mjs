@@ -10,6 +10,10 @@ export default function register(t) {
   const cli = (...args) => JSON.parse(execFileSync(CLI, [...args, '--format', 'json', DEMO]).toString());
   const items = (page) => page.evaluate(() => window.chorus.items());
   const settle = (page) => page.waitForTimeout(250);
+  const frames = (page, n) => page.evaluate((k) => new Promise((done) => {
+    const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : done());
+    step(k);
+  }), n);
   // Frames are slow on a busy machine: wait for what a click makes appear instead of a fixed time.
   const itemStarting = (page, prefix) =>
     waitFor(page, (p) => window.chorus.items().some((i) => i.label.startsWith(p)), prefix, 20000).catch(() => {});
@@ -50,7 +54,7 @@ export default function register(t) {
         await clickItem(page, 'Compare query');
         await page.keyboard.type(q);  // the canvas reads key events (see the query bar's case)
         await settle(page);
-        await settle(page);
+        await frames(page, 3);  // the typed characters reach ImGui in the next frames, however slow they come
         await clickItem(page, 'Compare');
         const want = cli('timeline', '--query', q).bins.reduce((n, b) => n + b[1], 0);
         const label = `Series ${q}  ${want.toLocaleString('en-US')} posts`;

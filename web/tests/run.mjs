@@ -65,7 +65,10 @@ async function screenshot(page, name) {
   return decodePng(png);
 }
 
+// Clicks the ImGui item labelled `label`, waiting up to 10 s for a frame that draws it: a state the page
+// reports (a brush, a loaded file) can come a frame before the widgets drawn from it, more so at low frame rates.
 async function clickItem(page, label) {
+  await waitFor(page, (l) => window.chorus.items().some((i) => i.label === l), label, 10000).catch(() => {});
   const items = await page.evaluate(() => window.chorus.items());
   const item = items.find((i) => i.label === label);
   assert(item, `no ImGui item labelled "${label}" (have: ${items.map((i) => i.label).join(', ')})`);
