@@ -230,6 +230,13 @@ SortedTimesView Dataset::SortedTimes() const {
     return {&m_time, m_time_order.data(), m_time_order.size()};
 }
 
+void Dataset::AdoptTimeOrder(size_t rows, bool in_order, std::vector<uint32_t> order) const {
+    if (rows != m_time.size()) return;
+    m_time_in_order = in_order;
+    m_time_order = in_order ? std::vector<uint32_t>() : std::move(order);
+    m_sorted_dirty = false;
+}
+
 uint64_t Dataset::Duplicates() const {
     uint64_t n = 0;
     for (const auto& f : m_files)
@@ -359,7 +366,6 @@ void Dataset::ShrinkToFit() {
     fit(m_author_name);
     fit(m_post_id);
     m_text.ShrinkToFit();
-    LoadEnded();
 }
 
 void Dataset::LoadEnded() {

@@ -1,6 +1,7 @@
 #include "dataset_preparation.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <utility>
 
@@ -29,6 +30,12 @@ DatasetPreparation::DatasetPreparation(const Dataset& dataset, std::span<const E
     index.m_block_max.assign(blocks, INT64_MIN);
 }
 
+// Before the Rows stage ends the rows are taken to be in time order: nothing to sort.
+size_t DatasetPreparation::OrderWork() const {
+    if (m_stage == Stage::Rows || m_in_order) return 1;
+    return m_known * (1 + 2 * m_time_passes);
+}
+
 size_t DatasetPreparation::FieldWork() const {
     size_t work = 0;
     for (EntityField field : m_fields)
@@ -38,8 +45,9 @@ size_t DatasetPreparation::FieldWork() const {
 
 double DatasetPreparation::Progress() const {
     if (Done()) return 1.0;
-    const size_t total = m_rows + 1 + FieldWork();
-    return std::min(1.0, static_cast<double>(m_work_done) / static_cast<double>(total));
+    const size_t total = m_rows + OrderWork() + FieldWork();
+    m_progress = std::max(m_progress, std::min(1.0, static_cast<double>(m_work_done) / static_cast<double>(total)));
+    return m_progress;
 }
 
 bool DatasetPreparation::Step(size_t work) {
@@ -47,13 +55,7 @@ bool DatasetPreparation::Step(size_t work) {
         size_t used = 0;
         switch (m_stage) {
             case Stage::Rows: used = RunRows(work); break;
-            case Stage::Order:
-                // The time order (Dataset::SortedTimes) in one step: nothing to sort when the rows are in time
-                // order, as dumps nearly always are; otherwise one sort of the times.
-                m_dataset.SortedTimes();
-                used = 1;
-                m_stage = Stage::Fields;
-                break;
+            case Stage::Order: used = RunOrder(work); break;
             case Stage::Fields: used = RunFields(work); break;
             case Stage::Done: break;
         }
@@ -80,7 +82,11 @@ size_t DatasetPreparation::RunRows(size_t work) {
         index.m_block_max[r / 64] = std::max(index.m_block_max[r / 64], t);
         if (t == kNoTime) {
             ++m_summary.no_time;
+            m_in_order = false;
         } else {
+            if (m_known > 0 && t < m_previous) m_in_order = false;
+            m_previous = t;
+            ++m_known;
             // The smallest and largest known time: SortedTimes()' first and last.
             if (m_summary.first == kNoTime || t < m_summary.first) m_summary.first = t;
             if (m_summary.last == kNoTime || t > m_summary.last) m_summary.last = t;
@@ -96,7 +102,85 @@ size_t DatasetPreparation::RunRows(size_t work) {
     if (m_next == m_rows) {
         std::vector<bool>().swap(m_author_seen);
         m_stage = Stage::Order;
+        m_next = 0;  // the Order stage's pass over the rows
+        if (!m_in_order) {
+            // Passes of 8 bits over time - first: 3 for a span of up to 194 days, 4 up to 136 years.
+            const auto span = static_cast<uint64_t>(m_summary.last) - static_cast<uint64_t>(m_summary.first);
+            m_time_passes = (static_cast<size_t>(std::bit_width(span)) + 7) / 8;
+        }
     }
+    return used;
+}
+
+template <class Key>
+bool DatasetPreparation::RadixStep(size_t end, size_t passes, Key key) {
+    const size_t n = m_order.size();
+    if (m_pass >= 2 * passes) return true;
+    const unsigned shift = static_cast<unsigned>(8 * (m_pass / 2));
+    if (m_pass % 2 == 0) {  // counting the digits
+        for (size_t i = m_id; i < end; ++i)
+            ++m_bucket[(key(m_order[i]) >> shift) & 0xFFu];
+    } else {  // scattering, stably
+        for (size_t i = m_id; i < end; ++i)
+            m_spare[m_bucket[(key(m_order[i]) >> shift) & 0xFFu]++] = m_order[i];
+    }
+    m_id = end;
+    if (m_id < n) return false;
+    m_id = 0;
+    if (m_pass % 2 == 0) {
+        // Every key with the same digit: the pass would change nothing.
+        if (std::any_of(std::begin(m_bucket), std::end(m_bucket), [&](size_t k) { return k == n; })) {
+            std::fill(std::begin(m_bucket), std::end(m_bucket), 0);
+            m_pass += 2;
+            return m_pass >= 2 * passes;
+        }
+        size_t start = 0;
+        for (size_t& bucket : m_bucket)
+            start += std::exchange(bucket, start);
+    } else {
+        m_order.swap(m_spare);
+        std::fill(std::begin(m_bucket), std::end(m_bucket), 0);
+    }
+    ++m_pass;
+    return m_pass >= 2 * passes;
+}
+
+// The time order (Dataset::SortedTimes): nothing to do when the rows came in time order, as dumps mostly do,
+// or when the dataset has it already; otherwise the rows with a time (a pass), then the radix passes. The
+// dataset takes the order at the end: the same as SortedTimes() would have sorted in one call.
+size_t DatasetPreparation::RunOrder(size_t work) {
+    auto finish = [&] {
+        if (!m_dataset.SortedTimesReady()) m_dataset.AdoptTimeOrder(m_rows, m_in_order, std::move(m_order));
+        std::vector<uint32_t>().swap(m_order);
+        std::vector<uint32_t>().swap(m_spare);
+        m_pass = 0;
+        m_id = 0;
+        m_stage = Stage::Fields;
+    };
+    if (m_in_order || m_dataset.SortedTimesReady()) {
+        finish();
+        return 1;
+    }
+    const PostTimes& times = m_dataset.TimeColumn();
+    if (!m_time_rows_read) {
+        if (m_next == 0) {
+            m_order.reserve(m_known);
+            m_spare.reserve(m_known);
+        }
+        const size_t end = std::min(m_rows, m_next + work);
+        for (size_t r = m_next; r < end; ++r)
+            if (times[r] != kNoTime) m_order.push_back(static_cast<uint32_t>(r));
+        m_spare.resize(m_order.size());  // the scatters' room, zeroed a piece at a time too
+        const size_t used = end - m_next;
+        m_next = end;
+        if (m_next == m_rows) m_time_rows_read = true;
+        return used;
+    }
+    const auto first = static_cast<uint64_t>(m_summary.first);
+    const size_t end = std::min(m_known, m_id + work);
+    const size_t used = end - m_id;
+    if (RadixStep(end, m_time_passes, [&](uint32_t row) { return static_cast<uint64_t>(times[row]) - first; }))
+        finish();
     return used;
 }
 
@@ -114,21 +198,22 @@ size_t DatasetPreparation::RunFields(size_t work) {
             m_builder.reset();
             m_lists_ready = true;
             const size_t ids = m_lists.Ids();
-            m_keys.resize(ids);
-            m_order.resize(ids);
-            m_spare.resize(ids);
+            m_keys.reserve(ids);  // filled while the lengths are read, with m_spare's room
+            m_order.reserve(ids);
+            m_spare.reserve(ids);
             return 2 * (m_rows + ids) - before;
         }
         return m_builder->WorkDone() - before;
     }
-    const size_t ids = m_keys.size();
+    const size_t ids = m_lists.Ids();
     const size_t end = std::min(ids, m_id + work);
     const size_t used = end - m_id;
     if (!m_lengths_read) {
         for (size_t id = m_id; id < end; ++id) {
-            m_keys[id] = ~static_cast<uint32_t>(m_lists.Of(static_cast<uint32_t>(id)).size());  // longest first
-            m_order[id] = static_cast<uint32_t>(id);
+            m_keys.push_back(~static_cast<uint32_t>(m_lists.Of(static_cast<uint32_t>(id)).size()));  // longest first
+            m_order.push_back(static_cast<uint32_t>(id));
         }
+        m_spare.resize(m_order.size());
         m_id = end;
         if (m_id == ids) {
             m_lengths_read = true;
@@ -137,33 +222,7 @@ size_t DatasetPreparation::RunFields(size_t work) {
         return used;
     }
     if (m_pass < 2 * kPasses) {
-        const unsigned shift = static_cast<unsigned>(8 * (m_pass / 2));
-        if (m_pass % 2 == 0) {  // counting the digits
-            for (size_t i = m_id; i < end; ++i)
-                ++m_bucket[(m_keys[m_order[i]] >> shift) & 0xFFu];
-        } else {  // scattering, stably
-            for (size_t i = m_id; i < end; ++i)
-                m_spare[m_bucket[(m_keys[m_order[i]] >> shift) & 0xFFu]++] = m_order[i];
-        }
-        m_id = end;
-        if (m_id < ids) return used;
-        m_id = 0;
-        if (m_pass % 2 == 0) {
-            // Every id with the same digit: the pass would change nothing.
-            if (std::any_of(std::begin(m_bucket), std::end(m_bucket), [&](size_t n) { return n == ids; })) {
-                std::fill(std::begin(m_bucket), std::end(m_bucket), 0);
-                m_pass += 2;
-                return used;
-            }
-            size_t start = 0;
-            for (size_t& bucket : m_bucket)
-                start += std::exchange(bucket, start);
-            ++m_pass;
-        } else {
-            m_order.swap(m_spare);
-            std::fill(std::begin(m_bucket), std::end(m_bucket), 0);
-            ++m_pass;
-        }
+        RadixStep(end, kPasses, [&](uint32_t id) { return m_keys[id]; });
         return used;
     }
     // The field is ready: into the index.

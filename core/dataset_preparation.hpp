@@ -1,7 +1,8 @@
 // DatasetPreparation: what the first look at a new dataset needs, built a piece at a time so that no
 // frame freezes on it at 10 million posts: the summary (equal to Summarize), and a QueryIndex whose
 // caches the first query and count would otherwise build whole in one frame: the type rows, the time
-// range of every block of 64 rows, the posting lists of the given fields and their ids by frequency.
+// range of every block of 64 rows, the posting lists of the given fields and their ids by frequency;
+// and the dataset's time order (Dataset::SortedTimes), sorted in pieces when the rows are not in time order.
 //
 //   DatasetPreparation preparation(dataset, fields);
 //   while (!preparation.Step(4096)) {}                    // or a few steps per frame (FrameBudget)
@@ -48,8 +49,15 @@ public:
 private:
     enum class Stage : uint8_t { Rows, Order, Fields, Done };
     size_t RunRows(size_t work);
+    size_t RunOrder(size_t work);
     size_t RunFields(size_t work);
+    size_t OrderWork() const;
     size_t FieldWork() const;
+    // A piece of a stable LSD radix sort of m_order, 8 bits of key(m_order[i]) a pass (counting the digits,
+    // then scattering them): positions [m_id, end) of pass m_pass / 2. A pass in which every key has the
+    // same digit is skipped. Returns true once the last of `passes` passes is done.
+    template <class Key>
+    bool RadixStep(size_t end, size_t passes, Key key);
 
     const Dataset& m_dataset;
     std::vector<EntityField> m_fields;
@@ -60,6 +68,16 @@ private:
     Summary m_summary;
     std::vector<bool> m_author_seen;
     std::unique_ptr<QueryIndex> m_index;
+    mutable double m_progress = 0;  // Progress() never goes back when the order's work becomes known
+
+    // The time order: read in the Rows stage (every time known and ascending: nothing to sort), else the
+    // rows with a time radix-sorted on time - first (stable: ties in row order, as Dataset::SortedTimes),
+    // in m_order / m_spare with m_pass, m_id and m_bucket, which the Fields stage reuses after it.
+    bool m_in_order = true;
+    size_t m_known = 0;
+    UnixSeconds m_previous = 0;
+    size_t m_time_passes = 0;
+    bool m_time_rows_read = false;
 
     // The field being prepared: its lists, then its ids by frequency (a radix sort on ~length,
     // stable from ids in ascending order: longest first, ties lower id first, as IdsByFrequency).

@@ -48,12 +48,33 @@ void PostIdIndex::Insert(uint32_t row, const std::vector<uint64_t>& ids) {
     ++m_count;
 }
 
-void PostIdIndex::Reserve(size_t count) {
-    assert(m_count == 0);
+namespace {
+
+// A power of two with room for `count` ids at most 70% full.
+size_t SlotsFor(size_t count) {
     size_t slots = 1024;
     while (slots * 7 < (count + 1) * 10)
         slots *= 2;
-    m_slots.assign(slots, kNone);
+    return slots;
+}
+
+}  // namespace
+
+void PostIdIndex::Reserve(size_t count) {
+    assert(m_count == 0);
+    m_slots.assign(SlotsFor(count), kNone);
+}
+
+bool PostIdIndex::ReserveStep(size_t count, size_t slots) {
+    assert(m_count == 0);
+    const size_t want = SlotsFor(count);
+    if (m_slots.capacity() != want && m_slots.size() < want) {  // first call: the room, untouched
+        std::vector<uint32_t> room;
+        room.reserve(want);
+        m_slots.swap(room);
+    }
+    m_slots.resize(std::min(want, m_slots.size() + std::max<size_t>(slots, 1)), kNone);
+    return m_slots.size() == want;
 }
 
 void PostIdIndex::Grow(const std::vector<uint64_t>& ids) {

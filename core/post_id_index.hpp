@@ -26,6 +26,9 @@ public:
     void Insert(uint32_t row, const std::vector<uint64_t>& ids);
     // Sizes an empty index for `count` ids, so inserting them never rehashes (a snapshot knows how many).
     void Reserve(size_t count);
+    // Reserve a piece at a time: clears up to `slots` more slots a call (64 MB of them at 10 million ids would
+    // take one frame); true once the index is sized for `count`. No Find or Insert before it says so.
+    bool ReserveStep(size_t count, size_t slots);
     // Frees the table (a dataset rebuilds it from its id column when rows are added again).
     void Clear() {
         std::vector<uint32_t>().swap(m_slots);  // gives the memory back (`= {}` would keep it)

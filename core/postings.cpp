@@ -117,12 +117,16 @@ void PostingListsBuilder::Run(size_t from, size_t to) {
             }
             break;
         case Phase::Heads:  // heads; m_length becomes where each list's next gap goes (or its bitmap's index)
+            // The entries of ids [from, to) take bytes [m_start[from], m_start[to]): their room (reserved at
+            // once) is zeroed here, a piece at a time, and a bitmap's words as it gets them.
+            out.m_bytes.resize(out.m_start[to]);
             for (size_t id = from; id < to; ++id) {
                 const bool bitmap = m_length[id] > 0 && m_words_per_list * 8 < m_gap_bytes[id];
                 uint8_t* p = WriteVarint(out.m_bytes.data() + out.m_start[id], uint64_t{m_length[id]} << 1 | bitmap);
                 m_is_bitmap[id] = bitmap;
                 m_last[id] = kNoRow;
                 if (bitmap) {
+                    out.m_words.resize(out.m_words.size() + m_words_per_list);
                     WriteVarint(p, m_bitmaps);
                     m_length[id] = static_cast<uint32_t>(m_bitmaps++);
                 } else {
@@ -164,8 +168,10 @@ void PostingListsBuilder::EndPhase() {
             out.m_rows = m_rows;
             out.m_start.assign(m_start.begin(), m_start.end());
             std::vector<uint64_t>().swap(m_start);
-            out.m_bytes.assign(out.m_start[m_ids], 0);
-            out.m_words.assign(m_bitmaps * m_words_per_list, 0);
+            out.m_bytes.clear();
+            out.m_bytes.reserve(out.m_start[m_ids]);  // filled in the Heads phase: no frame zeroes it all
+            out.m_words.clear();
+            out.m_words.reserve(m_bitmaps * m_words_per_list);
             m_is_bitmap.assign(m_ids, false);
             m_bitmaps = 0;
             m_phase = Phase::Heads;

@@ -548,9 +548,16 @@ void SnapshotOpen::Plan() {
         }
         return true;
     });
-    add(Once([&s, &ds] {
+    // Let go in pieces: each is tens of megabytes at 10 million posts.
+    add(Once([&s] {
         std::vector<UnixSeconds>().swap(s.times);
+        return true;
+    }));
+    add(Once([&s] {
         std::vector<uint32_t>().swap(s.langs), std::vector<uint32_t>().swap(s.clients);
+        return true;
+    }));
+    add(Once([&ds] {
         ds.m_hashtag_display.assign(ds.m_hashtags.Size(), Dictionary::kNotFound);
         return true;
     }));
@@ -565,11 +572,10 @@ void SnapshotOpen::Plan() {
             }
             return true;
         }));
-    // Post ids inside their dictionary and distinct.
-    add(Once([&s, &ds] {
-        ds.m_id_index.Reserve(s.n);
-        return true;
-    }));
+    // Post ids inside their dictionary and distinct (the index sized first, a megabyte of it a piece).
+    add([&s, &ds, piece] {
+        return ds.m_id_index.ReserveStep(s.n, piece / sizeof(uint32_t)) ? Piece::Done : Piece::More;
+    });
     rows([&ds, fail](size_t begin, size_t end) {
         for (size_t row = begin; row < end; ++row) {
             uint64_t key = ds.m_post_id[row];

@@ -157,3 +157,83 @@ TEST_CASE("preparation: PostingListsBuilder in steps equals PostingLists::Build"
                 CHECK(stepped.Of(id).ToRows() == whole.Of(id).ToRows());
         }
 }
+
+namespace {
+
+// Posts with the given times (kNoTime: none), one hashtag each.
+void FillTimes(Dataset& ds, const std::vector<UnixSeconds>& times, size_t first_id = 500000) {
+    const size_t file = ds.BeginFile("times");
+    PostRecord r;
+    for (size_t i = 0; i < times.size(); ++i) {
+        r.Clear();
+        const std::string id = std::to_string(first_id + i);
+        r.id = id;
+        r.time = times[i];
+        r.author_id = "7";
+        r.author_name = "seven";
+        r.hashtags.push_back(i % 3 ? "odd" : "even");
+        ds.Add(r, file, i + 1);
+    }
+}
+
+std::vector<RowId> TimeOrderRows(const Dataset& ds) {
+    const SortedTimesView sorted = ds.SortedTimes();
+    std::vector<RowId> rows;
+    for (size_t i = 0; i < sorted.size(); ++i)
+        rows.push_back(sorted.RowAt(i));
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("rule 112: the time order of rows out of time order is sorted in pieces, as SortedTimes sorts it whole") {
+    std::mt19937 rng(12);
+    std::vector<std::pair<const char*, std::vector<UnixSeconds>>> shapes;
+    std::vector<UnixSeconds> newest_first, shuffled, wide, same, none, two_days;
+    for (UnixSeconds i = 0; i < 900; ++i) {
+        newest_first.push_back(1700000000 - i * 13);
+        shuffled.push_back(rng() % 9 == 0 ? kNoTime : 1500000000 + static_cast<UnixSeconds>(rng() % 400) * 3600);
+        wide.push_back(i % 2 ? -2208988800 + i : 1600000000 + static_cast<UnixSeconds>(rng() % 50));  // 1900 and 2020
+        same.push_back(i % 5 == 0 ? kNoTime : 1650000000);
+        none.push_back(kNoTime);
+        two_days.push_back(1570000000 + static_cast<UnixSeconds>(rng() % 172800));  // ties, three digit passes
+    }
+    shapes = {{"newest first", newest_first},
+              {"shuffled, some missing", shuffled},
+              {"1900 and 2020", wide},
+              {"one time, some missing", same},
+              {"no time", none},
+              {"two days", two_days}};
+    for (const auto& [name, times] : shapes) {
+        CAPTURE(name);
+        Dataset reference;
+        FillTimes(reference, times);
+        const std::vector<RowId> expected = TimeOrderRows(reference);  // SortedTimes() in one call
+        for (size_t work : {size_t{1}, size_t{5}, size_t{4096}}) {
+            CAPTURE(work);
+            Dataset ds;
+            FillTimes(ds, times);
+            DatasetPreparation preparation(ds, kFields);
+            size_t steps = 0;
+            while (!preparation.Step(work))
+                REQUIRE(++steps < 100000);
+            CHECK(ds.SortedTimesReady());  // the preparation gave the dataset its order: no sort left
+            CHECK(TimeOrderRows(ds) == expected);
+        }
+    }
+    // Rows in time order need no order at all; rows added after the preparation began are not given a stale one.
+    Dataset in_order;
+    FillTimes(in_order, {1600000000, 1600000000, 1600000005});
+    DatasetPreparation ordered(in_order, kFields);
+    while (!ordered.Step(1)) {
+    }
+    CHECK(in_order.SortedTimesReady());
+    CHECK(TimeOrderRows(in_order) == std::vector<RowId>{0, 1, 2});
+    Dataset growing;
+    FillTimes(growing, {1600000009, 1600000001});
+    DatasetPreparation early(growing, kFields);
+    FillTimes(growing, {1600000004}, 600000);
+    while (!early.Step(1)) {
+    }
+    CHECK(TimeOrderRows(growing) == std::vector<RowId>{1, 2, 0});
+}
