@@ -116,17 +116,25 @@ std::string ClusterGlyphs::Drawn(std::string_view text) const {
 }
 
 std::vector<std::string> CollectEmojiClusters(const core::Dataset& dataset, size_t max_posts) {
-    const core::Dictionary& emoji = dataset.Emoji();
-    std::vector<uint64_t> uses(emoji.Size());
+    std::vector<uint64_t> uses(dataset.Emoji().Size());
     const size_t posts = std::min(dataset.Posts(), max_posts);
     for (size_t row = 0; row < posts; ++row)
-        for (uint32_t id : dataset.EmojiOf(static_cast<core::RowId>(row)))
-            if (id < uses.size()) ++uses[id];
+        CountEmojiUses(dataset, static_cast<core::RowId>(row), uses);
+    return RankEmojiClusters(dataset.Emoji(), uses);
+}
+
+void CountEmojiUses(const core::Dataset& dataset, core::RowId row, std::vector<uint64_t>& uses) {
+    for (uint32_t id : dataset.EmojiOf(row))
+        if (id < uses.size()) ++uses[id];
+}
+
+std::vector<std::string> RankEmojiClusters(const core::Dictionary& emoji, const std::vector<uint64_t>& uses) {
     std::vector<uint32_t> ids;
     for (uint32_t id = 0; id < emoji.Size(); ++id)
         if (CodePoints(emoji.Text(id)) > 1) ids.push_back(id);
+    auto used = [&uses](uint32_t id) { return id < uses.size() ? uses[id] : 0; };
     std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
-        if (uses[a] != uses[b]) return uses[a] > uses[b];
+        if (used(a) != used(b)) return used(a) > used(b);
         return emoji.Text(a) < emoji.Text(b);
     });
     std::vector<std::string> clusters;

@@ -64,5 +64,9 @@ private:
 // The emoji clusters of more than one code point that the dataset's posts hold (its Emoji dictionary,
 // rule 51), the most used first: counted over the first `max_posts` posts, then by key.
 std::vector<std::string> CollectEmojiClusters(const core::Dataset& dataset, size_t max_posts = 200000);
+// The same in pieces (GlyphCoverage collects over several frames): counts a post's emoji into `uses` (one
+// slot per id of the Emoji dictionary), then ranks the clusters of more than one code point by those counts.
+void CountEmojiUses(const core::Dataset& dataset, core::RowId row, std::vector<uint64_t>& uses);
+std::vector<std::string> RankEmojiClusters(const core::Dictionary& emoji, const std::vector<uint64_t>& uses);
 
 }  // namespace chorus::shell

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -66,37 +68,85 @@ void Count(std::string_view text, CodePointCounts& counts) {
     ForEachAboveAscii(text, [&counts](char32_t cp) { counts.Add(cp); });
 }
 
-void CountDictionary(const core::Dictionary& dictionary, CodePointCounts& counts) {
-    for (uint32_t id = 0; id < dictionary.Size(); ++id)
-        Count(dictionary.Text(id), counts);
-}
+// The parts of a collection, in order. Emoji only for GlyphCoverage (CollectCodePoints starts at Hashtags).
+enum class Part : uint8_t { Emoji, Hashtags, Mentions, Languages, Files, Authors, Texts, Done };
 
-}  // namespace
+// Counts the code points of names and scanned texts (and the posts' emoji clusters), any number of items at
+// a time: the same counts whether it runs in one piece or in many.
+class Scan {
+public:
+    Scan(const core::Dataset& dataset, const CoverageLimits& limits, Part first)
+        : m_limits(limits), m_part(first), m_emoji_uses(first == Part::Emoji ? dataset.Emoji().Size() : 0) {}
 
-bool IsInvisible(char32_t cp) {
-    if (cp > kMaxCodePoint) return false;
-    const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
-    return p->ignorable || p->category == UTF8PROC_CATEGORY_CC || p->category == UTF8PROC_CATEGORY_ZL ||
-           p->category == UTF8PROC_CATEGORY_ZP;
-}
+    bool Done() const { return m_part == Part::Done; }
 
-std::vector<CodePointUse> CollectCodePoints(const core::Dataset& dataset, const CoverageLimits& limits) {
-    CodePointCounts names, texts;
-    CountDictionary(dataset.Hashtags(), names);
-    CountDictionary(dataset.Mentions(), names);
-    CountDictionary(dataset.Languages(), names);
-    for (const core::IngestReport& file : dataset.Files())
-        Count(file.name, names);
-    for (uint32_t author = 0; author < dataset.Authors().Size(); ++author)
-        Count(dataset.AuthorName(author), names);
-    const size_t posts = std::min(dataset.Posts(), limits.max_posts);
-    size_t bytes = 0;
-    for (size_t row = 0; row < posts && bytes < limits.max_text_bytes; ++row) {
-        std::string_view text = dataset.TextOf(static_cast<core::RowId>(row));
-        bytes += text.size();
-        Count(text, texts);
+    // Goes through up to `items` items (at least one unless done); returns how many.
+    size_t Run(const core::Dataset& dataset, size_t items) {
+        size_t done = 0;
+        const size_t posts = std::min(dataset.Posts(), m_limits.max_posts);
+        auto dictionary = [&](const core::Dictionary& d) {
+            for (; m_next < d.Size() && done < items; ++m_next, ++done)
+                Count(d.Text(static_cast<uint32_t>(m_next)), m_names);
+            if (m_next >= d.Size()) NextPart();
+        };
+        while (done < items && m_part != Part::Done) {
+            switch (m_part) {
+                case Part::Emoji:
+                    for (; m_next < posts && done < items; ++m_next, ++done)
+                        CountEmojiUses(dataset, static_cast<core::RowId>(m_next), m_emoji_uses);
+                    if (m_next >= posts) NextPart();
+                    break;
+                case Part::Hashtags: dictionary(dataset.Hashtags()); break;
+                case Part::Mentions: dictionary(dataset.Mentions()); break;
+                case Part::Languages: dictionary(dataset.Languages()); break;
+                case Part::Files:
+                    for (; m_next < dataset.Files().size() && done < items; ++m_next, ++done)
+                        Count(dataset.Files()[m_next].name, m_names);
+                    if (m_next >= dataset.Files().size()) NextPart();
+                    break;
+                case Part::Authors:
+                    for (; m_next < dataset.Authors().Size() && done < items; ++m_next, ++done)
+                        Count(dataset.AuthorName(static_cast<uint32_t>(m_next)), m_names);
+                    if (m_next >= dataset.Authors().Size()) NextPart();
+                    break;
+                case Part::Texts:
+                    for (; m_next < posts && m_text_bytes < m_limits.max_text_bytes && done < items; ++m_next, ++done) {
+                        std::string_view text = dataset.TextOf(static_cast<core::RowId>(m_next));
+                        m_text_bytes += text.size();
+                        Count(text, m_texts);
+                    }
+                    if (m_next >= posts || m_text_bytes >= m_limits.max_text_bytes) NextPart();
+                    break;
+                case Part::Done: break;
+            }
+        }
+        return done;
     }
 
+    // Distinct code points above ASCII, ranked (CollectCodePoints); once Done().
+    std::vector<CodePointUse> RankCodePoints() const;
+    // The emoji clusters, ranked (CollectEmojiClusters); once Done(), when the scan began with Part::Emoji.
+    std::vector<std::string> RankClusters(const core::Dataset& dataset) const {
+        return RankEmojiClusters(dataset.Emoji(), m_emoji_uses);
+    }
+
+private:
+    void NextPart() {
+        m_part = static_cast<Part>(static_cast<uint8_t>(m_part) + 1);
+        m_next = 0;
+    }
+
+    CoverageLimits m_limits;
+    Part m_part;
+    size_t m_next = 0;  // the next item of the part
+    size_t m_text_bytes = 0;
+    CodePointCounts m_names, m_texts;
+    std::vector<uint64_t> m_emoji_uses;  // per id of the Emoji dictionary
+};
+
+std::vector<CodePointUse> Scan::RankCodePoints() const {
+    const CodePointCounts& names = m_names;
+    const CodePointCounts& texts = m_texts;
     std::vector<CodePointUse> uses;
     auto add = [&](char32_t cp) {
         if (names.Get(cp) == 0 && texts.Get(cp) == 0) return;
@@ -129,13 +179,60 @@ std::vector<CodePointUse> CollectCodePoints(const core::Dataset& dataset, const 
     return uses;
 }
 
-bool GlyphCoverage::Update(const Session& session) {
-    if (session.progress().active || session.Generation() == m_generation) return false;
-    m_generation = session.Generation();
+}  // namespace
+
+bool IsInvisible(char32_t cp) {
+    if (cp > kMaxCodePoint) return false;
+    const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    return p->ignorable || p->category == UTF8PROC_CATEGORY_CC || p->category == UTF8PROC_CATEGORY_ZL ||
+           p->category == UTF8PROC_CATEGORY_ZP;
+}
+
+std::vector<CodePointUse> CollectCodePoints(const core::Dataset& dataset, const CoverageLimits& limits) {
+    Scan scan(dataset, limits, Part::Hashtags);
+    while (!scan.Done())
+        scan.Run(dataset, SIZE_MAX);
+    return scan.RankCodePoints();
+}
+
+struct GlyphCoverage::Collection {
+    uint64_t generation;
+    Scan scan;
+};
+
+GlyphCoverage::GlyphCoverage(CoverageLimits limits) : m_limits(limits) {}
+GlyphCoverage::~GlyphCoverage() = default;
+
+bool GlyphCoverage::Update(const Session& session, const CoverageStep& step) {
+    using Clock = std::chrono::steady_clock;
+    m_last_step_items = 0;
+    // A load running changes the data under the scan: start over once it is done.
+    if (session.progress().active) {
+        m_collection.reset();
+        return false;
+    }
+    if (m_collection && m_collection->generation != session.Generation()) m_collection.reset();
+    if (!m_collection) {
+        if (session.Generation() == m_generation) return false;
+        m_collection.reset(new Collection{session.Generation(), Scan(session.dataset(), m_limits, Part::Emoji)});
+    }
+    const bool unlimited = step.time == std::chrono::microseconds::max();
+    const Clock::time_point end = unlimited ? Clock::time_point::max() : Clock::now() + step.time;
+    Scan& scan = m_collection->scan;
+    do {
+        m_last_step_items += scan.Run(session.dataset(), std::max<size_t>(1, step.items));
+    } while (!scan.Done() && (unlimited || Clock::now() < end));
+    if (!scan.Done()) return false;
+    std::unique_ptr<Collection> done = std::move(m_collection);
+    return Finish(session, *done);
+}
+
+bool GlyphCoverage::Finish(const Session& session, Collection& collection) {
+    m_generation = collection.generation;
     if (session.dataset().Posts() == 0) m_late.clear();  // cleared: the atlas can shrink again
     std::vector<char32_t> before = std::move(m_listed);
-    std::vector<std::string> clusters = CollectEmojiClusters(session.dataset(), m_limits.max_posts);
-    m_uses = CollectCodePoints(session.dataset(), m_limits);
+    std::vector<std::string> clusters = collection.scan.RankClusters(session.dataset());
+    m_uses = collection.scan.RankCodePoints();
     m_listed.clear();
     for (const CodePointUse& u : m_uses)
         m_listed.push_back(u.code_point);

@@ -8,8 +8,13 @@
 // Printable ASCII is left out: every font has it.
 //
 //   GlyphCoverage coverage;
-//   if (coverage.Update(session))                          // a load finished with new characters
+//   if (coverage.Update(session, {.time = 4ms}))           // each frame: a load finished with new characters
 //       for (const CodePointUse& use : coverage.CodePoints()) ...;
+//
+// At 10 million posts the collection takes longer than a frame: Update() given a
+// time budget collects in pieces over as many calls as it needs, and CodePoints()
+// and Clusters() keep the previous load's set until it is done (the result is the
+// one a single call gives). A new load or change of the data starts it over.
 //
 // Text the scan did not see (a post's text kept on disk and read back for the
 // reader, COUNTING.md rule 84, or a post past the scan's cap) is handed to
@@ -22,8 +27,10 @@
 // of each; otherwise they draw one code point at a time, joiners and selectors as nothing.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +53,13 @@ struct CoverageLimits {
     size_t max_text_bytes = size_t{64} << 20;  // and at most this much of them
 };
 
+// How much of a collection one Update() call may do: pieces of `items` (dictionary entries, author names,
+// posts) while `time` lasts, and at least one piece a call, so a call does at most one piece past its time.
+struct CoverageStep {
+    std::chrono::microseconds time = std::chrono::microseconds::max();  // unlimited: all in one call
+    size_t items = size_t{1} << 12;
+};
+
 // Distinct code points above ASCII, most important first: those in names, then
 // by how often they occur, then by code point. Lower ranks are the first to go
 // when an atlas runs out of room.
@@ -57,11 +71,18 @@ bool IsInvisible(char32_t code_point);
 
 class GlyphCoverage {
 public:
-    explicit GlyphCoverage(CoverageLimits limits = {}) : m_limits(limits) {}
+    explicit GlyphCoverage(CoverageLimits limits = {});
+    ~GlyphCoverage();
 
-    // Collects again when the session changed and no load is running. True when
-    // the set of code points is not the one CodePoints() held before.
-    bool Update(const Session& session);
+    // Collects again when the session changed and no load is running, within `step` (CoverageStep); a
+    // collection left unfinished goes on at the next call, or starts over when the session changed again or a
+    // load began. True when a collection ended and its set of code points or clusters is not the one
+    // CodePoints() and Clusters() held before.
+    bool Update(const Session& session, const CoverageStep& step = {});
+    // A collection is under way: CodePoints() and Clusters() are still the previous ones.
+    bool Collecting() const { return m_collection != nullptr; }
+    // Items the last Update() went through (at most one CoverageStep::items piece past its time).
+    size_t LastStepItems() const { return m_last_step_items; }
     const std::vector<CodePointUse>& CodePoints() const { return m_uses; }
     // The emoji clusters of several code points in the posts, most used first (CollectEmojiClusters).
     const std::vector<std::string>& Clusters() const { return m_clusters; }
@@ -71,13 +92,17 @@ public:
     // CodePoints() now (after the others, as used once), and stay there until the data is cleared.
     bool TakeLate(double now_ms, double interval_ms = 250);
     size_t LateWaiting() const { return m_late_waiting.size(); }
-    // The session's generation CodePoints() was collected at.
+    // The session's generation CodePoints() was collected at (a collection under way has not changed it yet).
     uint64_t Generation() const { return m_generation; }
 
 private:
+    struct Collection;  // a collection in pieces (glyph_coverage.cpp)
+    bool Finish(const Session& session, Collection& collection);
     void AddUse(char32_t code_point);  // with VisualText's variants, unless listed
 
     CoverageLimits m_limits;
+    std::unique_ptr<Collection> m_collection;
+    size_t m_last_step_items = 0;
     std::vector<char32_t> m_listed;        // CodePoints()' code points, sorted
     std::vector<char32_t> m_late;          // every late code point taken, kept across Update()
     std::vector<char32_t> m_late_waiting;  // late code points not in CodePoints() yet

@@ -179,10 +179,17 @@
   // Returns {metrics: Float32Array, 7 per code point: left, top (the bitmap's corner from the pen on the
   // baseline), width, height, advance, colour (0/1), missing (0/1); pixels: Uint8Array, the RGBA bitmaps
   // one after the other, white with alpha unless colour}, or null when this browser cannot draw.
+  // The module asks in batches across frames (web/src/font_atlas.cpp): the sheet and how each font draws a
+  // character no font has are kept between calls, since making them costs more than drawing a few glyphs.
+  let sheetContext = null;
+  const referenceGlyphs = new Map();   // font -> its reference glyph, drawn
   function drawGlyphs(codes, pixelSize) {
-    const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(SHEET, SHEET)
-      : Object.assign(document.createElement('canvas'), { width: SHEET, height: SHEET });
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!sheetContext) {
+      const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(SHEET, SHEET)
+        : Object.assign(document.createElement('canvas'), { width: SHEET, height: SHEET });
+      sheetContext = canvas.getContext('2d', { willReadFrequently: true });
+    }
+    const ctx = sheetContext;
     if (!ctx) return null;
     ctx.textBaseline = 'alphabetic';
     ctx.fillStyle = '#fff';
@@ -204,8 +211,13 @@
     };
     const glyphs = codes.map((code) => measure(typeof code === 'string' ? code : String.fromCodePoint(code)));
     const references = new Map();   // font -> how it draws a character no font has
-    for (const g of glyphs) if (!references.has(g.font)) references.set(g.font, null);
-    for (const font of references.keys()) references.set(font, measure(NO_SUCH_CHARACTER, font));
+    const newReferences = [];
+    for (const g of glyphs) {
+      if (references.has(g.font)) continue;
+      let reference = referenceGlyphs.get(g.font);
+      if (!reference) newReferences.push(reference = measure(NO_SUCH_CHARACTER, g.font));
+      references.set(g.font, reference);
+    }
 
     let x = 0, y = 0, rowHeight = 0, sheet = [];
     const flush = () => {
@@ -236,9 +248,10 @@
     const sameBitmap = (a, b) => a.width === b.width && a.height === b.height && a.advance === b.advance
       && a.rgba.every((v, i) => v === b.rgba[i]);
     const isMissing = (g) => !BLANK.test(g.text) && references.has(g.font) && sameBitmap(g, references.get(g.font));
-    for (const g of references.values()) draw(g);
+    for (const g of newReferences) draw(g);
     for (const g of glyphs) draw(g);
     flush();
+    for (const g of newReferences) referenceGlyphs.set(g.font, g);
     // A character no font has may have a compatibility equivalent one has (half-width katakana,
     // mathematical letters, squared abbreviations): that is drawn in its place.
     const standIns = [];

@@ -5,10 +5,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <imgui_impl_opengl3.h>
 
 namespace chorus::web {
+namespace {
+
+// A frame's share for the font atlas' work before a rebuild (the bundled font's plan, the browser's glyphs).
+constexpr double kAtlasWorkMs = 8.0;
+
+}  // namespace
 
 bool Display::Init(const char* canvas_selector) {
     m_canvas = canvas_selector;
@@ -52,7 +59,10 @@ void Display::BeginFrame() {
     io.DisplayFramebufferScale =
         ImVec2(static_cast<float>(fb_width / css_width), static_cast<float>(fb_height / css_height));
 
-    if (m_atlas.NeedsBuild(dpr)) {
+    // The page's first atlas at once (nothing to draw with before it); the next ones over frames, the
+    // previous atlas drawing meanwhile.
+    const double budget_ms = m_atlas.Stats().builds == 0 ? std::numeric_limits<double>::infinity() : kAtlasWorkMs;
+    if (m_atlas.NeedsBuild(dpr) && m_atlas.Prepare(dpr, budget_ms)) {
         m_atlas.Build(dpr);
         if (m_texture_made) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -33,8 +33,8 @@ public:
     void SetClusters(const std::vector<std::string>& clusters) { m_atlas.SetClusters(clusters); }
     // The text's size in CSS pixels; the atlas is rebuilt at the next BeginFrame() when it changes.
     void SetFontSize(float css_pixels) { m_atlas.SetFontSize(css_pixels); }
-    // Sizes the canvas backing store, sets io.DisplaySize and
-    // io.DisplayFramebufferScale, and rebuilds the font atlas when the dpr or the characters changed.
+    // Sizes the canvas backing store, sets io.DisplaySize and io.DisplayFramebufferScale, and rebuilds the
+    // font atlas when the dpr or the characters changed: over several frames, a budget each (FontAtlas::Prepare).
     void BeginFrame();
     // Clears the canvas and draws ImGui's draw data.
     void Render();

@@ -379,15 +379,17 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_selection_json() {
 // The font atlas (web/src/font_atlas.hpp): {"requested", "in_font", "from_browser", "colour", "invisible", "missing",
 // "left_out", "width", "height", "max_side", "pixel_size", "build_ms", "browser_ms", "current", "listed_missing",
 // "missing_examples"}. current: the atlas holds the characters of the data as it is now (no load running, nothing new
-// since). listed_missing: code points in the names the top lists show that have no glyph and draw as '?';
-// missing_examples: the most used code points no font of this system has (up to 20). reader_shown, reader_with_text,
-// reader_missing: the posts the reader drew last frame, those with their text, and their code points without a glyph.
+// since, the characters collected and the atlas rebuilt with them: both take a few frames after a load).
+// listed_missing: code points in the names the top lists show that have no glyph and draw as '?'; missing_examples: the
+// most used code points no font of this system has (up to 20). reader_shown, reader_with_text, reader_missing: the
+// posts the reader drew last frame, those with their text, and their code points without a glyph.
 EMSCRIPTEN_KEEPALIVE const char* chorus_glyphs_json() {
     static std::string json;
     App* app = TheApp();
     if (!app) return "null";
     const chorus::web::AtlasStats& s = chorus::web::TheFontAtlas().Stats();
-    const bool current = !app->session.progress().active && app->glyphs.Generation() == app->session.Generation();
+    const bool current = !app->session.progress().active && app->glyphs.Generation() == app->session.Generation() &&
+                         !chorus::web::TheFontAtlas().Dirty();
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const ImFont* font = atlas.Fonts.empty() ? nullptr : atlas.Fonts[0];
     std::vector<unsigned int> missing, reader_missing;

@@ -17,6 +17,9 @@ constexpr float kDefaultFontBase = 16.0f;
 constexpr int kAtlasLimit = 4096;  // texture side; 64 MB of RGBA at most, on every WebGL2 GPU
 // Share of the texture the glyphs may plan to fill (the packer leaves gaps).
 constexpr double kPackingShare = 0.8;
+// The fewest characters Prepare() asks the browser for at once (a call costs about 2 ms besides its glyphs; a character
+// the system must look for in its fonts can cost several ms alone).
+constexpr size_t kMinBatch = 1;
 
 bool FileExists(const char* path) {
     std::FILE* file = std::fopen(path, "rb");
@@ -36,24 +39,41 @@ int PowerOfTwoAtLeast(double n, int lo, int hi) {
 
 void FontAtlas::SetMaxSide(int gpu_max_side) {
     m_max_side = gpu_max_side > 0 ? std::min(kAtlasLimit, gpu_max_side) : kAtlasLimit;
-    m_dirty = true;
+    Forget();
 }
 
 void FontAtlas::SetFontSize(float css_pixels) {
     if (!(css_pixels > 0) || css_pixels == m_font_size) return;
     m_font_size = css_pixels;
-    m_dirty = true;
+    Forget();
 }
 
 void FontAtlas::SetCodePoints(const std::vector<shell::CodePointUse>& uses) {
     m_uses = uses;
-    m_dirty = true;
+    Forget();
 }
 
 void FontAtlas::SetClusters(const std::vector<std::string>& clusters) {
     if (clusters == m_cluster_candidates) return;
     m_cluster_candidates = clusters;
+    Forget();
+}
+
+void FontAtlas::Forget() {
     m_dirty = true;
+    m_plan.valid = false;
+    m_browser_failed = false;
+}
+
+int FontAtlas::PixelSize(float dpr) const {
+    return static_cast<int>(std::lround(m_font_size * dpr));
+}
+
+void FontAtlas::UseCachePixelSize(int pixel_size) {
+    if (pixel_size == m_cache_pixel_size) return;
+    m_cache.clear();
+    m_cluster_cache.clear();
+    m_cache_pixel_size = pixel_size;
 }
 
 void FontAtlas::AddInterfaceRanges(ImFontGlyphRangesBuilder& builder) {
@@ -76,8 +96,16 @@ void FontAtlas::AddInterfaceRanges(ImFontGlyphRangesBuilder& builder) {
     builder.AddRanges(kExtraRanges);
 }
 
-ImFont* FontAtlas::AddFont(int pixel_size) {
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+void FontAtlas::BuildRanges(ImVector<ImWchar>& ranges) const {
+    ImFontGlyphRangesBuilder builder;
+    AddInterfaceRanges(builder);
+    for (const shell::CodePointUse& use : m_uses)
+        builder.AddChar(static_cast<ImWchar>(use.code_point));
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+}
+
+ImFont* FontAtlas::AddFont(ImFontAtlas& atlas, int pixel_size, const ImWchar* ranges) const {
     atlas.Clear();
     ImFontConfig config;
     // At dpr >= 2 a glyph has enough pixels that horizontal oversampling buys little
@@ -86,7 +114,7 @@ ImFont* FontAtlas::AddFont(int pixel_size) {
     config.OversampleV = 1;
     ImFont* font = nullptr;
     if (FileExists(kFontPath))
-        font = atlas.AddFontFromFileTTF(kFontPath, static_cast<float>(pixel_size), &config, m_ranges.Data);
+        font = atlas.AddFontFromFileTTF(kFontPath, static_cast<float>(pixel_size), &config, ranges);
     if (!font) {
         std::fprintf(stderr, "chorus: %s missing, using ImGui's built-in font\n", kFontPath);
         config.SizePixels = std::round(kDefaultFontSize * static_cast<float>(pixel_size) / kDefaultFontBase);
@@ -95,63 +123,148 @@ ImFont* FontAtlas::AddFont(int pixel_size) {
     return font;
 }
 
+void FontAtlas::MakePlan(int pixel_size) {
+    // 1. The bundled font, asked for every character of the data: it draws those it has. Built apart from
+    //    io.Fonts, which the frames keep drawing with until Build().
+    ImVector<ImWchar> ranges;  // must outlive the build
+    BuildRanges(ranges);
+    ImFontAtlas probe;
+    probe.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any texture size
+    probe.TexDesiredWidth = 0;
+    ImFont* font = AddFont(probe, pixel_size, ranges.Data);
+    probe.Build();
+    m_plan = {};
+    m_plan.pixel_size = pixel_size;
+    m_plan.font_area = static_cast<double>(probe.TexWidth) * probe.TexHeight;
+    m_plan.baseline = std::round(font->Ascent);  // the browser's glyphs sit on the font's baseline
+    for (const shell::CodePointUse& use : m_uses) {
+        if (font->FindGlyphNoFallback(static_cast<ImWchar>(use.code_point)))
+            ++m_plan.in_font;
+        else if (use.invisible)
+            m_plan.invisible.push_back(use.code_point);
+        else
+            m_plan.others.push_back(use.code_point);
+    }
+    shell::ClusterGlyphs candidates;
+    candidates.Assign(m_cluster_candidates);  // the most used kMaxClusterGlyphs, by key
+    m_plan.cluster_keys = candidates.Clusters();
+    m_plan.valid = true;
+}
+
+double FontAtlas::GlyphBudget() const {
+    return kPackingShare * m_max_side * m_max_side - m_plan.font_area;
+}
+
+std::vector<char32_t> FontAtlas::CodePointsToDraw() const {
+    // 2. The rest from the browser (once per pixel size), most used first, as many as may fit: a
+    //    glyph is planned at about an em wide and 1.3 em tall until the browser says how big it is.
+    const double budget = GlyphBudget();
+    const double estimate = (m_plan.pixel_size + 2.0) * (1.3 * m_plan.pixel_size + 2.0);
+    std::vector<char32_t> to_draw;
+    double planned = 0;
+    for (char32_t cp : m_plan.others) {
+        auto it = m_cache.find(cp);
+        planned += it != m_cache.end() ? static_cast<double>(it->second.width) * it->second.height : estimate;
+        if (planned > budget) break;
+        if (it == m_cache.end()) to_draw.push_back(cp);
+    }
+    return to_draw;
+}
+
+std::vector<std::string> FontAtlas::ClustersToDraw() const {
+    std::vector<std::string> to_draw;
+    for (const std::string& key : m_plan.cluster_keys)
+        if (!m_cluster_cache.count(key)) to_draw.push_back(key);
+    return to_draw;
+}
+
+bool FontAtlas::Prepare(float dpr, double budget_ms) {
+    const double start = emscripten_get_now();
+    const int pixel_size = PixelSize(dpr);
+    UseCachePixelSize(pixel_size);
+    bool worked = false;
+    if (!m_plan.valid || m_plan.pixel_size != pixel_size) {
+        MakePlan(pixel_size);
+        worked = true;
+    }
+    const bool unlimited = !std::isfinite(budget_ms);
+    auto left_ms = [&] { return unlimited ? budget_ms : budget_ms - (emscripten_get_now() - start); };
+    // A batch as large as the time left allows at the last measured rate (which counts the page's cost of a
+    // call: a first batch of a new script or font costs more), and one glyph at least.
+    auto batch = [&](size_t waiting, double ms_each) {
+        if (unlimited) return waiting;
+        const size_t fits = static_cast<size_t>(std::max(0.0, left_ms()) / ms_each);
+        return std::min(waiting, std::max(kMinBatch, fits));
+    };
+    // Another batch only with a good part of the budget left: the call itself costs a few ms.
+    auto time_for_more = [&] { return left_ms() > budget_ms / 4; };
+    while (!m_browser_failed && time_for_more()) {
+        std::vector<char32_t> to_draw = CodePointsToDraw();
+        if (to_draw.empty()) break;
+        to_draw.resize(batch(to_draw.size(), m_ms_per_glyph));
+        worked = true;
+        const double t = emscripten_get_now();
+        std::vector<BrowserGlyph> drawn = DrawInBrowser(to_draw, pixel_size);
+        const double ms = emscripten_get_now() - t;
+        m_prepared_browser_ms += ms;
+        if (drawn.size() != to_draw.size()) {
+            std::fprintf(stderr, "chorus: the page could not draw %zu characters\n", to_draw.size());
+            m_browser_failed = true;
+            break;
+        }
+        m_ms_per_glyph = std::max(0.01, ms / static_cast<double>(to_draw.size()));
+        for (BrowserGlyph& glyph : drawn)
+            m_cache[glyph.code_point] = std::move(glyph);
+    }
+    while (!m_browser_failed && time_for_more()) {
+        std::vector<std::string> to_draw = ClustersToDraw();
+        if (to_draw.empty()) break;
+        to_draw.resize(batch(to_draw.size(), m_ms_per_cluster));
+        worked = true;
+        const double t = emscripten_get_now();
+        std::vector<BrowserGlyph> drawn = DrawClustersInBrowser(to_draw, pixel_size);
+        const double ms = emscripten_get_now() - t;
+        m_prepared_browser_ms += ms;
+        if (drawn.size() != to_draw.size()) {
+            m_browser_failed = true;
+            break;
+        }
+        m_ms_per_cluster = std::max(0.01, ms / static_cast<double>(to_draw.size()));
+        for (size_t i = 0; i < drawn.size(); ++i)
+            m_cluster_cache[to_draw[i]] = std::move(drawn[i]);
+    }
+    const bool drawn_all = m_browser_failed || (CodePointsToDraw().empty() && ClustersToDraw().empty());
+    return drawn_all && (unlimited || !worked);
+}
+
 void FontAtlas::Build(float dpr) {
     const double start = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas& atlas = *io.Fonts;
-    const int pixel_size = static_cast<int>(std::lround(m_font_size * dpr));
-    if (pixel_size != m_cache_pixel_size) {
-        m_cache.clear();
-        m_cluster_cache.clear();
-        m_cache_pixel_size = pixel_size;
-    }
+    const int pixel_size = PixelSize(dpr);
+    UseCachePixelSize(pixel_size);
+    if (!m_plan.valid || m_plan.pixel_size != pixel_size) MakePlan(pixel_size);
     const int builds = m_stats.builds + 1;
     m_stats = {};
     m_stats.builds = builds;
     m_stats.requested = static_cast<int>(m_uses.size());
     m_stats.max_side = m_max_side;
     m_stats.pixel_size = pixel_size;
+    m_stats.in_font = m_plan.in_font;
+    m_stats.browser_ms = m_prepared_browser_ms;
+    m_prepared_browser_ms = 0;
+    const std::vector<char32_t>& invisible = m_plan.invisible;
+    const std::vector<char32_t>& others = m_plan.others;
+    const double font_area = m_plan.font_area;
+    const float baseline = m_plan.baseline;
+    const double budget = GlyphBudget();
 
-    // 1. The bundled font, asked for every character of the data: it draws those it has.
-    ImFontGlyphRangesBuilder builder;
-    AddInterfaceRanges(builder);
-    for (const shell::CodePointUse& use : m_uses)
-        builder.AddChar(static_cast<ImWchar>(use.code_point));
-    m_ranges.clear();
-    builder.BuildRanges(&m_ranges);
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any texture size
-    atlas.TexDesiredWidth = 0;
-    ImFont* font = AddFont(pixel_size);
-    atlas.Build();
-    const float baseline = std::round(font->Ascent);  // the browser's glyphs sit on the font's baseline
-
-    std::vector<char32_t> invisible, others;
-    for (const shell::CodePointUse& use : m_uses) {
-        if (font->FindGlyphNoFallback(static_cast<ImWchar>(use.code_point)))
-            ++m_stats.in_font;
-        else if (use.invisible)
-            invisible.push_back(use.code_point);
-        else
-            others.push_back(use.code_point);
-    }
-
-    // 2. The rest from the browser (once per pixel size), most used first, as many as may fit: a
-    //    glyph is planned at about an em wide and 1.3 em tall until the browser says how big it is.
-    const double font_area = static_cast<double>(atlas.TexWidth) * atlas.TexHeight;
-    const double budget = kPackingShare * m_max_side * m_max_side - font_area;
-    const double estimate = (pixel_size + 2.0) * (1.3 * pixel_size + 2.0);
-    std::vector<char32_t> to_draw;
-    double planned = 0;
-    for (char32_t cp : others) {
-        auto it = m_cache.find(cp);
-        planned += it != m_cache.end() ? static_cast<double>(it->second.width) * it->second.height : estimate;
-        if (planned > budget) break;
-        if (it == m_cache.end()) to_draw.push_back(cp);
-    }
+    // 2. What Prepare() left to the browser (all of it when called alone).
+    std::vector<char32_t> to_draw = m_browser_failed ? std::vector<char32_t>{} : CodePointsToDraw();
     if (!to_draw.empty()) {
         const double t = emscripten_get_now();
         std::vector<BrowserGlyph> drawn = DrawInBrowser(to_draw, pixel_size);
-        m_stats.browser_ms = emscripten_get_now() - t;
+        m_stats.browser_ms += emscripten_get_now() - t;
         if (drawn.empty()) std::fprintf(stderr, "chorus: the page could not draw %zu characters\n", to_draw.size());
         for (BrowserGlyph& glyph : drawn)
             m_cache[glyph.code_point] = std::move(glyph);
@@ -178,16 +291,12 @@ void FontAtlas::Build(float dpr) {
     }
 
     // 2b. Emoji clusters of several code points, each drawn whole by the browser (once per pixel size).
-    shell::ClusterGlyphs candidates;
-    candidates.Assign(m_cluster_candidates);                      // the most used kMaxClusterGlyphs, by key
     std::unordered_map<std::string, BrowserGlyph> kept_clusters;  // the clusters of this data only
-    for (const std::string& key : candidates.Clusters())
+    for (const std::string& key : m_plan.cluster_keys)
         if (auto it = m_cluster_cache.find(key); it != m_cluster_cache.end())
             kept_clusters.emplace(key, std::move(it->second));
     m_cluster_cache = std::move(kept_clusters);
-    std::vector<std::string> clusters_to_draw;
-    for (const std::string& key : candidates.Clusters())
-        if (!m_cluster_cache.count(key)) clusters_to_draw.push_back(key);
+    std::vector<std::string> clusters_to_draw = m_browser_failed ? std::vector<std::string>{} : ClustersToDraw();
     if (!clusters_to_draw.empty()) {
         const double t = emscripten_get_now();
         std::vector<BrowserGlyph> drawn = DrawClustersInBrowser(clusters_to_draw, pixel_size);
@@ -196,7 +305,7 @@ void FontAtlas::Build(float dpr) {
             m_cluster_cache[clusters_to_draw[i]] = std::move(drawn[i]);
     }
     std::vector<std::pair<std::string, const BrowserGlyph*>> cluster_glyphs;
-    for (const std::string& key : candidates.Clusters()) {
+    for (const std::string& key : m_plan.cluster_keys) {
         auto it = m_cluster_cache.find(key);
         if (it != m_cluster_cache.end() && !it->second.missing && it->second.width > 0 && it->second.height > 0)
             cluster_glyphs.emplace_back(key, &it->second);
@@ -217,10 +326,13 @@ void FontAtlas::Build(float dpr) {
         area += static_cast<double>(g.width) * g.height;
     }
     std::vector<int> rects;
+    BuildRanges(m_ranges);
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL2 takes any texture size
     for (;;) {
-        if (invisible.empty() && fit == 0 && cluster_fit == 0) break;  // the first build stands
-        font = AddFont(pixel_size);
-        atlas.TexDesiredWidth = PowerOfTwoAtLeast(std::sqrt((font_area + area) / kPackingShare), 512, m_max_side);
+        ImFont* font = AddFont(atlas, pixel_size, m_ranges.Data);
+        const bool font_alone = invisible.empty() && fit == 0 && cluster_fit == 0;
+        atlas.TexDesiredWidth =
+            font_alone ? 0 : PowerOfTwoAtLeast(std::sqrt((font_area + area) / kPackingShare), 512, m_max_side);
         rects.clear();
         for (char32_t cp : invisible)
             atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(cp), 1, 1, 0.0f);
@@ -279,6 +391,8 @@ void FontAtlas::Build(float dpr) {
     io.FontGlobalScale = 1.0f / dpr;
     m_built_dpr = dpr;
     m_dirty = false;
+    m_plan.valid = false;  // the next change plans again
+    m_browser_failed = false;
     m_stats.build_ms = emscripten_get_now() - start;
 }
 

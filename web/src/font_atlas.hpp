@@ -19,9 +19,15 @@
 // code point: at most shell::kMaxClusterGlyphs (1024), the most used first, in the
 // room left; the others draw code point by code point.
 //
+// The browser draws a few hundred characters in over 100 ms, and ImGui's build of the
+// font takes tens: Prepare() spreads the work over frames within a budget each (what
+// the bundled font has in one frame, then the browser's characters in batches sized by
+// its measured time per glyph), so that Build(), in a frame of its own, finds them all
+// drawn. Until then the previous atlas stays in use.
+//
 //   FontAtlas atlas;
 //   atlas.SetCodePoints(coverage.CodePoints());
-//   if (atlas.NeedsBuild(dpr)) atlas.Build(dpr);   // between frames; then upload io.Fonts' texture
+//   if (atlas.NeedsBuild(dpr) && atlas.Prepare(dpr, 8.0)) atlas.Build(dpr);   // between frames; then upload
 #pragma once
 
 #include <string>
@@ -71,12 +77,40 @@ public:
     void SetFontSize(float css_pixels);
     float FontSize() const { return m_font_size; }
     bool NeedsBuild(float dpr) const { return m_dirty || dpr != m_built_dpr; }
-    // Rebuilds io.Fonts (between frames: not between NewFrame() and Render()).
+    // The characters or the size changed since the last Build().
+    bool Dirty() const { return m_dirty; }
+    // Does part of the next Build()'s work within about `budget_ms` (at least one batch of glyphs past it):
+    // first what the bundled font draws, then the characters the browser draws, in batches. True when
+    // Build() has nothing left to draw and this call did none of that work (with an infinite budget: once
+    // everything is drawn), so the build gets a frame of its own.
+    bool Prepare(float dpr, double budget_ms);
+    // Rebuilds io.Fonts (between frames: not between NewFrame() and Render()); draws what Prepare() did not.
     void Build(float dpr);
     const AtlasStats& Stats() const { return m_stats; }
 
 private:
-    ImFont* AddFont(int pixel_size);
+    // What the next Build() draws with the bundled font and what it asks of the browser (MakePlan).
+    struct Plan {
+        bool valid = false;
+        int pixel_size = 0;
+        double font_area = 0;  // texture area of the bundled font's glyphs alone
+        float baseline = 0;    // where the browser's glyphs sit: the font's ascent
+        int in_font = 0;
+        std::vector<char32_t> invisible;        // empty glyphs
+        std::vector<char32_t> others;           // from the browser, most used first
+        std::vector<std::string> cluster_keys;  // the clusters that may get a glyph, most used first
+    };
+
+    int PixelSize(float dpr) const;
+    void UseCachePixelSize(int pixel_size);  // a new size empties the browser's glyph caches
+    // Builds the bundled font alone in an atlas of its own: which characters it has, the room it takes.
+    void MakePlan(int pixel_size);
+    double GlyphBudget() const;                      // texture area the planned glyphs may fill
+    std::vector<char32_t> CodePointsToDraw() const;  // not in the cache yet, as many as may fit
+    std::vector<std::string> ClustersToDraw() const;
+    void Forget();  // the plan is stale: characters, size or limit changed
+    ImFont* AddFont(ImFontAtlas& atlas, int pixel_size, const ImWchar* ranges) const;
+    void BuildRanges(ImVector<ImWchar>& ranges) const;  // the interface's and the data's code points
     static void AddInterfaceRanges(ImFontGlyphRangesBuilder& builder);
 
     int m_max_side = 4096;
@@ -91,6 +125,11 @@ private:
     std::unordered_map<char32_t, BrowserGlyph> m_cache;
     std::unordered_map<std::string, BrowserGlyph> m_cluster_cache;
     int m_cache_pixel_size = 0;
+    Plan m_plan;
+    // The browser's measured time per character and per cluster, to size the next batch.
+    double m_ms_per_glyph = 0.5, m_ms_per_cluster = 1.0;
+    double m_prepared_browser_ms = 0;  // drawing done by Prepare() since the last Build()
+    bool m_browser_failed = false;     // the page could not draw: Build() goes on without
     AtlasStats m_stats;
 };
 
