@@ -198,41 +198,30 @@ bool FontAtlas::Prepare(float dpr, double budget_ms) {
     };
     // Another batch only with a good part of the budget left: the call itself costs a few ms.
     auto time_for_more = [&] { return left_ms() > budget_ms / 4; };
-    while (!m_browser_failed && time_for_more()) {
-        std::vector<char32_t> to_draw = CodePointsToDraw();
-        if (to_draw.empty()) break;
-        to_draw.resize(batch(to_draw.size(), m_ms_per_glyph));
-        worked = true;
-        const double t = emscripten_get_now();
-        std::vector<BrowserGlyph> drawn = DrawInBrowser(to_draw, pixel_size);
-        const double ms = emscripten_get_now() - t;
-        m_prepared_browser_ms += ms;
-        if (drawn.size() != to_draw.size()) {
-            std::fprintf(stderr, "chorus: the page could not draw %zu characters\n", to_draw.size());
-            m_browser_failed = true;
-            break;
+    // Batches of what `missing()` lists, drawn by `draw` into `cache`, while the budget lasts; `ms_each` learns the
+    // browser's time per glyph. A batch the page could not draw whole stops the drawing (the build then goes on).
+    auto draw_batches = [&](auto missing, auto draw, double& ms_each, auto& cache) {
+        while (!m_browser_failed && time_for_more()) {
+            auto to_draw = missing();
+            if (to_draw.empty()) break;
+            to_draw.resize(batch(to_draw.size(), ms_each));
+            worked = true;
+            const double t = emscripten_get_now();
+            std::vector<BrowserGlyph> drawn = draw(to_draw, pixel_size);
+            const double ms = emscripten_get_now() - t;
+            m_prepared_browser_ms += ms;
+            if (drawn.size() != to_draw.size()) {
+                std::fprintf(stderr, "chorus: the page could not draw %zu characters\n", to_draw.size());
+                m_browser_failed = true;
+                break;
+            }
+            ms_each = std::max(0.01, ms / static_cast<double>(to_draw.size()));
+            for (size_t i = 0; i < drawn.size(); ++i)
+                cache[to_draw[i]] = std::move(drawn[i]);
         }
-        m_ms_per_glyph = std::max(0.01, ms / static_cast<double>(to_draw.size()));
-        for (BrowserGlyph& glyph : drawn)
-            m_cache[glyph.code_point] = std::move(glyph);
-    }
-    while (!m_browser_failed && time_for_more()) {
-        std::vector<std::string> to_draw = ClustersToDraw();
-        if (to_draw.empty()) break;
-        to_draw.resize(batch(to_draw.size(), m_ms_per_cluster));
-        worked = true;
-        const double t = emscripten_get_now();
-        std::vector<BrowserGlyph> drawn = DrawClustersInBrowser(to_draw, pixel_size);
-        const double ms = emscripten_get_now() - t;
-        m_prepared_browser_ms += ms;
-        if (drawn.size() != to_draw.size()) {
-            m_browser_failed = true;
-            break;
-        }
-        m_ms_per_cluster = std::max(0.01, ms / static_cast<double>(to_draw.size()));
-        for (size_t i = 0; i < drawn.size(); ++i)
-            m_cluster_cache[to_draw[i]] = std::move(drawn[i]);
-    }
+    };
+    draw_batches([this] { return CodePointsToDraw(); }, DrawInBrowser, m_ms_per_glyph, m_cache);
+    draw_batches([this] { return ClustersToDraw(); }, DrawClustersInBrowser, m_ms_per_cluster, m_cluster_cache);
     const bool drawn_all = m_browser_failed || (CodePointsToDraw().empty() && ClustersToDraw().empty());
     return drawn_all && (unlimited || !worked);
 }
