@@ -574,7 +574,8 @@ void SnapshotOpen::Plan() {
         }));
     // Post ids inside their dictionary and distinct (the index sized first, a megabyte of it a piece).
     add([&s, &ds, piece] {
-        return ds.m_id_index.ReserveStep(s.n, piece / sizeof(uint32_t)) ? Piece::Done : Piece::More;
+        return ds.m_id_index.ReserveStep(s.n, static_cast<size_t>(piece / sizeof(uint32_t))) ? Piece::Done
+                                                                                             : Piece::More;
     });
     rows([&ds, fail](size_t begin, size_t end) {
         for (size_t row = begin; row < end; ++row) {

@@ -204,7 +204,9 @@ TEST_CASE("rule 112: the time order of rows out of time order is sorted in piece
               {"one time, some missing", same},
               {"no time", none},
               {"two days", two_days}};
-    for (const auto& [name, times] : shapes) {
+    for (const auto& shape : shapes) {  // no structured binding: CAPTURE's lambda may not take one (Clang 14)
+        const char* name = shape.first;
+        const std::vector<UnixSeconds>& times = shape.second;
         CAPTURE(name);
         Dataset reference;
         FillTimes(reference, times);
