@@ -369,6 +369,7 @@
           const result = await glue.loadSnapshot(source, bytes);
           bytes += result.bytes;
           parseMs += result.ms || 0;
+          waitMs += result.readMs || 0;   // a snapshot is read whole before it is opened
           if (result.message) refused.push(result.message);
           if (result.cancelled) { cancelled = true; break; }
           if (api.textOnDisk()) glue.textDisk.file = source.file;   // rule 84: the reader and word queries read it

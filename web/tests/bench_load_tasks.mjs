@@ -66,6 +66,7 @@ console.log(JSON.stringify({
   long_top: result.long.slice(0, 8).map(Math.round), long_calls: result.calls,
   explorer_frames: result.frames.frames, explorer_over_50ms: result.frames.over50,
   explorer_max_ms: Math.round(result.frames.total.max), explorer_ours_max_ms: Math.round(result.frames.ours.max),
+  read_wait_seconds: +result.load.readWaitSeconds.toFixed(3), parse_seconds: +result.load.parseSeconds.toFixed(3),
   workers: result.load.workers, ranges: result.load.ranges, merge_seconds: +(result.load.mergeSeconds || 0).toFixed(3),
 }));
 await bench.close();
