@@ -90,6 +90,9 @@ public:
     virtual ~SnapshotSource() = default;
     // Copies the next n bytes to dst; false when they cannot be had (the read is then CannotRead).
     virtual bool Take(void* dst, uint64_t n) = 0;
+    // How many of the next bytes Take can hand over now: a source still being read (the page reads a file
+    // while it opens it) says how far it got, and SnapshotOpen::Step waits for more rather than take past it.
+    virtual uint64_t Ready() const { return ~uint64_t{0}; }
 };
 
 // A snapshot's bytes in memory, handed out in order; the bytes must outlive it and not move.

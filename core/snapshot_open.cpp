@@ -280,10 +280,22 @@ double SnapshotOpen::Fraction() const {
     return 0.8 + 0.2 * static_cast<double>(s.stage - s.read_end) / static_cast<double>(s.stages.size() - s.read_end);
 }
 
+bool SnapshotOpen::Waiting() const {
+    const State& s = *m;
+    if (s.finished) return false;
+    const uint64_t ready = s.source.Ready();
+    if (!s.input) return ready < std::min<uint64_t>(s.total, Snapshot::kHeaderBytes);
+    if (s.stage > s.read_end + 1) return false;  // past the sections and the drain: the checks take no bytes
+    // A piece takes at most pieces.bytes of a section, with a section's or a dictionary's head and padding.
+    constexpr uint64_t kHeads = 64;
+    return ready < std::min(s.input->Left(), s.pieces.bytes + kHeads);
+}
+
 bool SnapshotOpen::Step(std::chrono::microseconds budget) {
     const auto start = std::chrono::steady_clock::now();
     do {
         if (m->finished) return true;
+        if (Waiting()) return false;
         RunPiece();
     } while (std::chrono::steady_clock::now() - start < budget);
     return m->finished;

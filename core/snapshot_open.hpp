@@ -10,6 +10,7 @@
 //   SnapshotOpen open(source, total_bytes, dataset);        // nothing read yet
 //   while (!open.Step(std::chrono::milliseconds(10)))       // at least one piece a step
 //       YieldToTheBrowser();                                // open.Fraction() for a progress bar
+//                                                           // (or wait for more bytes while open.Waiting())
 //   if (!open.Status().ok()) Show(open.Status().message);   // the dataset is then unchanged
 //
 // Cancelling is destroying the open before it finished: the dataset is unchanged.
@@ -41,9 +42,13 @@ public:
     SnapshotOpen(const SnapshotOpen&) = delete;
     SnapshotOpen& operator=(const SnapshotOpen&) = delete;
 
-    // Runs pieces until `budget` has passed (always at least one). True once finished: Status() says how.
+    // Runs pieces until `budget` has passed (at least one, unless Waiting()). True once finished: Status() says
+    // how.
     bool Step(std::chrono::microseconds budget);
-    SnapshotStatus Run();  // every step to the end
+    // The next piece needs bytes the source has not got yet (SnapshotSource::Ready): Step returns without
+    // running it; step again once more came.
+    bool Waiting() const;
+    SnapshotStatus Run();  // every step to the end, not waiting: bytes the source lacks are a read error
     bool Finished() const;
     const SnapshotStatus& Status() const;
     double Fraction() const;  // of the work done, from 0 to 1

@@ -4,6 +4,7 @@
 // into unchanged until its last step, on error and when cancelled.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -227,4 +228,61 @@ TEST_CASE("snapshot open: cancelled at any step (the open destroyed), the datase
     chorus::test::LoadSummary(whole, {"v1_dup_a.jsonl"});
     REQUIRE(Snapshot::Read(bytes, whole).ok());
     CheckSame(whole, held);
+}
+
+namespace {
+
+// A source still being read, as the page's is: it holds the first `received` bytes and fails a Take past them.
+class ArrivingSource : public SnapshotSource {
+public:
+    explicit ArrivingSource(const std::string& bytes) : m_bytes(bytes) {}
+    bool Take(void* dst, uint64_t n) override {
+        if (n > Ready()) return false;
+        std::memcpy(dst, m_bytes.data() + m_taken, static_cast<size_t>(n));
+        m_taken += n;
+        return true;
+    }
+    uint64_t Ready() const override { return m_received - m_taken; }
+    void Receive(uint64_t n) { m_received = std::min<uint64_t>(m_bytes.size(), m_received + n); }
+    bool Complete() const { return m_received == m_bytes.size(); }
+
+private:
+    const std::string& m_bytes;
+    uint64_t m_received = 0, m_taken = 0;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "snapshot open: from a source still being read it waits for bytes, never takes past them, and gives the "
+    "whole open's dataset") {
+    Dataset original;
+    chorus::test::LoadSummary(original, kMixed);
+    const std::string bytes = Snapshot::Write(original);
+    Dataset whole;
+    REQUIRE(Snapshot::Read(bytes, whole).ok());
+    // Bytes arriving in slices smaller, about as large and larger than a piece.
+    for (const uint64_t slice : {uint64_t{5}, uint64_t{64}, uint64_t{1000}, uint64_t{1} << 20}) {
+        CAPTURE(slice);
+        ArrivingSource source(bytes);
+        Dataset into;
+        SnapshotOpen open(source, bytes.size(), into, {}, {64, 16});
+        size_t waits = 0;
+        while (!open.Step(std::chrono::microseconds(0))) {
+            if (!open.Waiting()) continue;
+            REQUIRE_FALSE(source.Complete());  // it waits only for bytes still to come
+            ++waits;
+            source.Receive(slice);
+        }
+        REQUIRE_MESSAGE(open.Status().ok(), open.Status().message);
+        CheckSame(whole, into);
+        if (slice < bytes.size()) CHECK(waits > 0);
+    }
+    // Before anything arrived it waits, and a step then runs nothing.
+    ArrivingSource idle(bytes);
+    Dataset untouched;
+    SnapshotOpen waiting(idle, bytes.size(), untouched);
+    CHECK(waiting.Waiting());
+    CHECK_FALSE(waiting.Step(std::chrono::microseconds(0)));
+    CHECK(waiting.Fraction() == 0);
 }

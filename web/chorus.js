@@ -114,6 +114,7 @@
       partsCancel: module.cwrap('chorus_parts_cancel', null, ['string', 'number', 'number', 'number']),
       snapshotOpen: module.cwrap('chorus_snapshot_open', null, ['string', 'number']),
       snapshotStep: module.cwrap('chorus_snapshot_step', 'number', ['number']),
+      snapshotWaiting: module.cwrap('chorus_snapshot_waiting', 'number', []),
       snapshotEnd: module.cwrap('chorus_snapshot_end', 'string', ['number']),
       loadEnd: module.cwrap('chorus_load_end', null, ['number']),
       cancelRequested: module.cwrap('chorus_cancel_requested', 'number', []),
@@ -369,7 +370,7 @@
           const result = await glue.loadSnapshot(source, bytes);
           bytes += result.bytes;
           parseMs += result.ms || 0;
-          waitMs += result.readMs || 0;   // a snapshot is read whole before it is opened
+          waitMs += result.waitMs || 0;   // the open waiting for the file's next slice
           if (result.message) refused.push(result.message);
           if (result.cancelled) { cancelled = true; break; }
           if (api.textOnDisk()) glue.textDisk.file = source.file;   // rule 84: the reader and word queries read it

@@ -1,14 +1,15 @@
 // A `.chorus` snapshot opened in the page (core/snapshot.hpp; COUNTING.md, "Snapshots").
 //
 // load_snapshot.js, inside a load (chorus_load_begin ... chorus_load_end, as for a dump), reads the File into a list of
-// ArrayBuffers in Module.chorusSnapshot = {chunks, index, offset}, then opens it: chorus_snapshot_open, then
-// chorus_snapshot_step with a budget of a few ms (yielding to the browser between steps: core/snapshot_open.hpp)
-// until done, then chorus_snapshot_end. The core pulls the bytes a piece at a time (SnapshotSource::Take), each
-// copied from those chunks straight into its column, and each chunk is let go once used: the file is never copied
-// whole into the module's memory, whose peak is the dataset; past a budget the posts' text is left in the file
-// (rule 84, web/src/text_disk.cpp). Several snapshots and dumps in one load merge as natively (rule S3); the explorer
-// shows the dataset as it was until the last step; on any error or a cancel it is left as it was, and the message
-// says why.
+// ArrayBuffers in Module.chorusSnapshot = {chunks, index, offset, received, taken} and, while it reads, opens it:
+// chorus_snapshot_open, then chorus_snapshot_step with a budget of a few ms (yielding to the browser between steps:
+// core/snapshot_open.hpp; waiting for the next slice while chorus_snapshot_waiting) until done, then
+// chorus_snapshot_end. The core pulls the bytes a piece at a time (SnapshotSource::Take, never past
+// SnapshotSource::Ready), each copied from those chunks straight into its column, and each chunk is let go once
+// used: the file is never copied whole into the module's memory, whose peak is the dataset; past a budget the posts'
+// text is left in the file (rule 84, web/src/text_disk.cpp). Several snapshots and dumps in one load merge as natively
+// (rule S3); the explorer shows the dataset as it was until the last step; on any error or a cancel it is left as it
+// was, and the message says why.
 #include <emscripten/emscripten.h>
 #include <chrono>
 #include <cstdint>
@@ -27,7 +28,8 @@ namespace {
 // clang-format off
 EM_JS(int, chorus_snapshot_take, (char* dst, double n), {
     const s = Module['chorusSnapshot'];
-    if (!s) return 0;
+    if (!s || n > s.received - s.taken) return 0;
+    s.taken += n;
     let at = dst >>> 0;
     let left = n;
     while (left > 0) {
@@ -45,6 +47,11 @@ EM_JS(int, chorus_snapshot_take, (char* dst, double n), {
     }
     return 1;
 });
+// The bytes of Module.chorusSnapshot read from the file and not yet taken.
+EM_JS(double, chorus_snapshot_ready, (), {
+    const s = Module['chorusSnapshot'];
+    return s ? s.received - s.taken : 0;
+});
 // clang-format on
 
 class PageSource : public chorus::core::SnapshotSource {
@@ -52,6 +59,7 @@ public:
     bool Take(void* dst, uint64_t n) override {
         return chorus_snapshot_take(static_cast<char*>(dst), static_cast<double>(n)) != 0;
     }
+    uint64_t Ready() const override { return static_cast<uint64_t>(chorus_snapshot_ready()); }
 };
 
 // What the columns other than the text take in memory, for `bytes` of them in the file: measured on a 10M-post
@@ -118,6 +126,12 @@ EMSCRIPTEN_KEEPALIVE double chorus_snapshot_step(double budget_ms) {
     if (!o.open) return 1;
     o.open->Step(std::chrono::microseconds(static_cast<int64_t>(budget_ms * 1000)));
     return o.open->Fraction();
+}
+
+// 1 while the open waits for bytes the page has not read yet (SnapshotOpen::Waiting): step again once more came.
+EMSCRIPTEN_KEEPALIVE int chorus_snapshot_waiting() {
+    Opening& o = TheOpening();
+    return o.open && o.open->Waiting() ? 1 : 0;
 }
 
 // Ends the open: cancelled (before its last step) the dataset is as it was. Returns "" when the snapshot was opened,
