@@ -213,7 +213,7 @@ std::optional<std::string> Explorer::TakeLinkToOpen() {
 }
 
 void Explorer::Frame() {
-    m_budget.Start(m_limits.frame);
+    m_budget.Start(NothingDrawn() ? std::max(m_limits.frame, m_limits.first_preparation) : m_limits.frame);
     Refresh();
     if (IndexCurrent()) StepCounting();
     m_post_overlay.reset();
@@ -228,7 +228,7 @@ void Explorer::Frame() {
     DrawToolbar();
     if (m_session.progress().active) DrawProgress();
     bool has_data = m_summary.posts > 0 || !m_session.dataset().Files().empty();
-    if (has_data && (!m_index || (m_preparation && m_summary.posts == 0))) {  // nothing to draw yet (rule 112)
+    if (has_data && NothingDrawn()) {  // nothing to draw yet (rule 112)
         DrawQueryBar();  // a query typed meanwhile (`/` then keys) is kept: it is evaluated once the index is ready
         if (!m_session.progress().active) DrawPreparing();  // during a load its own bar says how far it is
         has_data = false;

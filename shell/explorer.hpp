@@ -140,7 +140,7 @@ public:
     // True while a new dataset's summary and index are prepared over frames (rule 112; explorer_preparation.cpp).
     bool Preparing() const { return m_preparation != nullptr; }
     // The explorer's own work per frame (frame_budget.hpp; tests and benches): at least one step a frame.
-    void SetFrameWork(std::chrono::microseconds work) { m_limits.frame = work; }
+    void SetFrameWork(std::chrono::microseconds work) { m_limits.frame = m_limits.first_preparation = work; }
     // {"posts": selected, "total": posts, "query": text, "error": null | {"position", "message"},
     //  "brush": null | [start, end], "updating": Updating()} for the page's tests.
     std::string SelectionJson() const;
@@ -151,6 +151,7 @@ public:
         std::chrono::microseconds frame = kFrameWork;
         size_t at_once = kRowsAtOnce;
         size_t step = kStepRows;
+        std::chrono::microseconds first_preparation = kFirstPreparationWork;  // while nothing is drawn yet
     };
     void SetWorkLimits(const WorkLimits& limits) { m_limits = limits; }
 
@@ -168,7 +169,9 @@ private:
     void Refresh();
     void RefreshData();         // explorer_preparation.cpp: starts and steps the preparation of a new dataset
     bool IndexCurrent() const;  // m_index is prepared for the session's dataset as it is now (rule 112)
-    void DropData();            // forgets the index and every pointer into a dataset being replaced
+    // No numbers to draw yet: the first preparation of a dataset is under way (the page says "Preparing").
+    bool NothingDrawn() const { return !m_index || (m_preparation && m_summary.posts == 0); }
+    void DropData();  // forgets the index and every pointer into a dataset being replaced
     void StartPreparation();
     void StepPreparation();
     void DrawPreparing();  // "Preparing the index of N posts: X%" while nothing else is drawn

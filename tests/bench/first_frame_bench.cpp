@@ -171,7 +171,9 @@ int main(int argc, char** argv) {
             const double first = FrameMs(explorer);
             double max_ms = first;
             int frames = 1;
+            int preparing = 0;  // frames of the preparation (rule 112), before the counting of every post
             while (explorer.Updating() && frames < 1000000) {
+                preparing += explorer.Preparing() ? 1 : 0;
                 const double ms = FrameMs(explorer);
                 if (verbose && ms > 10)
                     std::printf("frame %d: %.1f ms%s\n", frames, ms, explorer.Preparing() ? " (preparing)" : "");
@@ -194,10 +196,11 @@ int main(int argc, char** argv) {
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_peaks).count();
             std::printf(
                 "{\"posts\": %zu, \"source\": \"%s\", \"load_s\": %.2f, \"first_frame_ms\": %.1f, \"max_frame_ms\": "
-                "%.1f, \"frames_until_ready\": %d, \"seconds_until_ready\": %.3f, \"max_after_ms\": %.1f, "
+                "%.1f, \"frames_until_ready\": %d, \"frames_preparing\": %d, \"seconds_until_ready\": %.3f, "
+                "\"max_after_ms\": %.1f, "
                 "\"find_peaks_all_ms\": %.1f, \"peaks\": %zu}\n",
                 session.dataset().Posts(), open.empty() ? "synthetic" : open.c_str(), load_s, first, max_ms, frames,
-                ready_s, max_after, peaks_ms, peaks.peaks.size());
+                preparing, ready_s, max_after, peaks_ms, peaks.peaks.size());
             if (before) Before(session.dataset());
         }
     }
