@@ -1,4 +1,5 @@
-// Shared helpers for the core tests: load fixtures, read the summary JSON, write a snapshot as version 2 did.
+// Shared helpers for the core tests: load fixtures, read the summary JSON, compare summaries, write a snapshot as
+// version 2 did.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -55,6 +56,18 @@ inline void FeedInSlices(core::Ingest& ingest, const std::string& name, const st
         ingest.Feed(buffer.data(), n);
     }
     ingest.EndFile();
+}
+
+// The numbers of two summaries, one check a field so that a failure names it; all but `skipped`, which a
+// summary of selected rows keeps from its dataset.
+inline void CheckSameCounts(const core::Summary& got, const core::Summary& want) {
+    CHECK(got.posts == want.posts);
+    CHECK(got.duplicates == want.duplicates);
+    CHECK(got.types == want.types);
+    CHECK(got.authors == want.authors);
+    CHECK(got.first == want.first);
+    CHECK(got.last == want.last);
+    CHECK(got.no_time == want.no_time);
 }
 
 // A version 3 snapshot's bytes as version 2 wrote them: no ENGA section (the last one), 33 sections, the header's
