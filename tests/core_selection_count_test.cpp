@@ -8,6 +8,7 @@
 #include "aggregate.hpp"
 #include "query.hpp"
 #include "summary.hpp"
+#include "test_support.hpp"
 
 using namespace chorus::core;
 
@@ -73,15 +74,7 @@ void Check(QueryIndex& index, SelectionCount& count, const Selection& rows, Ampl
     CHECK(count.Progress() == 1.0);
     if (work < rows.Count()) CHECK(steps > 0);  // it was really cut in pieces
 
-    const Summary want = Summarize(ds, rows);
-    const Summary& got = count.summary();
-    CHECK(got.posts == want.posts);
-    CHECK(got.types == want.types);
-    CHECK(got.authors == want.authors);
-    CHECK(got.first == want.first);
-    CHECK(got.last == want.last);
-    CHECK(got.no_time == want.no_time);
-    CHECK(got.duplicates == want.duplicates);
+    chorus::test::CheckSameCounts(count.summary(), Summarize(ds, rows));
 
     const Overview overview = CountOverview(index, rows, request);
     REQUIRE(count.overview().tops.size() == overview.tops.size());

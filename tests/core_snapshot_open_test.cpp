@@ -64,20 +64,6 @@ void CheckSame(const Dataset& a, const Dataset& b) {
     }
 }
 
-// The bytes as version 2 wrote them: no ENGA section (the last one), 33 sections.
-std::string AsVersion2(const std::string& bytes) {
-    std::string v2 = bytes.substr(0, bytes.rfind("ENGA"));
-    uint32_t version = 2, sections = Snapshot::kSectionsVersion2;
-    uint64_t payload = v2.size() - Snapshot::kHeaderBytes;
-    std::memcpy(v2.data() + 8, &version, 4);
-    std::memcpy(v2.data() + 12, &sections, 4);
-    std::memcpy(v2.data() + 16, &payload, 8);
-    uint64_t checksum = Snapshot::Checksum(
-        {reinterpret_cast<const uint8_t*>(v2.data()) + Snapshot::kHeaderBytes, static_cast<size_t>(payload)});
-    std::memcpy(v2.data() + 24, &checksum, 8);
-    return v2;
-}
-
 const SnapshotPieces kPieces[] = {{1, 1}, {3, 2}, {8, 7}, {100, 3}, {4096, 64}, {}};
 
 }  // namespace
@@ -86,7 +72,7 @@ TEST_CASE("snapshot open: stepped a piece at a time, down to a byte and a row, i
     Dataset original;
     chorus::test::LoadSummary(original, kMixed);
     const std::string v3 = Snapshot::Write(original);
-    const std::string v2 = AsVersion2(v3);
+    const std::string v2 = chorus::test::AsVersion2(v3);
     for (const std::string* bytes : {&v3, &v2}) {
         Dataset whole;
         SnapshotStatus status = Snapshot::Read(*bytes, whole);

@@ -25,14 +25,32 @@ using Headless = chorus::test::Headless;
 
 using chorus::test::Load;
 
+// Everything a save request hands out, joined.
+std::string BytesOf(chorus::shell::SaveRequest& save) {
+    std::string all, chunk;
+    while (save.next(chunk))
+        all += chunk;
+    return all;
+}
+
+// Two clicks where the mouse is, each a frame pressed and a frame released.
+void DoubleClick(Headless& ui, Explorer& explorer) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 2; ++i) {
+        io.MouseDown[0] = true;
+        ui.Frame(explorer);
+        io.MouseDown[0] = false;
+        ui.Frame(explorer);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("explorer: an empty session has no timeline and no Clear button") {
     Headless ui;
     Session session;
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     CHECK(ItemRegistry::Find("Timeline") == nullptr);
     CHECK(ItemRegistry::Find("Clear") == nullptr);
 }
@@ -42,8 +60,7 @@ TEST_CASE("explorer: Clear asks the platform once per click") {
     Session session;
     Load(session, "v1_mixed.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     ui.Click(explorer, "Clear");
     CHECK(explorer.TakeRequest(Request::ClearData));
     CHECK_FALSE(explorer.TakeRequest(Request::ClearData));
@@ -54,25 +71,18 @@ TEST_CASE("explorer: each Export button asks the platform to save one file") {
     Session session;
     Load(session, "v1_mixed.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     CHECK_FALSE(explorer.TakeSave().has_value());
-    auto bytes_of = [](chorus::shell::SaveRequest& save) {
-        std::string all, chunk;
-        while (save.next(chunk))
-            all += chunk;
-        return all;
-    };
     ui.Click(explorer, "Export hashtags");
     auto list = explorer.TakeSave();
     REQUIRE(list.has_value());
     CHECK(list->file_name == "chorus-hashtags-all.csv");
-    CHECK(bytes_of(*list).rfind("\xEF\xBB\xBFrank,hashtag,posts,share of selection\r\n", 0) == 0);
+    CHECK(BytesOf(*list).rfind("\xEF\xBB\xBFrank,hashtag,posts,share of selection\r\n", 0) == 0);
     CHECK_FALSE(explorer.TakeSave().has_value());
     ui.Click(explorer, "Export authors");
     auto authors = explorer.TakeSave();
     REQUIRE(authors.has_value());
-    CHECK(bytes_of(*authors).find("author id") != std::string::npos);
+    CHECK(BytesOf(*authors).find("author id") != std::string::npos);
     ui.Click(explorer, "Export timeline CSV");
     auto bins = explorer.TakeSave();
     REQUIRE(bins.has_value());
@@ -80,7 +90,7 @@ TEST_CASE("explorer: each Export button asks the platform to save one file") {
     ui.Click(explorer, "Export posts (JSONL)");
     auto posts = explorer.TakeSave();
     REQUIRE(posts.has_value());
-    std::string jsonl = bytes_of(*posts);
+    std::string jsonl = BytesOf(*posts);
     CHECK(static_cast<size_t>(std::count(jsonl.begin(), jsonl.end(), '\n')) == explorer.Selected().Count());
     ui.Click(explorer, "Export timeline PNG");
     auto png = explorer.TakeSave();
@@ -110,8 +120,7 @@ TEST_CASE("explorer: the timeline bins hold every post with a time") {
     Session session;
     Load(session, "v1_mixed.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     const auto& bins = explorer.TimelineBins();
     uint64_t total = std::accumulate(bins.counts.begin(), bins.counts.end(), uint64_t{0});
     CHECK(total == 6);
@@ -125,8 +134,7 @@ TEST_CASE("explorer: the wheel zooms around the cursor, a drag pans, a double-cl
     Session session;
     Load(session, "v1_mixed.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     const chorus::shell::ItemInfo* timeline = ItemRegistry::Find("Timeline");
     REQUIRE(timeline != nullptr);
     auto fitted = explorer.view();
@@ -148,12 +156,7 @@ TEST_CASE("explorer: the wheel zooms around the cursor, a drag pans, a double-cl
     auto panned = explorer.view();
     CHECK(panned.view_start > zoomed.view_start);  // dragging left shows later times
     CHECK(std::llabs((panned.view_end - panned.view_start) - (zoomed.view_end - zoomed.view_start)) <= 120);
-    for (int i = 0; i < 2; ++i) {
-        io.MouseDown[0] = true;
-        ui.Frame(explorer);
-        io.MouseDown[0] = false;
-        ui.Frame(explorer);
-    }
+    DoubleClick(ui, explorer);
     CHECK(explorer.view().view_start == fitted.view_start);
     CHECK(explorer.view().view_end == fitted.view_end);
 }
@@ -163,8 +166,7 @@ TEST_CASE("explorer: the Cancel button asks the platform to stop the load") {
     Session session;
     Explorer explorer(session);
     session.progress() = {true, "big.jsonl", 0, 1, 1 << 20, 4 << 20, 0.5};
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     ui.Click(explorer, "Cancel");
     CHECK(session.cancel_requested);
 }
@@ -325,8 +327,7 @@ TEST_CASE("explorer: a query narrows the summary and every list to its posts") {
     Session session;
     Load(session, "query_posts.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     CHECK(explorer.Selected().Count() == 11);
     CHECK(Listed(explorer, "MoiAussi"));
     TypeQuery(ui, explorer, "#metoo");
@@ -365,8 +366,7 @@ TEST_CASE("explorer: clicking a row of a top list adds it to the query; ctrl-cli
     Session session;
     Load(session, "query_posts.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     ui.Click(explorer, "MeToo");  // shown as most posts spell it (rule 50)
     ui.Frame(explorer);
     CHECK(explorer.view().query == "#MeToo");
@@ -385,8 +385,7 @@ TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows e
     Session session;
     Load(session, "query_posts.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     const chorus::shell::ItemInfo* timeline = ItemRegistry::Find("Timeline");
     REQUIRE(timeline != nullptr);
     ImGuiIO& io = ImGui::GetIO();
@@ -399,8 +398,7 @@ TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows e
     ui.Frame(explorer);
     io.MouseDown[0] = false;
     io.KeyShift = false;
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     const auto& view = explorer.view();
     REQUIRE(view.brushed);
     CHECK(view.view_start != 0);  // a brush does not pan
@@ -425,12 +423,7 @@ TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows e
     timeline = ItemRegistry::Find("Timeline");
     REQUIRE(timeline != nullptr);
     io.MousePos = ImVec2(timeline->x + timeline->w / 2, timeline->y + timeline->h / 2);
-    for (int i = 0; i < 2; ++i) {
-        io.MouseDown[0] = true;
-        ui.Frame(explorer);
-        io.MouseDown[0] = false;
-        ui.Frame(explorer);
-    }
+    DoubleClick(ui, explorer);
     ui.Frame(explorer);
     CHECK_FALSE(explorer.view().brushed);
     CHECK(explorer.Selected().Count() == 5);
@@ -441,12 +434,10 @@ TEST_CASE("explorer: '/' moves to the query bar, Esc clears the query and the ra
     Session session;
     Load(session, "query_posts.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     ImGuiIO& io = ImGui::GetIO();
     io.AddInputCharacter('/');
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     Type(ui, explorer, "lang:fr");
     CHECK(explorer.view().query == "lang:fr");
     CHECK(explorer.Selected().Count() == 2);  // r4, r7
@@ -457,8 +448,7 @@ TEST_CASE("explorer: '/' moves to the query bar, Esc clears the query and the ra
     io.KeysDown[27] = true;
     ui.Frame(explorer);
     io.KeysDown[27] = false;
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     CHECK(explorer.view().query.empty());
     CHECK_FALSE(explorer.view().brushed);
     CHECK(explorer.Selected().Count() == 11);
@@ -486,8 +476,7 @@ TEST_CASE("explorer: a CSV without text or time columns is mapped by hand, then 
     Session session;
     Load(session, "csv_unmapped.csv");  // id,message,when
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     REQUIRE(ItemRegistry::Find("Apply and reload") != nullptr);
     ui.Click(explorer, "Time column");
     ui.Frame(explorer);  // the popup appears, then the registry sees its items
@@ -495,8 +484,7 @@ TEST_CASE("explorer: a CSV without text or time columns is mapped by hand, then 
     ui.Click(explorer, "when");
     ui.Frame(explorer);  // the popup closed
     ui.Click(explorer, "Text column");
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     ui.Click(explorer, "message");
     ui.Frame(explorer);
     ui.Click(explorer, "Apply and reload");
@@ -511,8 +499,7 @@ TEST_CASE("explorer: a CSV without text or time columns is mapped by hand, then 
     session.Reset();
     session.ingest().SetCsvColumns(explorer.CsvMappingFor("csv_unmapped.csv"));
     Load(session, "csv_unmapped.csv");
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     CHECK(session.dataset().Posts() == 2);  // kept without a time: "b" and "e" are no times
     CHECK(session.dataset().Files()[0].counts.count(chorus::core::Problem::CsvUnmapped) == 0);
     CHECK(ItemRegistry::Find("Apply and reload") == nullptr);
@@ -523,8 +510,7 @@ TEST_CASE("explorer: each list of the third column is picked by its full name in
     Session session;
     Load(session, "query_posts.jsonl");
     Explorer explorer(session);
-    ui.Frame(explorer);
-    ui.Frame(explorer);
+    ui.Frame(explorer, 2);
     CHECK(ItemRegistry::Find("Export authors") != nullptr);  // authors first
     const std::pair<const char*, const char*> lists[] = {
         {"Domains", "Export domains"}, {"Languages", "Export languages"}, {"Emoji", "Export emoji"},
@@ -556,12 +542,6 @@ TEST_CASE("rule 106: a list's Export holds every value of the selection, not onl
     Load(session, "../../assets/demo/metoo-demo.jsonl");
     Explorer explorer(session);
     ui.Frame(explorer, 3);
-    auto bytes_of = [](chorus::shell::SaveRequest& save) {
-        std::string all, chunk;
-        while (save.next(chunk))
-            all += chunk;
-        return all;
-    };
     const chorus::core::Dataset& ds = session.dataset();
     const chorus::core::Selection rows = chorus::core::Selection::All(ds.Posts());
     const std::pair<const char*, chorus::core::EntityField> lists[] = {
@@ -571,7 +551,7 @@ TEST_CASE("rule 106: a list's Export holds every value of the selection, not onl
         ui.Click(explorer, label);
         auto save = explorer.TakeSave();
         REQUIRE(save.has_value());
-        const std::string csv = bytes_of(*save);
+        const std::string csv = BytesOf(*save);
         const chorus::core::TopList every = chorus::core::TopK(ds, rows, field, SIZE_MAX);
         // The demo has 16 hashtags and more authors than the 20 rows the list shows.
         if (field == chorus::core::EntityField::Author) REQUIRE(every.items.size() > 20);

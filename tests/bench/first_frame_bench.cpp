@@ -20,14 +20,13 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "../headless_context.hpp"
 #include "aggregate.hpp"
+#include "bench_support.hpp"
 #include "explorer.hpp"
 #include "peaks.hpp"
 #include "snapshot.hpp"
@@ -36,14 +35,6 @@
 using namespace chorus;
 
 namespace {
-
-double FrameMs(shell::Explorer& explorer) {
-    const auto t0 = std::chrono::steady_clock::now();
-    ImGui::NewFrame();
-    explorer.Frame();
-    ImGui::Render();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
 
 // An index drawn with probability ~ 1/(rank+1) among n (inverse of the harmonic CDF, approximately).
 size_t Zipf(std::mt19937_64& rng, size_t n) {
@@ -133,34 +124,23 @@ void Before(const core::Dataset& ds) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string open;
-    size_t posts = 1000000;
-    uint64_t seed = 11;
-    int after = 3;
-    bool before = false;
-    bool verbose = false;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--open") == 0) open = argv[i + 1];
-        if (std::strcmp(argv[i], "--posts") == 0) posts = std::strtoull(argv[i + 1], nullptr, 10);
-        if (std::strcmp(argv[i], "--seed") == 0) seed = std::strtoull(argv[i + 1], nullptr, 10);
-        if (std::strcmp(argv[i], "--frames-after") == 0) after = std::max(0, std::atoi(argv[i + 1]));
-        if (std::strcmp(argv[i], "--before") == 0) before = std::atoi(argv[i + 1]) != 0;
-        if (std::strcmp(argv[i], "--verbose") == 0) verbose = std::atoi(argv[i + 1]) != 0;
-    }
+    const bench::Flags flags(argc, argv);
+    const std::string open = flags.Text("--open");
+    const size_t posts = flags.Count("--posts", 1000000);
+    const uint64_t seed = flags.Count("--seed", 11);
+    const int after = std::max(0, flags.Int("--frames-after", 3));
+    const bool before = flags.Int("--before", 0) != 0;
+    const bool verbose = flags.Int("--verbose", 0) != 0;
     test::CreateHeadlessContext();
     int status = 0;
     {
         shell::Session session;
         shell::Explorer explorer(session);
-        FrameMs(explorer);
-        FrameMs(explorer);
+        bench::FrameMs(explorer);
+        bench::FrameMs(explorer);
         const auto t_load = std::chrono::steady_clock::now();
         if (!open.empty()) {
-            core::SnapshotStatus loaded = core::Snapshot::Load(open, session.dataset());
-            if (!loaded.ok()) {
-                std::fprintf(stderr, "first_frame_bench: %s\n", loaded.message.c_str());
-                status = 1;
-            }
+            if (!bench::OpenSnapshot("first_frame_bench", open, session.dataset())) status = 1;
         } else {
             Build(session.dataset(), posts, seed);
         }
@@ -168,13 +148,13 @@ int main(int argc, char** argv) {
         if (status == 0) {
             session.Changed();
             const auto t0 = std::chrono::steady_clock::now();
-            const double first = FrameMs(explorer);
+            const double first = bench::FrameMs(explorer);
             double max_ms = first;
             int frames = 1;
             int preparing = 0;  // frames of the preparation (rule 112), before the counting of every post
             while (explorer.Updating() && frames < 1000000) {
                 preparing += explorer.Preparing() ? 1 : 0;
-                const double ms = FrameMs(explorer);
+                const double ms = bench::FrameMs(explorer);
                 if (verbose && ms > 10)
                     std::printf("frame %d: %.1f ms%s\n", frames, ms, explorer.Preparing() ? " (preparing)" : "");
                 max_ms = std::max(max_ms, ms);
@@ -183,7 +163,7 @@ int main(int argc, char** argv) {
             const double ready_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             double max_after = 0;
             for (int i = 0; i < after; ++i)
-                max_after = std::max(max_after, FrameMs(explorer));
+                max_after = std::max(max_after, bench::FrameMs(explorer));
             // The timeline's peaks over every post (core/peaks, drawn in the frame the numbers are ready): timed
             // alone, to tell the explorer's share of that frame from theirs.
             core::PeakOptions options;

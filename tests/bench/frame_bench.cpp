@@ -15,14 +15,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "../headless_context.hpp"
 #include "aggregate.hpp"
+#include "bench_support.hpp"
 #include "explorer.hpp"
 #include "peaks.hpp"
 #include "snapshot.hpp"
@@ -38,14 +37,6 @@ double Ms(Clock::time_point since) {
     return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
-double FrameMs(shell::Explorer& explorer) {
-    auto t0 = Clock::now();
-    ImGui::NewFrame();
-    explorer.Frame();
-    ImGui::Render();
-    return Ms(t0);
-}
-
 struct Phase {
     std::vector<double> ms;
     void Print(const char* name, shell::Explorer& explorer, size_t posts) {
@@ -53,7 +44,7 @@ struct Phase {
         int frames = 0;
         double until_done = 0;
         for (; explorer.Updating() && frames < 100000; ++frames)
-            until_done += FrameMs(explorer);
+            until_done += bench::FrameMs(explorer);
         std::vector<double> sorted = ms;
         std::sort(sorted.begin(), sorted.end());
         std::printf(
@@ -78,29 +69,21 @@ double Best(int runs, const std::function<void()>& work) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string open;
-    int frames = 200;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--open") == 0) open = argv[i + 1];
-        if (std::strcmp(argv[i], "--frames") == 0) frames = std::max(10, std::atoi(argv[i + 1]));
-    }
+    const bench::Flags flags(argc, argv);
+    const std::string open = flags.Text("--open");
+    const int frames = std::max(10, flags.Int("--frames", 200));
     if (open.empty()) {
         std::fprintf(stderr, "usage: frame_bench --open FILE.chorus [--frames N]\n");
         return 2;
     }
     shell::Session session;
-    core::SnapshotStatus loaded = core::Snapshot::Load(open, session.dataset());
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "frame_bench: %s\n", loaded.message.c_str());
-        return 1;
-    }
+    if (!bench::OpenSnapshot("frame_bench", open, session.dataset())) return 1;
     session.Changed();
     test::CreateHeadlessContext();
     {
         shell::Explorer explorer(session);
         const core::Dataset& ds = session.dataset();
-        for (int i = 0; i < 3 || explorer.Updating(); ++i)
-            FrameMs(explorer);
+        bench::FramesUntilReady(explorer);
         const auto& times = ds.SortedTimes();
         const core::UnixSeconds first = times.front(), span = std::max<core::UnixSeconds>(400, times.back() - first);
         auto drag = [&](Phase& phase) {
@@ -109,7 +92,7 @@ int main(int argc, char** argv) {
             explorer.view().brush_end = first + span / 4;
             for (int i = 0; i < frames; ++i) {
                 explorer.view().brush_end += span / 400;
-                phase.ms.push_back(FrameMs(explorer));
+                phase.ms.push_back(bench::FrameMs(explorer));
             }
         };
         Phase brush;
@@ -121,7 +104,7 @@ int main(int argc, char** argv) {
         const std::string query = "#metoo";
         for (size_t n = 1; n <= query.size(); ++n) {
             explorer.view().query = query.substr(0, n);
-            type.ms.push_back(FrameMs(explorer));
+            type.ms.push_back(bench::FrameMs(explorer));
         }
         drag(type);
         type.Print("type", explorer, ds.Posts());

@@ -12,55 +12,35 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "../headless_context.hpp"
 #include "aggregate.hpp"
+#include "bench_support.hpp"
 #include "explorer.hpp"
 #include "series_cache.hpp"
 #include "snapshot.hpp"
 
 using namespace chorus;
 
-namespace {
-
-void Frame(shell::Explorer& explorer) {
-    ImGui::NewFrame();
-    explorer.Frame();
-    ImGui::Render();
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
-    std::string open;
-    int frames = 120;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--open") == 0) open = argv[i + 1];
-        if (std::strcmp(argv[i], "--frames") == 0) frames = std::max(1, std::atoi(argv[i + 1]));
-    }
+    const bench::Flags flags(argc, argv);
+    const std::string open = flags.Text("--open");
+    const int frames = std::max(1, flags.Int("--frames", 120));
     if (open.empty()) {
         std::fprintf(stderr, "usage: timeline_bench --open FILE.chorus [--frames N]\n");
         return 2;
     }
     shell::Session session;
-    core::SnapshotStatus loaded = core::Snapshot::Load(open, session.dataset());
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "timeline_bench: %s\n", loaded.message.c_str());
-        return 1;
-    }
+    if (!bench::OpenSnapshot("timeline_bench", open, session.dataset())) return 1;
     session.Changed();
     test::CreateHeadlessContext();
     {
         shell::Explorer explorer(session);
         const core::Dataset& ds = session.dataset();
-        for (int i = 0; i < 3 || explorer.Updating(); ++i)
-            Frame(explorer);
+        bench::FramesUntilReady(explorer);
         core::TopList tags = core::TopK(ds, core::Selection::All(ds.Posts()), core::EntityField::Hashtag, 8);
         std::string message;
         for (const core::TopItem& tag : tags.items)
@@ -86,15 +66,13 @@ int main(int argc, char** argv) {
             explorer.view().view_end = first + quarter * 2 + span;
             explorer.view().user_moved = true;
             for (int i = 0; i < 3; ++i)
-                Frame(explorer);
+                bench::FrameMs(explorer);
             std::vector<double> ms;
             for (int i = 0; i < frames; ++i) {
                 const core::UnixSeconds shift = mode == "still" ? 0 : std::max<core::UnixSeconds>(1, span / 200);
                 explorer.view().view_start += shift;
                 explorer.view().view_end += shift;
-                auto t0 = std::chrono::steady_clock::now();
-                Frame(explorer);
-                ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                ms.push_back(bench::FrameMs(explorer));
             }
             double mean = 0;
             for (double m : ms)
