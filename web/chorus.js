@@ -13,7 +13,9 @@
 //   (tests and benchmarks may change them),
 //   lastSave {name, type, bytes} (the last export saved),
 //   summary(), items(), view(), selection(), frameStats(), glyphs(), loadFiles(files) -> Promise<lastLoad>, loadDemo(),
-//   measureRead(file) -> Promise<{bytes, seconds}>,
+//   measureRead(file) -> Promise<{bytes, seconds}>, fontWarmup {steps: [script, ms, start] the page has drawn once
+//   since it opened, so that the font atlas's first batches after a load do not pay the fonts' first use; pixelSize;
+//   done},
 //   memoryLimit (bytes the module may use, 0: the browser's 4 GB; tests), textOnDisk (true: a snapshot's text stays
 //   on disk whatever the budget; tests and benchmarks), textStatus() -> {onDisk, reads, scans, pumping, memoryInUse}
 'use strict';
@@ -149,6 +151,7 @@
     demoButton.disabled = false;
     chorus.ready = true;
     glue.warmWorkers();
+    warmFonts();
     if (location.hash === '#demo') chorus.loadDemo();
   });
   started.catch((error) => {
@@ -278,6 +281,59 @@
       offset += g.rgba.length;
     });
     return { metrics, pixels };
+  }
+
+  // The browser's first use of a font costs far more than a glyph: the first drawing of all makes the canvas, loads
+  // the font lists and searches every font of the system for the character no font has (45-100 ms in headless
+  // Chromium), and each script after that still costs its font, or a search of the system's fonts, of 1-10 ms the
+  // first time only. Paid in the first batch after a load, that made it 80-260 ms (web/tests/bench_glyph_frames.mjs,
+  // bench_font_first_use.mjs). So once the module runs, before any data, the page draws one character of each
+  // script the atlas may ask for, at the atlas's size (the size is part of the cost), with drawGlyphs's canvas and
+  // font lists, one step per task in idle time. The fonts are this system's own: nothing is fetched.
+  // A step draws with drawGlyphs, or sets a font list and measures with it as drawGlyphs does (the fonts are loaded
+  // then, but not the list's character no font has, a search of every font of the system: a step of its own). What
+  // every first batch needs comes first, then the scripts, the most common in posts first: a load begun before the
+  // warm-up ends still finds most of it done.
+  const glyphsAt = (codes) => (pixelSize) => drawGlyphs(codes, pixelSize);
+  const fontsAt = (fonts, text) => (pixelSize) => {
+    sheetContext.font = `${pixelSize}px ${fonts}`;
+    sheetContext.measureText(text);
+    return true;
+  };
+  const SCRIPT_CHARACTERS = [
+    ['han', 0x4E00], ['kana', 0x3042], ['hangul', 0xD55C], ['arabic', 0x0639], ['thai', 0x0E01], ['devanagari', 0x0915],
+    ['hebrew', 0x05D0], ['bengali', 0x0995], ['gurmukhi', 0x0A15], ['gujarati', 0x0A95], ['tamil', 0x0BA4],
+    ['telugu', 0x0C15], ['kannada', 0x0C95], ['malayalam', 0x0D15], ['sinhala', 0x0D9A], ['lao', 0x0E81],
+    ['tibetan', 0x0F40], ['myanmar', 0x1000], ['georgian', 0x10D0], ['armenian', 0x0531], ['ethiopic', 0x12A0],
+    ['khmer', 0x1780], ['symbols', 0x2605], ['math letters', 0x1D400],
+  ];
+  const WARM_STEPS = [
+    ['canvas', glyphsAt([])], ['text fonts', fontsAt(TEXT_FONTS, 'x')],
+    ['no such character', glyphsAt([NO_SUCH_CHARACTER])], ['emoji font', fontsAt(EMOJI_FONTS, '\u{1F602}')],
+    ['emoji', glyphsAt([0x1F602])],
+    ...SCRIPT_CHARACTERS.map(([script, code]) => [script, fontsAt(TEXT_FONTS, String.fromCodePoint(code))]),
+  ];
+  const WARM_WAIT_MS = 100;    // the longest wait for idle time before a step runs anyway
+  const WARM_SLACK_MS = 10;    // idle time left that lets another step run in the same task
+  // steps: [script, ms, start (performance.now())] drawn so far, at pixelSize (benchmarks, tests)
+  chorus.fontWarmup = { steps: [], pixelSize: 0, done: false };
+  function warmFonts(step = 0) {
+    const run = (deadline) => {
+      do {
+        if (step >= WARM_STEPS.length) { chorus.fontWarmup.done = true; return; }
+        const pixelSize = JSON.parse(api.glyphsJson()).pixel_size;   // 0 until the atlas is first built
+        if (!pixelSize) { setTimeout(() => warmFonts(step), 100); return; }
+        const [script, warm] = WARM_STEPS[step];
+        const t = performance.now();
+        if (!warm(pixelSize)) return;   // this browser cannot draw: neither can the atlas
+        chorus.fontWarmup.steps.push([script, +(performance.now() - t).toFixed(1), Math.round(t)]);
+        chorus.fontWarmup.pixelSize = pixelSize;
+        step += 1;
+      } while (deadline && !deadline.didTimeout && deadline.timeRemaining() > WARM_SLACK_MS);
+      warmFonts(step);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: WARM_WAIT_MS });
+    else setTimeout(run, 0);
   }
 
   // --- saving exports ------------------------------------------------------------

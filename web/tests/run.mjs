@@ -283,6 +283,13 @@ const FONT_HINT = 'is a CJK / emoji font installed? (./run --setup installs font
 test('text that renders: the 500-tweet sample\'s Japanese, Korean, Thai, Arabic and emoji get glyphs at dpr 1 and 2', async ({ browser, site }) => {
   for (const dpr of [1, 2]) {
     const { context, page, problems } = await openPage(browser, site, { dpr });
+    // Before any data the page has drawn a character of each script once, at the atlas's size (chorus.js, warmFonts).
+    await waitFor(page, () => window.chorus.fontWarmup.done, undefined, 30000);
+    const warmup = await page.evaluate(() => window.chorus.fontWarmup);
+    const warmed = warmup.steps.map(([script]) => script);
+    const unwarmed = ['emoji', 'han', 'kana', 'hangul', 'thai', 'arabic'].filter((script) => !warmed.includes(script));
+    assert(unwarmed.length === 0 && warmup.pixelSize === 16 * dpr,
+      `the page warmed ${warmed.join(', ')} at ${warmup.pixelSize} px: not ${unwarmed.join(', ')} at ${16 * dpr} px`);
     const before = await page.evaluate(() => window.chorus.glyphs());
     const g = await loadAndWaitForGlyphs(page, SAMPLE_500, 500);
     console.log(`     dpr ${dpr}: before ${before.width}x${before.height}; after ${describeGlyphs(g)} (${g.build_ms} ms)`);
