@@ -35,30 +35,51 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 constexpr int64_t kMondayEpochDay = 4;
 
 // The k first of (id, count) pairs in list order: count descending, text ascending, id ascending.
-std::vector<TopItem> PickTop(const Dataset& ds, EntityField field, std::vector<std::pair<uint32_t, uint64_t>>& found,
+std::vector<TopItem> PickTop(const Dataset& ds, EntityField field, const std::vector<std::pair<uint32_t, uint64_t>>& found,
                              size_t k) {
-    auto before = [&](const std::pair<uint32_t, uint64_t>& a, const std::pair<uint32_t, uint64_t>& b) {
-        if (a.second != b.second) return a.second > b.second;
-        std::string_view ta = EntityText(ds, field, a.first), tb = EntityText(ds, field, b.first);
-        return ta != tb ? ta < tb : a.first < b.first;
-    };
-    size_t n = std::min(k, found.size());
-    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n), found.end(), before);
-    std::vector<TopItem> items;
-    items.reserve(n);
-    for (size_t i = 0; i < n; ++i)
-        items.push_back({found[i].first, std::string(EntityText(ds, field, found[i].first)), found[i].second});
-    return items;
+    TopChooser top(ds, field, k);
+    for (const auto& [id, count] : found)
+        top.Offer(id, count);
+    return top.Take();
 }
 
 }  // namespace
 
+bool TopChooser::Before(const std::pair<uint32_t, uint64_t>& a, const std::pair<uint32_t, uint64_t>& b) const {
+    if (a.second != b.second) return a.second > b.second;
+    std::string_view ta = EntityText(*m_ds, m_field, a.first), tb = EntityText(*m_ds, m_field, b.first);
+    return ta != tb ? ta < tb : a.first < b.first;
+}
+
+void TopChooser::Offer(uint32_t id, uint64_t count) {
+    if (count == 0 || m_k == 0) return;
+    const std::pair<uint32_t, uint64_t> value{id, count};
+    auto before = [this](const auto& a, const auto& b) { return Before(a, b); };
+    if (m_heap.size() < m_k) {
+        m_heap.push_back(value);
+        std::push_heap(m_heap.begin(), m_heap.end(), before);
+    } else if (count >= m_heap.front().second && Before(value, m_heap.front())) {
+        std::pop_heap(m_heap.begin(), m_heap.end(), before);
+        m_heap.back() = value;
+        std::push_heap(m_heap.begin(), m_heap.end(), before);
+    }
+}
+
+std::vector<TopItem> TopChooser::Take() {
+    std::sort_heap(m_heap.begin(), m_heap.end(), [this](const auto& a, const auto& b) { return Before(a, b); });
+    std::vector<TopItem> items;
+    items.reserve(m_heap.size());
+    for (const auto& [id, count] : m_heap)
+        items.push_back({id, std::string(EntityText(*m_ds, m_field, id)), count});
+    m_heap.clear();
+    return items;
+}
+
 TopList Finish(const Dataset& ds, const ValueCounter& counter, size_t k, uint64_t posts) {
-    std::vector<std::pair<uint32_t, uint64_t>> found;
-    found.reserve(counter.seen.size());
+    TopChooser top(ds, counter.field, k);
     for (uint32_t id : counter.seen)
-        found.emplace_back(id, counter.counts[id]);
-    return TopList{PickTop(ds, counter.field, found, k), posts};
+        top.Offer(id, counter.counts[id]);
+    return TopList{top.Take(), posts};
 }
 
 namespace {

@@ -125,6 +125,12 @@ public:
     SelectionCount& operator=(const SelectionCount&) = delete;
 
     void Start(QueryIndex& index, const Selection& rows, const OverviewRequest& request);
+    // The same, given the selected rows that have a time in time order (equal times by row: as SortedTimes()
+    // orders them), e.g. a run of a query's rows in time order: nothing is sorted, the time order is the rows
+    // without a time (by row) then these. They must stay valid until Done() or the next Start(); given rows
+    // that are not as many as the selected rows with a time are not used (the rows are sorted instead).
+    void Start(QueryIndex& index, const Selection& rows, const OverviewRequest& request,
+               std::span<const RowId> timed_in_order);
     // Does about `work` rows of counting (or of sorting); true once every result is complete.
     bool Step(size_t work);
     bool Done() const;

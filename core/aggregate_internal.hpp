@@ -41,6 +41,41 @@ struct ValueCounter {
         for (uint32_t id : ids)
             if (counts[id]++ == 0) seen.push_back(id);
     }
+    // Takes a row's values off counts that held it (counting down from every row's counts); false when a
+    // count was already zero (the counts did not hold the row: left at zero).
+    bool Remove(const RowIds& ids) {
+        bool held = true;
+        for (uint32_t id : ids) {
+            if (counts[id] == 0)
+                held = false;
+            else
+                --counts[id];
+        }
+        return held;
+    }
+};
+
+// The first k values in list order (count descending, text ascending, id ascending) of values offered one at a
+// time, keeping only k: a counter's values can be ranked a piece at a time.
+//
+//   TopChooser top(ds, EntityField::Hashtag, 10);
+//   for (uint32_t id : counter.seen) top.Offer(id, counter.counts[id]);
+//   std::vector<TopItem> items = top.Take();
+class TopChooser {
+public:
+    TopChooser() = default;
+    TopChooser(const Dataset& ds, EntityField field, size_t k) : m_ds(&ds), m_field(field), m_k(k) {}
+    // A value with a count of zero is not offered: it is not in the list.
+    void Offer(uint32_t id, uint64_t count);
+    // The chosen values in list order; the chooser is empty after.
+    std::vector<TopItem> Take();
+
+private:
+    bool Before(const std::pair<uint32_t, uint64_t>& a, const std::pair<uint32_t, uint64_t>& b) const;
+    const Dataset* m_ds = nullptr;
+    EntityField m_field = EntityField::Hashtag;
+    size_t m_k = 0;
+    std::vector<std::pair<uint32_t, uint64_t>> m_heap;  // the k best so far; the front is the last of them
 };
 
 // The top k of a counter's values (count descending, text ascending, id), out of `posts` counted posts.

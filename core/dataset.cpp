@@ -284,6 +284,7 @@ uint64_t Dataset::ReassignAuthor(std::string_view from, std::string_view to_id, 
         a = author;
         ++moved;
     }
+    if (moved > 0) ++m_reassignments;
     return moved;
 }
 

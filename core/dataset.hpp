@@ -137,6 +137,9 @@ public:
     // as `to_name`; when `to_id` already has posts the two merge into one author (COUNTING.md, rule 41).
     // `from` keeps its id in Authors() with no posts. Returns the posts moved.
     uint64_t ReassignAuthor(std::string_view from, std::string_view to_id, std::string_view to_name);
+    // How many ReassignAuthor calls moved posts: what was built over the rows before (an index, a count)
+    // is stale when it changed, even with no row added.
+    uint64_t Reassignments() const { return m_reassignments; }
 
     // Every known post time, ascending (built on demand after changes). When the rows already are in
     // time order with every time known, this is the time column itself; otherwise it reads the time
@@ -215,6 +218,7 @@ private:
 
     mutable std::vector<uint32_t> m_time_order;  // rows with a time, by time then row (unless in order)
     mutable bool m_sorted_dirty = false;
+    uint64_t m_reassignments = 0;
     mutable bool m_time_in_order = true;  // every time known and ascending: SortedTimes() is m_time
 
     size_t m_fitted_posts = 0;  // Posts() at the last FileEnded() fit

@@ -23,6 +23,7 @@ DatasetPreparation::DatasetPreparation(const Dataset& dataset, std::span<const E
     m_summary.skipped = dataset.Skipped();
     QueryIndex& index = *m_index;
     index.m_rows = m_rows;
+    index.m_reassignments = dataset.Reassignments();
     for (auto& rows : index.m_types)
         rows.emplace(m_rows);
     const size_t blocks = (m_rows + 63) / 64;

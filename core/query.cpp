@@ -428,8 +428,9 @@ std::string Query::ToString() const {
 // ---- evaluation ----
 
 void QueryIndex::Refresh() {
-    if (m_dataset.Posts() == m_rows) return;
+    if (m_dataset.Posts() == m_rows && m_dataset.Reassignments() == m_reassignments) return;
     m_rows = m_dataset.Posts();
+    m_reassignments = m_dataset.Reassignments();
     for (FieldPostings& p : m_postings)
         p = FieldPostings{};
     for (auto& t : m_types)

@@ -100,7 +100,8 @@ ParsedQuery ParseQuery(std::string_view text, const QueryOptions& options = {});
 // entity field (built on the first query that needs the field: one pass over its column),
 // one selection per post type and for has:link, the time range of every block of 64 rows.
 // Aggregates (aggregate.hpp) read the same caches. Everything is dropped when the
-// dataset's row count changes. The Dataset must outlive the index; not thread-safe.
+// dataset's row count changes, or an author's posts are given to another
+// (Dataset::ReassignAuthor). The Dataset must outlive the index; not thread-safe.
 //
 // Evaluation: #tag, @handle, from:, lang:, domain: read posting lists; type: and has:link
 // cached bitmaps; since: / until: settle whole 64-row blocks from their time range. Words
@@ -118,6 +119,12 @@ public:
     PostingLists::List Postings(EntityField field, uint32_t id);
     // Builds the posting lists of `field` now (the benchmark times it; queries do it lazily).
     void Build(EntityField field);
+    // True when the posting lists of `field` are built for every row the dataset has now (Postings() then
+    // only reads them).
+    bool HasPostings(EntityField field) const {
+        return m_rows == m_dataset.Posts() && m_reassignments == m_dataset.Reassignments() &&
+               m_postings[static_cast<size_t>(field)].built;
+    }
     // The ids of `field` by posting-list length, longest first (ties: lower id first), built on first use.
     std::span<const uint32_t> IdsByFrequency(EntityField field);
     // How many (row, id) pairs the posting lists of `field` hold.
@@ -153,6 +160,7 @@ private:
 
     const Dataset& m_dataset;
     size_t m_rows = 0;
+    uint64_t m_reassignments = 0;  // the dataset's Reassignments() the caches were built at
     FieldPostings m_postings[kEntityFieldCount];
     std::optional<Selection> m_types[kPostTypeCount];
     std::optional<Selection> m_has_link;

@@ -202,7 +202,10 @@ void Explorer::RefreshSelection() {
     // The numbers of the selection are counted over the next frames (explorer_counting.cpp).
     core::OverviewRequest request{
         {std::begin(kListFields), std::end(kListFields)}, kTopRows, core::Amplification::Both, std::nullopt};
-    m_counting.Start(*m_index, m_selected, request);
+    // Its rows with a time in time order are a run of the query's (rule 113): nothing to sort.
+    const std::span<const core::RowId> order(m_query_order);
+    m_counting.Start(*m_index, m_selected, request,
+                     order.subspan(m_selected_order.first, m_selected_order.second - m_selected_order.first));
     m_words_stale[0] = m_words_stale[1] = true;
 }
 

@@ -125,6 +125,8 @@ public:
     const core::TimeBins& TimelineBins() const { return m_bins; }
     // The names the top lists show, as drawn (VisualText), for tests and exports.
     std::vector<std::string> ListedTexts() const;
+    // Every row the reader lists, in its order (for tests: the selection's, once complete).
+    const std::vector<core::RowId>& ReaderRows() const { return m_reader_rows; }
     // The rows the reader drew in the last frame (for tests: their text as drawn has glyphs).
     const std::vector<core::RowId>& ReaderShown() const { return m_reader_shown; }
     // The posts every list, count and the reader show: the last valid query within the brushed range.
@@ -259,6 +261,8 @@ private:
     core::Selection m_brush_rows;
     std::vector<std::pair<size_t, size_t>> m_brush_ranges;  // [from, to) positions, in order; empty: none pending
     bool m_brush_removing = false;
+    // m_selected's rows with a time in time order: m_query_order's positions [from, to) (the count does not sort).
+    std::pair<size_t, size_t> m_selected_order{0, 0};
 
     // Cached results (recomputed in Refresh()); the lists' texts are in visual order (VisualText).
     core::Summary m_summary;

@@ -61,6 +61,7 @@ void Explorer::StartBrush() {
     m_brush_ranges.clear();
     if (!m_view.brushed) {
         m_selected = m_query_rows;
+        m_selected_order = {0, m_query_order.size()};
         return;
     }
     const core::PostTimes& times = m_session.dataset().TimeColumn();
@@ -70,6 +71,7 @@ void Explorer::StartBrush() {
     const auto hi = m_view.brush_end <= m_view.brush_start ? lo : std::lower_bound(lo, last, m_view.brush_end, before);
     m_counting.Cancel();  // the count of a selection about to go: the numbers drawn stay until the new ones
     const auto from = static_cast<size_t>(lo - first), to = static_cast<size_t>(hi - first), n = m_query_order.size();
+    m_selected_order = {from, to};
     m_brush_removing = m_query_rows.Count() == n && n - (to - from) < to - from;
     if (m_brush_removing) {  // every selected post has a time: remove the ones outside
         m_brush_rows = m_query_rows;

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ struct Shown {
     std::vector<core::UnixSeconds> edges;
     std::vector<core::UnixSeconds> peaks;
     uint64_t peak_posts = 0;
+    std::vector<core::RowId> reader;  // the reader's rows (oldest first)
 };
 
 Shown Settle(test::Headless& ui, shell::Explorer& explorer, const Case& c, int max_frames) {
@@ -52,7 +54,8 @@ Shown Settle(test::Headless& ui, shell::Explorer& explorer, const Case& c, int m
             explorer.TimelineBins().counts,
             explorer.TimelineBins().edges,
             {},
-            explorer.Timeline().peaks.posts};
+            explorer.Timeline().peaks.posts,
+            explorer.ReaderRows()};
     for (const core::Peak& p : explorer.Timeline().peaks.peaks)
         s.peaks.push_back(p.start);
     return s;
@@ -101,6 +104,12 @@ TEST_CASE("rule 113: brushing and typing with the smallest steps end with the wh
     for (const Case& c : Cases()) {
         whole.push_back(Settle(ui, explorer, c, 10));  // default limits: small selections complete at once
         CHECK(whole.back().selected == OldSelection(session, c));
+        // The reader's rows: the selection by time (posts without a time first), equal times by row.
+        std::vector<core::RowId> by_time = whole.back().selected.ToRows();
+        const core::Dataset& ds = session.dataset();
+        std::stable_sort(by_time.begin(), by_time.end(),
+                         [&ds](core::RowId a, core::RowId b) { return ds.TimeOf(a) < ds.TimeOf(b); });
+        CHECK(whole.back().reader == by_time);
     }
     CHECK(whole[1].selected.Count() > 0);
     CHECK(whole[3].selected.Count() * 2 > whole[3].selected.Rows());
@@ -143,6 +152,7 @@ TEST_CASE("rule 113: brushing and typing with the smallest steps end with the wh
             CHECK(got.edges == whole[i].edges);
             CHECK(got.peaks == whole[i].peaks);
             CHECK(got.peak_posts == whole[i].peak_posts);
+            CHECK(got.reader == whole[i].reader);
         }
     }
 }
