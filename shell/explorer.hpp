@@ -107,6 +107,7 @@ public:
     bool TakeRequest(Request request);
     // The files the user asked to save this frame, one per call, oldest first.
     std::optional<SaveRequest> TakeSave();
+    bool SavePending() const { return !m_saves.empty(); }
 
     ViewState& view() { return m_view; }
     // The address the user asked to open (the reader's link to the original post), once per click.

@@ -51,9 +51,10 @@ void Display::BeginFrame() {
     int fb_width = std::max(1, static_cast<int>(std::lround(css_width * dpr)));
     int fb_height = std::max(1, static_cast<int>(std::lround(css_height * dpr)));
     if (fb_width != m_fb_width || fb_height != m_fb_height) {
-        emscripten_set_canvas_element_size(m_canvas.c_str(), fb_width, fb_height);
+        emscripten_set_canvas_element_size(m_canvas.c_str(), fb_width, fb_height);  // clears the canvas
         m_fb_width = fb_width;
         m_fb_height = fb_height;
+        m_stale = true;
     }
     io.DisplaySize = ImVec2(static_cast<float>(css_width), static_cast<float>(css_height));
     io.DisplayFramebufferScale =
@@ -64,6 +65,7 @@ void Display::BeginFrame() {
     const double budget_ms = m_atlas.Stats().builds == 0 ? std::numeric_limits<double>::infinity() : kAtlasWorkMs;
     if (m_atlas.NeedsBuild(dpr) && m_atlas.Prepare(dpr, budget_ms)) {
         m_atlas.Build(dpr);
+        m_stale = true;
         if (m_texture_made) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -74,14 +76,45 @@ void Display::BeginFrame() {
     }
 }
 
-void Display::Render() {
+bool Display::Render(bool force) {
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (data == nullptr) return false;  // no ImGui::Render() this frame
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    m_frame.clear();
+    auto add = [this](const void* bytes, size_t size) {
+        const auto* p = static_cast<const unsigned char*>(bytes);
+        m_frame.insert(m_frame.end(), p, p + size);
+    };
+    add(&background, sizeof background);
+    add(&data->DisplaySize, sizeof data->DisplaySize);
+    add(&data->FramebufferScale, sizeof data->FramebufferScale);
+    add(&data->CmdListsCount, sizeof data->CmdListsCount);
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+        const ImDrawList* list = data->CmdLists[n];
+        for (int size : {list->VtxBuffer.Size, list->IdxBuffer.Size, list->CmdBuffer.Size})
+            add(&size, sizeof size);
+        add(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        add(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            add(&cmd.ClipRect, sizeof cmd.ClipRect);
+            add(&cmd.TextureId, sizeof cmd.TextureId);
+            add(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+            add(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+            add(&cmd.ElemCount, sizeof cmd.ElemCount);
+            add(&cmd.UserCallback, sizeof cmd.UserCallback);
+        }
+    }
+    if (!force && !m_stale && m_frame == m_shown) return false;
+    m_frame.swap(m_shown);
+    m_stale = false;
+
     emscripten_webgl_make_context_current(m_context);
     glViewport(0, 0, m_fb_width, m_fb_height);
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     m_texture_made = true;
+    return true;
 }
 
 }  // namespace chorus::web

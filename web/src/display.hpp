@@ -10,7 +10,7 @@
 //   display.SetCodePoints(coverage.CodePoints());  // after a load (font_atlas.hpp)
 //   display.BeginFrame();                    // before ImGui_ImplOpenGL3_NewFrame()
 //   ... ImGui::Render();
-//   display.Render();
+//   display.Render(capture);                 // false: the frame was the one shown, not drawn again
 #pragma once
 
 #include <emscripten/html5_webgl.h>
@@ -36,8 +36,11 @@ public:
     // Sizes the canvas backing store, sets io.DisplaySize and io.DisplayFramebufferScale, and rebuilds the
     // font atlas when the dpr or the characters changed: over several frames, a budget each (FontAtlas::Prepare).
     void BeginFrame();
-    // Clears the canvas and draws ImGui's draw data.
-    void Render();
+    // Clears the canvas and draws ImGui's draw data, unless it is exactly what the canvas shows (the last frame
+    // drawn: the same draw lists, size, theme and atlas) and `force` is false: an idle page then draws nothing
+    // and the browser keeps showing that frame. True when drawn. Force it when the frame's pixels are read
+    // (a PNG export), since an undrawn frame's buffer holds nothing.
+    bool Render(bool force);
 
     const FontAtlas& Atlas() const { return m_atlas; }
 
@@ -46,6 +49,10 @@ private:
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE m_context = 0;
     int m_fb_width = 0, m_fb_height = 0;
     bool m_texture_made = false;  // the renderer has uploaded a font texture
+    // The draw lists of this frame and of the last one drawn, as bytes (about 1 MB for a full view); m_stale:
+    // the canvas or the atlas changed since, so the next frame is drawn whatever its lists.
+    std::vector<unsigned char> m_frame, m_shown;
+    bool m_stale = true;
     FontAtlas m_atlas;
 };
 

@@ -12,6 +12,7 @@ namespace {
 
 struct Frame {
     float ours = 0, imgui = 0, gl = 0;  // milliseconds
+    bool drawn = false;
 };
 
 std::vector<Frame> g_frames;  // since the last TakeStatsJson(), at most kKept (the oldest dropped)
@@ -58,6 +59,10 @@ void FrameClock::Switch(Part part) {
     g_part = part;
 }
 
+void FrameClock::Drawn() {
+    g_current.drawn = true;
+}
+
 void FrameClock::End() {
     Close();
     if (g_frames.size() < kKept) {
@@ -70,8 +75,9 @@ void FrameClock::End() {
 
 std::string FrameClock::TakeStatsJson() {
     std::vector<float> total, ours, imgui, gl;
-    size_t over16 = 0, over50 = 0;
+    size_t over16 = 0, over50 = 0, drawn = 0;
     for (const Frame& f : g_frames) {
+        drawn += f.drawn ? 1 : 0;
         total.push_back(f.ours + f.imgui + f.gl);
         ours.push_back(f.ours);
         imgui.push_back(f.imgui);
@@ -79,7 +85,8 @@ std::string FrameClock::TakeStatsJson() {
         over16 += total.back() > 16 ? 1 : 0;
         over50 += total.back() > 50 ? 1 : 0;
     }
-    std::string json = "{\"frames\":" + std::to_string(g_frames.size()) + "," + Quantiles("total", total) + "," +
+    std::string json = "{\"frames\":" + std::to_string(g_frames.size()) + ",\"drawn\":" + std::to_string(drawn) + "," +
+                       Quantiles("total", total) + "," +
                        Quantiles("ours", ours) + "," + Quantiles("imgui", imgui) + "," + Quantiles("gl", gl) +
                        ",\"over16\":" + std::to_string(over16) + ",\"over50\":" + std::to_string(over50) + "}";
     g_frames.clear();

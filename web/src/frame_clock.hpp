@@ -23,9 +23,10 @@ public:
 
     static void Begin();            // the frame starts, its time goes to Part::Ours
     static void Switch(Part part);  // what follows is counted to `part`
+    static void Drawn();            // the frame was drawn (not the one the canvas shows already: Display::Render)
     static void End();              // the frame is over: records it
-    // {"frames", "total": {"p50", "p95", "max"}, "ours": {...}, "imgui": {...}, "gl": {...}, "over16", "over50"} in
-    // milliseconds, of the frames recorded since the last call; then forgets them.
+    // {"frames", "drawn", "total": {"p50", "p95", "max"}, "ours": {...}, "imgui": {...}, "gl": {...}, "over16",
+    // "over50"} in milliseconds, of the frames recorded since the last call; then forgets them.
     static std::string TakeStatsJson();
 };
 

@@ -41,22 +41,29 @@ enum DomKey : int {
     kDomZ = 90,
 };
 
-// Mouse events wait in a queue and each frame takes at most one press or release per button, so a
-// click, or a double-click, that happens between two frames still reaches ImGui (1.86 has no input queue).
+// Mouse events wait in a queue and each frame takes at most one press or release, so a click, or a
+// double-click, that happens between two frames still reaches ImGui (1.86 has no input queue). A press or a
+// release ends the frame's events, and a release waits for a frame of its own after moves: a drag that
+// happens between two frames reaches ImGui as a press where it began, the moves, then the release (pressed
+// and moved in one frame, ImGui would take the press where the pointer ended).
 struct MouseEvent {
     int button;  // -1: a move
     bool down;
     ImVec2 pos;
 };
 
-// Keys likewise: a press and its release in one frame reach ImGui in two frames. Text committed
-// in the hidden textarea (web/page_input.js) joins the same queue, between the keys around it.
+// Keys likewise: a press and its release in one frame reach ImGui in two frames, except keys that type a
+// character (no Ctrl, Alt or Meta; not the space bar): ImGui and the panels read those as the characters,
+// never as key states, so a word typed between two frames reaches the field in one (at 30 frames a second a
+// character a frame lagged behind a typist). Text committed in the hidden textarea (web/page_input.js) joins
+// the same queue, between the keys around it.
 struct KeyEvent {
     int code;  // DOM keyCode, or 0 for a modifier-only change or text alone
     bool down;
     bool ctrl, shift, alt, meta;
     std::string text;        // the text this event types ("" when none)
     bool text_only = false;  // committed text: the modifiers stay as they are
+    bool types = false;      // the press or release of a key that types a character
 };
 
 struct InputState {
@@ -184,6 +191,7 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool types_text = down && !shortcut && IsOneCodePoint(e->key);
     // On the canvas the key's character is the text; in the text field the field's input event brings it.
     if (types_text && !in_field) event.text = e->key;
+    event.types = !shortcut && !e->altKey && code != kDomSpace && IsOneCodePoint(e->key);
     State().keys.push_back(std::move(event));
     if (types_text && in_field) return EM_FALSE;  // the field types it
     if (!down || !io.WantCaptureKeyboard) return EM_FALSE;
@@ -304,32 +312,44 @@ void InstallInput(const char* canvas_selector) {
 void InputNewFrame() {
     ImGuiIO& io = ImGui::GetIO();
     InputState& s = State();
-    bool changed[3] = {};
+    bool moved = false;  // this frame took a move to another place
     while (!s.mouse.empty()) {
         const MouseEvent& e = s.mouse.front();
         if (e.button >= 0) {
-            if (changed[e.button]) break;  // the next press or release waits for the next frame
-            changed[e.button] = true;
+            const bool here = !moved || (e.pos.x == io.MousePos.x && e.pos.y == io.MousePos.y);
+            if (!(e.down ? here : !moved)) break;  // waits for the next frame
             s.down[e.button] = e.down;
+            io.MousePos = e.pos;
+            s.mouse.pop_front();
+            break;  // what follows a press or a release waits for the next frame
         }
+        moved = moved || e.pos.x != io.MousePos.x || e.pos.y != io.MousePos.y;
         io.MousePos = e.pos;
         s.mouse.pop_front();
     }
     for (int i = 0; i < 3; ++i)
         io.MouseDown[i] = s.down[i];
 
-    // At most one change per key per frame, in the order they happened.
+    // At most one change per key per frame, in the order they happened; keys that type a character go
+    // together. Text and other keys (Backspace, Enter, arrows) never share a frame: ImGui reads a frame's
+    // characters and its key presses apart, so "ab", Backspace, "c" in one frame could edit in another order.
     std::vector<int> changed_keys;
+    bool typed = false, pressed = false;  // this frame took text / a key that types none
     while (!s.keys.empty()) {
         const KeyEvent& e = s.keys.front();
         const bool in_range = e.code > 0 && e.code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown));
-        if (in_range) {
+        const bool text = e.types || !e.text.empty();
+        const bool key = in_range && !e.types;
+        if ((key && typed) || (text && pressed)) break;
+        if (key) {
             if (std::find(changed_keys.begin(), changed_keys.end(), e.code) != changed_keys.end()) break;
             changed_keys.push_back(e.code);
-            io.KeysDown[e.code] = e.down;
+            pressed = true;
         }
+        if (in_range) io.KeysDown[e.code] = e.down;
         if (!e.text_only) SetModifiers(e.ctrl, e.shift, e.alt, e.meta);
         if (!e.text.empty()) io.AddInputCharactersUTF8(e.text.c_str());
+        typed = typed || text;
         s.keys.pop_front();
     }
 }

@@ -102,7 +102,8 @@ void Frame() {
     FrameClock::Switch(FrameClock::Part::ImGui);
     ImGui::Render();
     FrameClock::Switch(FrameClock::Part::Gl);
-    g_display.Render();
+    // An unchanged frame is not drawn again (an idle page draws nothing), except one whose pixels are saved.
+    if (g_display.Render(app.explorer.SavePending())) FrameClock::Drawn();
     FrameClock::Switch(FrameClock::Part::Ours);
     UpdateCursor();
     UpdateTextField();

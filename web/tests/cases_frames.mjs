@@ -1,8 +1,69 @@
 // The frame clock (window.chorus.frameStats(), web/src/frame_clock.hpp): the explorer's work per frame, split into
 // ours / ImGui / GL, reset on each call; and a word typed at the demo keeps every frame's work well under a second
 // (the query is evaluated over frames: core/query_evaluation.hpp). Bounds are loose: timing never decides much here.
+// An idle page draws nothing (Display::Render): the canvas keeps showing the last frame drawn.
+import { distinctColours } from './png.mjs';
+
 export default function register(t) {
-  const { test, assert, waitFor, openPage, clickItem } = t;
+  const { test, assert, waitFor, openPage, clickItem, screenshot } = t;
+
+  test('frames: an idle page draws nothing and keeps showing its view; a hover draws again', async ({ browser, site }) => {
+    const { context, page, problems } = await openPage(browser, site, { dpr: 1 });
+    await page.evaluate(() => window.chorus.loadDemo());
+    await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts > 1000; }, undefined, 60000);
+    await waitFor(page, () => !window.chorus.selection().updating, undefined, 30000);
+    await page.mouse.move(2, 795);  // off every widget
+    await page.waitForTimeout(500);
+    await page.evaluate(() => window.chorus.frameStats());
+    await page.waitForTimeout(1000);
+    const idle = await page.evaluate(() => window.chorus.frameStats());
+    assert(idle.frames >= 10, `the main loop runs while idle: ${JSON.stringify(idle)}`);
+    assert(idle.drawn <= 2, `an idle page draws (almost) no frame: ${idle.drawn} of ${idle.frames}`);
+    const shot = await screenshot(page, 'frames-idle-dpr1.png');
+    const colours = distinctColours(shot);
+    assert(colours > 30, `the canvas still shows the view after idle frames: ${colours} colours`);
+
+    // A hovered row is highlighted: that frame differs, so it is drawn.
+    const row = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
+    assert(row, 'the timeline is drawn');
+    await page.evaluate(() => window.chorus.frameStats());
+    await page.mouse.move(row.x + row.w / 2, row.y + row.h / 2);  // the bin's tooltip
+    await page.waitForTimeout(500);
+    const hover = await page.evaluate(() => window.chorus.frameStats());
+    assert(hover.drawn >= 1, `a hover draws: ${JSON.stringify(hover)}`);
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
+  test('input: a drag that happens between two frames reaches ImGui as a press where it began, moves, a release', async ({ browser, site }) => {
+    const { context, page, problems } = await openPage(browser, site, { dpr: 1 });
+    await page.evaluate(() => window.chorus.loadDemo());
+    await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts > 1000; }, undefined, 60000);
+    await waitFor(page, () => !window.chorus.selection().updating, undefined, 30000);
+    const timeline = (await page.evaluate(() => window.chorus.items())).find((i) => i.label === 'Timeline');
+    assert(timeline, 'the timeline is drawn');
+    const view = await page.evaluate(() => window.chorus.view());
+    await page.keyboard.down('Shift');
+    await page.waitForTimeout(200);
+    // Press, moves and release dispatched in one task: they all wait for the same next frame.
+    await page.evaluate(({ x0, x1, y }) => {
+      const canvas = document.getElementById('canvas');
+      const at = (type, x, buttons) => canvas.dispatchEvent(new MouseEvent(type, {
+        clientX: x, clientY: y, button: 0, buttons, shiftKey: true, bubbles: true, cancelable: true }));
+      at('mousemove', x0, 0);
+      at('mousedown', x0, 1);
+      for (let k = 1; k <= 8; ++k) at('mousemove', x0 + (x1 - x0) * k / 8, 1);
+      at('mouseup', x1, 0);
+    }, { x0: timeline.x + timeline.w * 0.25, x1: timeline.x + timeline.w * 0.6, y: timeline.y + timeline.h / 2 });
+    await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 10000).catch(() => {});
+    await page.keyboard.up('Shift');
+    const brush = (await page.evaluate(() => window.chorus.selection())).brush;
+    assert(brush, 'the drag brushed a range');
+    const share = (brush[1] - brush[0]) / (view.end - view.start);
+    assert(share > 0.25 && share < 0.4, `the range spans the drag (35% of the timeline's width): ${(share * 100).toFixed(1)}%`);
+    assert(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
 
   test('frame clock: frameStats() splits each frame\'s work and starts over; typing a word keeps frames short', async ({ browser, site }) => {
     const { context, page, problems } = await openPage(browser, site);
