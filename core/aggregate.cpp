@@ -35,8 +35,8 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 constexpr int64_t kMondayEpochDay = 4;
 
 // The k first of (id, count) pairs in list order: count descending, text ascending, id ascending.
-std::vector<TopItem> PickTop(const Dataset& ds, EntityField field, const std::vector<std::pair<uint32_t, uint64_t>>& found,
-                             size_t k) {
+std::vector<TopItem> PickTop(const Dataset& ds, EntityField field,
+                             const std::vector<std::pair<uint32_t, uint64_t>>& found, size_t k) {
     TopChooser top(ds, field, k);
     for (const auto& [id, count] : found)
         top.Offer(id, count);

@@ -24,11 +24,11 @@ struct SelectionCount::State {
     Phase phase = Phase::Done;
     const Dataset* ds = nullptr;
     QueryIndex* index = nullptr;
-    bool complement = false;  // the counters count down from every row's counts (rule 115)
-    size_t rows = 0;          // the dataset's rows at Start()
-    size_t selected = 0;      // of them selected
+    bool complement = false;     // the counters count down from every row's counts (rule 115)
+    size_t rows = 0;             // the dataset's rows at Start()
+    size_t selected = 0;         // of them selected
     uint64_t reassignments = 0;  // the dataset's Reassignments() at Start()
-    size_t base_counter = 0;  // Base: the scanned counter given its every-row counts next, and its next id
+    size_t base_counter = 0;     // Base: the scanned counter given its every-row counts next, and its next id
     uint32_t base_id = 0;
     OverviewRequest request;
     std::vector<uint64_t> words;  // the selection's bitmap
@@ -407,7 +407,8 @@ double SelectionCount::Progress() const {
         case State::Phase::Collect:
             return s.words.empty() ? 0 : 0.5 * static_cast<double>(s.word) / static_cast<double>(s.words.size());
         case State::Phase::Copy:
-            return 0.5 + 0.5 * static_cast<double>(s.copy_at) / static_cast<double>(std::max<size_t>(1, s.given.size()));
+            return 0.5 +
+                   0.5 * static_cast<double>(s.copy_at) / static_cast<double>(std::max<size_t>(1, s.given.size()));
         case State::Phase::SortBlocks:
             return 0.5 + 0.1 * static_cast<double>(s.block * State::kBlock) / static_cast<double>(s.order.size());
         case State::Phase::Merge: break;

@@ -203,9 +203,10 @@ void Explorer::RefreshSelection() {
     core::OverviewRequest request{
         {std::begin(kListFields), std::end(kListFields)}, kTopRows, core::Amplification::Both, std::nullopt};
     // Its rows with a time in time order are a run of the query's (rule 113): nothing to sort.
+    // (A run that did not fit would only make the count sort the rows itself.)
     const std::span<const core::RowId> order(m_query_order);
-    m_counting.Start(*m_index, m_selected, request,
-                     order.subspan(m_selected_order.first, m_selected_order.second - m_selected_order.first));
+    const size_t to = std::min(m_selected_order.second, order.size()), from = std::min(m_selected_order.first, to);
+    m_counting.Start(*m_index, m_selected, request, order.subspan(from, to - from));
     m_words_stale[0] = m_words_stale[1] = true;
 }
 

@@ -32,6 +32,7 @@ void Explorer::DropData() {
     m_pending_rows = m_query_rows = m_selected = core::Selection();
     m_pending_order.clear();
     m_query_order.clear();
+    m_selected_order = {0, 0};
     m_bins_width = -1;
     m_index.reset();
     m_dataset = nullptr;

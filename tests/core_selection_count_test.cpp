@@ -212,7 +212,7 @@ TEST_CASE("rule 115: an author's posts given to another during a count of most r
     OverviewRequest request{{EntityField::Author, EntityField::Hashtag}, 6, Amplification::Both, std::nullopt};
     SelectionCount count;
     count.Start(index, rows, request);
-    count.Step(3000);  // the counters hold every row's counts, some rows taken off
+    count.Step(3000);                                       // the counters hold every row's counts, some rows taken off
     REQUIRE(ds.ReassignAuthor("5000", "5001", "one") > 0);  // the most frequent author (rule 41)
     CHECK_FALSE(index.HasPostings(EntityField::Author));
     while (!count.Step(3000)) {

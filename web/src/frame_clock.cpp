@@ -86,9 +86,9 @@ std::string FrameClock::TakeStatsJson() {
         over50 += total.back() > 50 ? 1 : 0;
     }
     std::string json = "{\"frames\":" + std::to_string(g_frames.size()) + ",\"drawn\":" + std::to_string(drawn) + "," +
-                       Quantiles("total", total) + "," +
-                       Quantiles("ours", ours) + "," + Quantiles("imgui", imgui) + "," + Quantiles("gl", gl) +
-                       ",\"over16\":" + std::to_string(over16) + ",\"over50\":" + std::to_string(over50) + "}";
+                       Quantiles("total", total) + "," + Quantiles("ours", ours) + "," + Quantiles("imgui", imgui) +
+                       "," + Quantiles("gl", gl) + ",\"over16\":" + std::to_string(over16) +
+                       ",\"over50\":" + std::to_string(over50) + "}";
     g_frames.clear();
     g_next = 0;
     return json;
