@@ -2,7 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <string>
+
+#include "engagement.hpp"
 
 namespace chorus::shell {
 
@@ -12,6 +15,23 @@ inline std::string Thousands(uint64_t n) {
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
         out += digits[i];
+    }
+    return out;
+}
+
+// "  12 likes  1 repost  -3 likes": the engagement counts the source gave (rule 91), each after two spaces, one
+// of a kind in the singular; "" when none was given.
+inline std::string EngagementText(const core::Engagement& e) {
+    static constexpr const char* kOne[] = {"like", "repost", "reply", "quote"};  // core::CountKind's order
+    static_assert(std::size(kOne) == static_cast<size_t>(core::kCountKinds));
+    std::string out;
+    for (int k = 0; k < core::kCountKinds; ++k) {
+        const int64_t c = e.counts[static_cast<size_t>(k)];
+        if (c == core::kNotGiven) continue;
+        out += c < 0 ? "  -" : "  ";
+        out += Thousands(static_cast<uint64_t>(c < 0 ? -c : c));
+        out += ' ';
+        out += c == 1 ? kOne[k] : core::CountName(static_cast<core::CountKind>(k));
     }
     return out;
 }

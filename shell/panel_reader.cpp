@@ -44,20 +44,6 @@ bool HasRightToLeft(std::string_view text) {
     return false;
 }
 
-// "12 likes  3 reposts": the counts the source gave (none: "").
-std::string CountsText(const core::Engagement& e) {
-    std::string out;
-    for (int k = 0; k < core::kCountKinds; ++k) {
-        const int64_t c = e.counts[static_cast<size_t>(k)];
-        if (c == core::kNotGiven) continue;
-        out += c < 0 ? "  -" : "  ";
-        out += Thousands(static_cast<uint64_t>(c < 0 ? -c : c));
-        out += ' ';
-        out += core::CountName(static_cast<core::CountKind>(k));
-    }
-    return out;
-}
-
 }  // namespace
 
 void Explorer::DrawReaderOrder() {
@@ -137,7 +123,7 @@ void Explorer::DrawReader() {
                                  "  @" + std::string(author == core::Dataset::kNoAuthor ? "?" : ds.AuthorName(author)) +
                                  "  " + TypeName(ds.TypeOf(row)) + "  " +
                                  std::string(lang == core::Dataset::kNoLang ? "-" : ds.Languages().Text(lang)) +
-                                 CountsText(ds.EngagementCounts().Of(row));
+                                 EngagementText(ds.EngagementCounts().Of(row));
             const bool chosen = row == m_reader_post;
             if (chosen)
                 ImGui::GetWindowDrawList()->AddRectFilled(

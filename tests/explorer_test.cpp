@@ -11,6 +11,7 @@
 #include "glyph_coverage.hpp"
 #include "headless_ui.hpp"
 #include "item_registry.hpp"
+#include "panel_common.hpp"
 #include "test_support.hpp"
 #include "visual_text.hpp"
 
@@ -45,6 +46,23 @@ void DoubleClick(Headless& ui, Explorer& explorer) {
 }
 
 }  // namespace
+
+TEST_CASE("explorer: the reader's counts: as given, thousands separated, one of a kind in the singular") {
+    using chorus::core::CountKind;
+    chorus::core::Engagement e;
+    CHECK(chorus::shell::EngagementText(e).empty());  // none given
+    e[CountKind::Likes] = 1;
+    e[CountKind::Reposts] = 1234;
+    e[CountKind::Quotes] = 0;
+    CHECK(chorus::shell::EngagementText(e) == "  1 like  1,234 reposts  0 quotes");
+    e[CountKind::Likes] = -3;  // a Reddit score
+    e[CountKind::Replies] = 1;
+    e[CountKind::Quotes] = 1;
+    CHECK(chorus::shell::EngagementText(e) == "  -3 likes  1,234 reposts  1 reply  1 quote");
+    e[CountKind::Reposts] = 1;
+    e[CountKind::Replies] = 2;
+    CHECK(chorus::shell::EngagementText(e) == "  -3 likes  1 repost  2 replies  1 quote");
+}
 
 TEST_CASE("explorer: an empty session has no timeline and no Clear button") {
     Headless ui;
