@@ -143,6 +143,17 @@ void Explorer::Refresh() {
     }
 }
 
+bool Explorer::BrushMoved() const {
+    return m_view.brushed != m_eval_brushed ||
+           (m_view.brushed && (m_view.brush_start != m_eval_brush_start || m_view.brush_end != m_eval_brush_end));
+}
+
+bool Explorer::ChangeWaiting() const {
+    if (!m_index) return false;  // nothing to select from yet: a query typed waits for the data, not "updating"
+    return m_selection_dirty || m_view.query != m_parsed_text || m_session.time_zone().Name() != m_parsed_zone ||
+           BrushMoved();
+}
+
 void Explorer::RefreshSelection() {
     if (!m_index) return;
     // since:/until: dates are read on the session's zone (rule 45): a new zone re-parses the text.
@@ -162,9 +173,7 @@ void Explorer::RefreshSelection() {
         m_scans_finished = m_session.dataset().Scans().Finished();
         m_selection_dirty = true;
     }
-    bool brush_changed =
-        m_view.brushed != m_eval_brushed ||
-        (m_view.brushed && (m_view.brush_start != m_eval_brush_start || m_view.brush_end != m_eval_brush_end));
+    bool brush_changed = BrushMoved();
     if (m_selection_dirty) {  // the query's rows are evaluated over the next frames (explorer_counting.cpp)
         m_evaluation.Start(*m_index, m_query);
         m_order_at = SIZE_MAX;  // a previous result being ordered is gone too

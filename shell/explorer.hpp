@@ -136,9 +136,11 @@ public:
     const std::optional<core::QueryError>& QueryErrorShown() const { return m_query_error; }
     // True while a new query is evaluated or the numbers of a new selection are counted (a few milliseconds
     // per frame; the previous selection and numbers stay drawn, marked "updating", until the new ones are complete).
+    // A change made in this frame's panels (a query typed, a brush moved) counts from that frame on, before the
+    // next frame starts its evaluation (ChangeWaiting).
     bool Updating() const {
         return !m_counting.Done() || m_evaluation.Running() || m_order_at != SIZE_MAX || !m_brush_ranges.empty() ||
-               m_preparation != nullptr;
+               m_preparation != nullptr || ChangeWaiting();
     }
     // True while a new dataset's summary and index are prepared over frames (rule 112; explorer_preparation.cpp).
     bool Preparing() const { return m_preparation != nullptr; }
@@ -181,9 +183,11 @@ private:
     void RefreshSelection();
     void StepCounting(bool to_the_end = false);  // explorer_counting.cpp
     bool StepEvaluation();                       // explorer_counting.cpp: true once the query's rows are known
-    bool StepOrdering();  // explorer_counting.cpp: true once m_pending_rows are in time order (m_pending_order)
-    void StartBrush();    // explorer_counting.cpp: the brushed range of m_query_order (rule 113) into m_selected,
-    bool StepBrush();     // at once, or through m_brush_rows over frames: true once it is complete
+    bool StepOrdering();         // explorer_counting.cpp: true once m_pending_rows are in time order (m_pending_order)
+    bool BrushMoved() const;     // the view's brush is not the one m_selected was made for
+    bool ChangeWaiting() const;  // a query, zone or brush of the view not yet taken up by RefreshSelection()
+    void StartBrush();  // explorer_counting.cpp: the brushed range of m_query_order (rule 113) into m_selected,
+    bool StepBrush();   // at once, or through m_brush_rows over frames: true once it is complete
     size_t FirstStep(size_t work) const;  // explorer_counting.cpp: rows of the first step of a piece of work
     void UpdateBins(float width);
     void FitView();

@@ -171,6 +171,10 @@ TEST_CASE("rule 113: while a new query is put in time order the previous selecti
     explorer.view().brushed = true;
     explorer.view().brush_start = test::kOrderStart + 1000 * 3600;
     explorer.view().brush_end = test::kOrderStart + 1001 * 3600;
+    // Updating from the change on, before a frame has started its evaluation (the page's tests wait on it).
+    CHECK(explorer.Updating());
+    CHECK(explorer.SelectionJson().find("\"updating\":true") != std::string::npos);
+    CHECK(explorer.Selected() == all);
     ui.Frame(explorer);
     int frames = 0;
     for (; frames < 1000 && explorer.Updating(); ++frames) {

@@ -24,7 +24,8 @@ export default function register(t) {
     await clickItem(page, 'Query');
     await page.waitForTimeout(300);   // the field takes the focus on the next frames
     await page.keyboard.insertText(text);
-    await waitFor(page, (q) => window.chorus.selection().query === q, text, 30000);
+    // The text shows at once; its posts once every piece is counted (rule 113: "updating" until then).
+    await waitFor(page, (q) => { const s = window.chorus.selection(); return s.query === q && !s.updating; }, text, 30000);
   }
   // The reader's first posts, as drawn (PNG bytes of each one's rectangle).
   async function readerPosts(page, n) {
