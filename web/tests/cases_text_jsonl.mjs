@@ -143,6 +143,8 @@ export default function register(t) {
     // Word queries: the files are scanned, then they count what the text in memory counts.
     for (const q of ['lantern', '"harbour garden"', 'quoted -meadow', '"second line"']) {
       await query(memory.page, q);
+      // Its posts once every piece is counted (rule 113: "updating" until then; the text shows at once).
+      await waitFor(memory.page, () => !window.chorus.selection().updating, undefined, 60000);
       const expected = await memory.page.evaluate(() => window.chorus.selection().posts);
       assert(expected > 0, `${q} matches posts`);
       const scansBefore = await disk.page.evaluate(() => window.chorus.textStatus().scans);
