@@ -113,7 +113,8 @@ export default function register(t) {
         await page.mouse.move(x1, y, { steps: 4 });
         await page.mouse.up();
         await page.keyboard.up('Shift');
-        await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 10000).catch(() => {});
+        // The brush shows at once; its posts once every piece is counted (rule 113: "updating" until then).
+        await waitFor(page, () => { const s = window.chorus.selection(); return s.brush !== null && !s.updating; }, undefined, 10000).catch(() => {});
         return (await page.evaluate(() => window.chorus.selection())).brush;
       };
       // Where the plot is: a first shift-drag over most of the plot brushes a range whose ends give the plot's
