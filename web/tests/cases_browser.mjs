@@ -2,7 +2,7 @@
 // settings kept in localStorage, the post reader's link to the original post, the HTML overlay for
 // right-to-left posts, touch taps.
 export default function register(t) {
-  const { test, assert, waitFor, openPage, clickItem, expected, screenshot, DEMO } = t;
+  const { test, assert, waitFor, selectionSettled, openPage, clickItem, expected, screenshot, DEMO } = t;
 
   async function openDemo(browser, site, options = {}) {
     const want = expected([DEMO]);
@@ -24,7 +24,7 @@ export default function register(t) {
     // insertText sends no key event at all: only a text field can take it.
     await page.keyboard.insertText('#yotambién');
     await waitFor(page, (n) => window.chorus.selection().posts === n, tag[1], 5000);
-    let got = await page.evaluate(() => window.chorus.selection());
+    let got = await selectionSettled(page);
     assert(got.query === '#yotambién' && got.error === null, `after insertText: ${JSON.stringify(got)}`);
     assert(await page.evaluate(() => document.getElementById('text-input').value) === '', 'the textarea is emptied after each commit');
     // Keys that are not text still reach ImGui, once: Backspace removes one character, Enter keeps the text.
@@ -43,7 +43,7 @@ export default function register(t) {
     // An emoji (as the emoji picker inserts it) after a space: in the query's text exactly once.
     await page.keyboard.insertText(' OR "💜"');
     await waitFor(page, () => window.chorus.selection().query === '#أنا_كمان OR "💜"', undefined, 5000);
-    got = await page.evaluate(() => window.chorus.selection());
+    got = await selectionSettled(page);
     // (The query language searches words, so a lone emoji is refused, at its place, keeping the results.)
     assert(got.posts === arabic[1] && got.error && got.error.position === 20, `with the emoji: ${JSON.stringify(got)}`);
     // A paste (Ctrl+V's clipboard event) while the field has the focus replaces the selected text, once.

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export default function register(t) {
-  const { test, assert, waitFor, openPage, screenshot, clickItem, ROOT, DEMO } = t;
+  const { test, assert, waitFor, selectionSettled, openPage, screenshot, clickItem, ROOT, DEMO } = t;
   const CLI = path.join(ROOT, 'build', 'native', 'shell', 'chorus');
   const cli = (...args) => JSON.parse(execFileSync(CLI, [...args, '--format', 'json', DEMO]).toString());
   const items = (page) => page.evaluate(() => window.chorus.items());
@@ -44,7 +44,7 @@ export default function register(t) {
       for (const d of last.authors) assert(popup.includes(`from:${d.value}`), `the popup lists from:${d.value}`);
       await clickItem(page, 'Brush this peak');
       await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 20000).catch(() => {});
-      const selection = await page.evaluate(() => window.chorus.selection());
+      const selection = await selectionSettled(page);
       assert(selection.posts === last.count, `the brushed peak selects ${selection.posts} posts, the CLI's peak holds ${last.count}`);
       assert(selection.brush && iso(selection.brush[0]) === iso(last.start) && iso(selection.brush[1]) === iso(last.end),
         `the brush is the peak's bin: ${JSON.stringify(selection.brush)}`);

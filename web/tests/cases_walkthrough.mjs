@@ -13,7 +13,7 @@ import { parseCsv } from './helpers_cases.mjs';
 const HOUR = 3600;
 
 export default function register(t) {
-  const { test, assert, waitFor, openPage, screenshot, clickItem, ROOT, SAMPLES } = t;
+  const { test, assert, waitFor, selectionSettled, openPage, screenshot, clickItem, ROOT, SAMPLES } = t;
   const CSV = path.join(SAMPLES, 'twitter-csv', 'metoo-2019-kaggle-MeToo_tweets.csv');
   if (!existsSync(CSV)) {
     console.log(`SKIP the walkthrough of issue 5: ${CSV} is absent (../shared/samples holds the #MeToo CSV)`);
@@ -155,7 +155,7 @@ export default function register(t) {
       const awayX = brushBin.x > timeline.x + timeline.w / 2 ? timeline.x + 70 : timeline.x + timeline.w - 10;
       await page.mouse.click(awayX, timeline.y + timeline.h + 10);
       await waitFor(page, () => !window.chorus.items().some((i) => i.label === 'Brush this bin'), undefined, 10000).catch(() => {});
-      const afterDrivers = await page.evaluate(() => window.chorus.selection());
+      const afterDrivers = await selectionSettled(page);
       assert(!(await item(page, 'Brush this bin')) && afterDrivers.query === query && afterDrivers.brush === null,
         `closing the drivers keeps the query and sets no range: ${JSON.stringify(afterDrivers)}`);
 
@@ -194,7 +194,7 @@ export default function register(t) {
       // Leave the popup by clicking the empty end of the line under the timeline: nothing else changes.
       await page.mouse.click(timeline.x + timeline.w - 10, timeline.y + timeline.h + 10);
       await waitFor(page, () => !window.chorus.items().some((i) => i.label === 'Brush this peak'), undefined, 10000).catch(() => {});
-      const kept = await page.evaluate(() => window.chorus.selection());
+      const kept = await selectionSettled(page);
       assert(kept.query === query && kept.brush === null, `closing the popup keeps the query and sets no range: ${JSON.stringify(kept)}`);
 
       // 5. Brush the peak hour (shift-drag). The times are whole minutes: a brush from (hh-1):59:xx to hh:59:xx
@@ -204,7 +204,7 @@ export default function register(t) {
       assert(brush && brush[0] > peakStart - 60 && brush[0] <= peakStart && brush[1] > peakStart + HOUR - 60 && brush[1] <= peakStart + HOUR,
         `the brush covers the peak hour's minutes: ${brush && brush.map(iso)}`);
       const range = `${query} since:${cliPeak[0].slice(0, 16)} until:${iso(peakStart + HOUR).slice(0, 16)}`;
-      const brushed = await page.evaluate(() => window.chorus.selection());
+      const brushed = await selectionSettled(page);
       assert(brushed.posts === cliPeak[1] && brushed.query === query, `the brushed hour selects ${brushed.posts}, the CLI's peak hour holds ${cliPeak[1]}`);
       await shot(page, '5-brushed');
 

@@ -41,6 +41,13 @@ async function waitFor(page, predicate, arg, timeout = 60000) {
   await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 }
 
+// The selection once its count is complete: a query or brush is "updating" from the moment it changes
+// until every piece is counted (rule 113), and only then are its posts, lists and error final.
+async function selectionSettled(page, timeout = 30000) {
+  await waitFor(page, () => !window.chorus.selection().updating, undefined, timeout);
+  return page.evaluate(() => window.chorus.selection());
+}
+
 async function openPage(browser, site, { dpr = 1, hash = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: dpr, acceptDownloads: true });
   const page = await context.newPage();
@@ -381,7 +388,7 @@ test('the query bar: a typed query narrows the selection to the checker\'s count
   // keyboard.insertText sends none a canvas can read.
   await page.keyboard.type('#balancetonporc');
   await waitFor(page, (n) => window.chorus.selection().posts === n, tag[1], 5000);
-  const got = await page.evaluate(() => window.chorus.selection());
+  const got = await selectionSettled(page);
   assert(got.query === '#balancetonporc' && got.error === null && got.total === want.posts, `after the query: ${JSON.stringify(got)}`);
   await page.waitForTimeout(200);
   const png = await screenshot(page, 'query-demo-dpr1.png');
@@ -397,7 +404,7 @@ test('the query bar: a typed query narrows the selection to the checker\'s count
   await page.mouse.up();
   await page.keyboard.up('Shift');
   await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 5000);
-  const brushed = await page.evaluate(() => window.chorus.selection());
+  const brushed = await selectionSettled(page);
   assert(brushed.posts > 0 && brushed.posts < tag[1] && brushed.query === '#balancetonporc', `the brush narrows the query: ${JSON.stringify(brushed)}`);
   await page.waitForTimeout(200);
   await screenshot(page, 'query-brush-demo-dpr1.png');
@@ -405,7 +412,7 @@ test('the query bar: a typed query narrows the selection to the checker\'s count
   await page.keyboard.press('End');  // press and release within one frame: the input queue keeps it
   await page.keyboard.type(' (');
   await waitFor(page, () => window.chorus.selection().error !== null, undefined, 5000);
-  const bad = await page.evaluate(() => window.chorus.selection());
+  const bad = await selectionSettled(page);
   assert(bad.posts === brushed.posts && bad.error.position === 17, `a syntax error keeps the results: ${JSON.stringify(bad)}`);
   await page.keyboard.press('Escape');
   await waitFor(page, (n) => { const s = window.chorus.selection(); return s.query === '' && s.brush === null && s.posts === n; }, want.posts, 5000);
@@ -446,6 +453,7 @@ test('exports: the hashtags list as Excel CSV, the query\'s posts as JSONL, the 
   await clickItem(page, 'Query');
   await page.keyboard.type('#balancetonporc');
   await waitFor(page, (n) => window.chorus.selection().posts === n, tag[1], 5000);
+  await selectionSettled(page);
   await page.waitForTimeout(200);
   const jsonl = await downloadOf(page, 'Export posts (JSONL)');
   assert(jsonl.name === 'chorus-posts-balancetonporc.jsonl', `the JSONL's name: ${jsonl.name}`);
@@ -526,7 +534,7 @@ test('a CSV without text or time columns is mapped by clicking, then read again 
 
 // More cases live in web/tests/cases_*.mjs, each `export default function register(t)` with t below.
 async function registerCaseFiles() {
-  const t = { test, assert, assertSummary, waitFor, openPage, screenshot, clickItem, expected,
+  const t = { test, assert, assertSummary, waitFor, selectionSettled, openPage, screenshot, clickItem, expected,
     ROOT, SITE, SAMPLES, SAMPLE_500, DEMO };
   for (const name of readdirSync(HERE).filter((n) => /^cases_.*\.mjs$/.test(n)).sort()) {
     (await import(path.join(HERE, name))).default(t);
