@@ -52,6 +52,8 @@
     selection() { return api ? JSON.parse(api.selectionJson()) : null; },
     // The main loop's work per frame since the last call (web/src/frame_clock.hpp), then starts over.
     frameStats() { return api ? JSON.parse(api.frameStats()) : null; },
+    // Tests: the next frame is drawn whole (web/src/display.hpp), to compare with the frames drawn in part.
+    redraw() { if (api) api.redraw(); },
     glyphs() { return api ? JSON.parse(api.glyphsJson()) : null; },
     loadFiles(files) { return enqueue(() => loadFileList(Array.from(files))); },
     loadDemo() { return enqueue(loadDemo); },
@@ -125,6 +127,7 @@
       viewJson: module.cwrap('chorus_view_json', 'string', []),
       selectionJson: module.cwrap('chorus_selection_json', 'string', []),
       frameStats: module.cwrap('chorus_frame_stats', 'string', []),
+      redraw: module.cwrap('chorus_redraw', null, []),
       glyphsJson: module.cwrap('chorus_glyphs_json', 'string', []),
       pasteText: module.cwrap('chorus_paste_text', null, ['string']),
       reloadRequested: module.cwrap('chorus_reload_requested', 'number', []),

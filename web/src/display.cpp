@@ -14,6 +14,8 @@ namespace {
 
 // A frame's share for the font atlas' work before a rebuild (the bundled font's plan, the browser's glyphs).
 constexpr double kAtlasWorkMs = 8.0;
+// A frame whose changed region covers less than this share of the canvas draws that region only.
+constexpr double kPartOfCanvas = 0.8;
 
 }  // namespace
 
@@ -28,6 +30,9 @@ bool Display::Init(const char* canvas_selector) {
     attrs.antialias = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
+    // The canvas keeps its pixels after each frame is shown: an unchanged frame draws nothing, a changed one only
+    // the region that changed (shell/redraw_region.hpp).
+    attrs.preserveDrawingBuffer = EM_TRUE;
     m_context = emscripten_webgl_create_context(m_canvas.c_str(), &attrs);
     if (m_context <= 0) return false;
     emscripten_webgl_make_context_current(m_context);
@@ -77,42 +82,41 @@ void Display::BeginFrame() {
 }
 
 bool Display::Render(bool force) {
-    const ImDrawData* data = ImGui::GetDrawData();
+    ImDrawData* data = ImGui::GetDrawData();
     if (data == nullptr) return false;  // no ImGui::Render() this frame
     const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    m_frame.clear();
-    auto add = [this](const void* bytes, size_t size) {
-        const auto* p = static_cast<const unsigned char*>(bytes);
-        m_frame.insert(m_frame.end(), p, p + size);
-    };
-    add(&background, sizeof background);
-    add(&data->DisplaySize, sizeof data->DisplaySize);
-    add(&data->FramebufferScale, sizeof data->FramebufferScale);
-    add(&data->CmdListsCount, sizeof data->CmdListsCount);
-    for (int n = 0; n < data->CmdListsCount; ++n) {
-        const ImDrawList* list = data->CmdLists[n];
-        for (int size : {list->VtxBuffer.Size, list->IdxBuffer.Size, list->CmdBuffer.Size})
-            add(&size, sizeof size);
-        add(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        add(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            add(&cmd.ClipRect, sizeof cmd.ClipRect);
-            add(&cmd.TextureId, sizeof cmd.TextureId);
-            add(&cmd.VtxOffset, sizeof cmd.VtxOffset);
-            add(&cmd.IdxOffset, sizeof cmd.IdxOffset);
-            add(&cmd.ElemCount, sizeof cmd.ElemCount);
-            add(&cmd.UserCallback, sizeof cmd.UserCallback);
-        }
-    }
-    if (!force && !m_stale && m_frame == m_shown) return false;
-    m_frame.swap(m_shown);
+    const shell::PixelBox region = m_region.Update(*data, background, force || m_stale);
+    if (region.Empty()) return false;
     m_stale = false;
+
+    // A region of most of the canvas is drawn whole: clipping would save little and costs a pass over the commands.
+    const shell::PixelBox screen = shell::FramebufferBox(*data);
+    const bool part = static_cast<double>(region.Area()) < kPartOfCanvas * static_cast<double>(screen.Area()) &&
+                      shell::ClipTo(*data, region, m_drawing);
+    const shell::PixelBox drawn = part ? region : screen;
+    m_last_share = screen.Area() > 0 ? static_cast<double>(drawn.Area()) / static_cast<double>(screen.Area()) : 1.0;
 
     emscripten_webgl_make_context_current(m_context);
     glViewport(0, 0, m_fb_width, m_fb_height);
+    if (part) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(region.x0, region.y0, region.x1 - region.x0, region.y1 - region.y0);
+    }
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (part) {
+        // Only the lists that draw in the region, then the frame's own lists again.
+        ImDrawList** lists = data->CmdLists;
+        const int count = data->CmdListsCount;
+        data->CmdLists = m_drawing.data();
+        data->CmdListsCount = static_cast<int>(m_drawing.size());
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        data->CmdLists = lists;
+        data->CmdListsCount = count;
+        glDisable(GL_SCISSOR_TEST);
+    } else {
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+    }
     m_texture_made = true;
     return true;
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "font_atlas.hpp"
+#include "redraw_region.hpp"
 
 namespace chorus::web {
 
@@ -36,11 +37,15 @@ public:
     // Sizes the canvas backing store, sets io.DisplaySize and io.DisplayFramebufferScale, and rebuilds the
     // font atlas when the dpr or the characters changed: over several frames, a budget each (FontAtlas::Prepare).
     void BeginFrame();
-    // Clears the canvas and draws ImGui's draw data, unless it is exactly what the canvas shows (the last frame
-    // drawn: the same draw lists, size, theme and atlas) and `force` is false: an idle page then draws nothing
-    // and the browser keeps showing that frame. True when drawn. Force it when the frame's pixels are read
-    // (a PNG export), since an undrawn frame's buffer holds nothing.
+    // Draws ImGui's draw data where it differs from what the canvas shows (shell/redraw_region.hpp): nothing
+    // when it is the last frame drawn (the same draw lists, size, theme and atlas), the region around the draw
+    // lists that changed, or all of it. True when something was drawn. `force` draws all of it (a PNG export
+    // reads the frame's pixels); so does the next frame after a resize, an atlas rebuild or Redraw().
     bool Render(bool force);
+    // The next frame is drawn whole, whatever changed (a test compares it with the frames drawn in part).
+    void Redraw() { m_stale = true; }
+    // The share of the canvas the last frame drawn drew (1: all of it).
+    double LastShare() const { return m_last_share; }
 
     const FontAtlas& Atlas() const { return m_atlas; }
 
@@ -49,10 +54,12 @@ private:
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE m_context = 0;
     int m_fb_width = 0, m_fb_height = 0;
     bool m_texture_made = false;  // the renderer has uploaded a font texture
-    // The draw lists of this frame and of the last one drawn, as bytes (about 1 MB for a full view); m_stale:
-    // the canvas or the atlas changed since, so the next frame is drawn whatever its lists.
-    std::vector<unsigned char> m_frame, m_shown;
+    // What the canvas shows and what a frame changes; m_stale: the canvas or the atlas changed since the last
+    // frame drawn, so the next one is drawn whole whatever its lists.
+    shell::RedrawRegion m_region;
+    std::vector<ImDrawList*> m_drawing;  // a frame drawn in part: the lists that draw in its region
     bool m_stale = true;
+    double m_last_share = 1.0;
     FontAtlas m_atlas;
 };
 

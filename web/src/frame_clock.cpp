@@ -13,6 +13,7 @@ namespace {
 struct Frame {
     float ours = 0, imgui = 0, gl = 0;  // milliseconds
     bool drawn = false;
+    float share = 0;  // of the canvas drawn
 };
 
 std::vector<Frame> g_frames;  // since the last TakeStatsJson(), at most kKept (the oldest dropped)
@@ -59,8 +60,9 @@ void FrameClock::Switch(Part part) {
     g_part = part;
 }
 
-void FrameClock::Drawn() {
+void FrameClock::Drawn(double share) {
     g_current.drawn = true;
+    g_current.share = static_cast<float>(share);
 }
 
 void FrameClock::End() {
@@ -76,8 +78,10 @@ void FrameClock::End() {
 std::string FrameClock::TakeStatsJson() {
     std::vector<float> total, ours, imgui, gl;
     size_t over16 = 0, over50 = 0, drawn = 0;
+    double shares = 0;
     for (const Frame& f : g_frames) {
         drawn += f.drawn ? 1 : 0;
+        shares += f.drawn ? f.share : 0.0;
         total.push_back(f.ours + f.imgui + f.gl);
         ours.push_back(f.ours);
         imgui.push_back(f.imgui);
@@ -85,9 +89,11 @@ std::string FrameClock::TakeStatsJson() {
         over16 += total.back() > 16 ? 1 : 0;
         over50 += total.back() > 50 ? 1 : 0;
     }
-    std::string json = "{\"frames\":" + std::to_string(g_frames.size()) + ",\"drawn\":" + std::to_string(drawn) + "," +
-                       Quantiles("total", total) + "," + Quantiles("ours", ours) + "," + Quantiles("imgui", imgui) +
-                       "," + Quantiles("gl", gl) + ",\"over16\":" + std::to_string(over16) +
+    char share[64];
+    std::snprintf(share, sizeof share, ",\"drawn_share\":%.3f,", drawn > 0 ? shares / static_cast<double>(drawn) : 0.0);
+    std::string json = "{\"frames\":" + std::to_string(g_frames.size()) + ",\"drawn\":" + std::to_string(drawn) +
+                       share + Quantiles("total", total) + "," + Quantiles("ours", ours) + "," +
+                       Quantiles("imgui", imgui) + "," + Quantiles("gl", gl) + ",\"over16\":" + std::to_string(over16) +
                        ",\"over50\":" + std::to_string(over50) + "}";
     g_frames.clear();
     g_next = 0;

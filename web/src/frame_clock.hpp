@@ -23,10 +23,12 @@ public:
 
     static void Begin();            // the frame starts, its time goes to Part::Ours
     static void Switch(Part part);  // what follows is counted to `part`
-    static void Drawn();            // the frame was drawn (not the one the canvas shows already: Display::Render)
-    static void End();              // the frame is over: records it
-    // {"frames", "drawn", "total": {"p50", "p95", "max"}, "ours": {...}, "imgui": {...}, "gl": {...}, "over16",
-    // "over50"} in milliseconds, of the frames recorded since the last call; then forgets them.
+    // The frame was drawn (not the one the canvas shows already: Display::Render), `share` of the canvas.
+    static void Drawn(double share);
+    static void End();  // the frame is over: records it
+    // {"frames", "drawn", "drawn_share" (the mean share of the canvas a drawn frame drew), "total": {"p50",
+    // "p95", "max"}, "ours": {...}, "imgui": {...}, "gl": {...}, "over16", "over50"} in milliseconds, of the
+    // frames recorded since the last call; then forgets them.
     static std::string TakeStatsJson();
 };
 

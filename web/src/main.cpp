@@ -103,7 +103,7 @@ void Frame() {
     ImGui::Render();
     FrameClock::Switch(FrameClock::Part::Gl);
     // An unchanged frame is not drawn again (an idle page draws nothing), except one whose pixels are saved.
-    if (g_display.Render(app.explorer.SavePending())) FrameClock::Drawn();
+    if (g_display.Render(app.explorer.SavePending())) FrameClock::Drawn(g_display.LastShare());
     FrameClock::Switch(FrameClock::Part::Ours);
     UpdateCursor();
     UpdateTextField();
@@ -124,6 +124,11 @@ const FontAtlas& TheFontAtlas() {
 }
 
 }  // namespace chorus::web
+
+// window.chorus.redraw() (web/chorus.js): the next frame is drawn whole.
+extern "C" EMSCRIPTEN_KEEPALIVE void chorus_redraw() {
+    chorus::web::g_display.Redraw();
+}
 
 int main() {
     using namespace chorus::web;

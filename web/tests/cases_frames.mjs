@@ -1,7 +1,8 @@
 // The frame clock (window.chorus.frameStats(), web/src/frame_clock.hpp): the explorer's work per frame, split into
 // ours / ImGui / GL, reset on each call; and a word typed at the demo keeps every frame's work well under a second
 // (the query is evaluated over frames: core/query_evaluation.hpp). Bounds are loose: timing never decides much here.
-// An idle page draws nothing (Display::Render): the canvas keeps showing the last frame drawn.
+// An idle page draws nothing (Display::Render): the canvas keeps showing the last frame drawn; a hover draws only
+// the region it changed (shell/redraw_region.hpp), and the canvas is then the frame drawn whole.
 import { distinctColours } from './png.mjs';
 
 export default function register(t) {
@@ -34,6 +35,47 @@ export default function register(t) {
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   });
+
+  for (const dpr of [1, 2]) {
+    test(`frames: a hover draws again only the part of the canvas it changes, which then equals the frame drawn whole (dpr ${dpr})`, async ({ browser, site }) => {
+      const { context, page, problems } = await openPage(browser, site, { dpr });
+      await page.evaluate(() => window.chorus.loadDemo());
+      await waitFor(page, () => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts > 1000; }, undefined, 60000);
+      await waitFor(page, () => !window.chorus.selection().updating, undefined, 30000);
+      await page.mouse.move(2, 795);
+      await page.waitForTimeout(500);
+      const items = await page.evaluate(() => window.chorus.items());
+      const start = items.findIndex((i) => i.label === 'Export hashtags');
+      const rows = items.slice(start + 1, start + 4);
+      const timeline = items.find((i) => i.label === 'Timeline');
+      assert(rows.length === 3 && timeline, `hashtag rows and the timeline are drawn: ${items.map((i) => i.label).join(', ')}`);
+      // Rows highlighted one after another, the timeline's tooltip at two places, then off every widget.
+      await page.evaluate(() => window.chorus.frameStats());
+      const spots = [...rows.map((r) => [r.x + r.w / 2, r.y + r.h / 2]),
+        [timeline.x + timeline.w * 0.3, timeline.y + timeline.h * 0.7], [timeline.x + timeline.w * 0.6, timeline.y + timeline.h * 0.7], [2, 795]];
+      for (const [x, y] of spots) {
+        await page.mouse.move(x, y);
+        await page.waitForTimeout(250);
+      }
+      const hovers = await page.evaluate(() => window.chorus.frameStats());
+      assert(hovers.drawn >= spots.length && hovers.drawn_share < 0.5,
+        `each hover drew a part of the canvas: ${hovers.drawn} frames drawn, ${(hovers.drawn_share * 100).toFixed(1)}% of it on average`);
+      const part = await screenshot(page, `frames-part-dpr${dpr}.png`);
+      // The same frame drawn whole: not one pixel differs.
+      await page.evaluate(() => window.chorus.redraw());
+      await page.waitForTimeout(300);
+      const redrawn = await page.evaluate(() => window.chorus.frameStats());
+      assert(redrawn.drawn >= 1 && redrawn.drawn_share === 1, `redraw() draws the whole canvas: ${JSON.stringify(redrawn)}`);
+      const whole = await screenshot(page, `frames-whole-dpr${dpr}.png`);
+      assert(part.width === whole.width && part.height === whole.height, 'the two screenshots have one size');
+      let differ = 0;
+      for (let k = 0; k < part.pixels.length; ++k) differ += part.pixels[k] !== whole.pixels[k] ? 1 : 0;
+      assert(differ === 0, `the canvas drawn in parts differs from the frame drawn whole in ${differ} channel values`);
+      assert(distinctColours(whole) > 30, 'the view is drawn');
+      assert(problems.length === 0, problems.join('\n'));
+      await context.close();
+    });
+  }
 
   test('input: a drag that happens between two frames reaches ImGui as a press where it began, moves, a release', async ({ browser, site }) => {
     const { context, page, problems } = await openPage(browser, site, { dpr: 1 });
@@ -88,7 +130,7 @@ export default function register(t) {
     // A word scans the text of every post: typed a key at a time, every frame's own work stays under a second.
     await clickItem(page, 'Query');
     await page.evaluate(() => window.chorus.frameStats());
-    await page.keyboard.type('women');
+    await page.keyboard.type('women', { delay: 40 });  // a key every 40 ms: a few frames between keys
     await waitFor(page, () => { const s = window.chorus.selection(); return s.query === 'women' && !s.updating; }, undefined, 30000);
     const typing = await page.evaluate(() => window.chorus.frameStats());
     const selection = await page.evaluate(() => window.chorus.selection());
