@@ -1,6 +1,9 @@
 // Small formatting helpers the explorer's panels share.
 #pragma once
 
+#include <imgui.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -34,6 +37,15 @@ inline std::string EngagementText(const core::Engagement& e) {
         out += c == 1 ? kOne[k] : core::CountName(static_cast<core::CountKind>(k));
     }
     return out;
+}
+
+// The longest start of `text` (whole characters) that fits `width` in the current font with "..." after it.
+// Call within a frame.
+inline std::string CutToWidth(const std::string& text, float width) {
+    const float room = std::max(0.0f, width - ImGui::CalcTextSize("...").x);
+    const char* end = text.c_str();
+    ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), room, 0.0f, text.c_str(), text.c_str() + text.size(), &end);
+    return std::string(text.c_str(), end) + "...";
 }
 
 }  // namespace chorus::shell

@@ -129,7 +129,11 @@ void Explorer::DrawReader() {
                 ImGui::GetWindowDrawList()->AddRectFilled(
                     top, ImVec2(top.x + ImGui::GetContentRegionAvail().x, top.y + row_h - spacing),
                     ImGui::GetColorU32(ImGuiCol_Header));
-            ImGui::GetWindowDrawList()->AddText(top, dim, header.c_str());
+            // A header wider than the reader ends in "..." where it is cut; its tooltip has all of it.
+            const float width = ImGui::GetContentRegionAvail().x;
+            const bool header_cut = ImGui::CalcTextSize(header.c_str()).x > width;
+            const std::string shown_header = header_cut ? CutToWidth(header, width) : header;
+            ImGui::GetWindowDrawList()->AddText(top, dim, shown_header.c_str());
             // Text on disk (rule 84): a placeholder until the platform has read it back.
             const bool has_text = ds.Text().Has(row);
             if (!has_text) ds.Text().Want(row);
@@ -137,7 +141,6 @@ void Explorer::DrawReader() {
                 has_text ? m_cluster_glyphs.Drawn(ds.TextOf(row))  // emoji clusters as one glyph
                          : (ds.Text().Unreadable().empty() ? std::string("(reading the text from the file...)")
                                                            : "(text unreadable: " + ds.Text().Unreadable() + ")");
-            float width = ImGui::GetContentRegionAvail().x;
             ImVec2 text_min(top.x, top.y + line + spacing);
             ImVec2 text_max(top.x + width, text_min.y + line * kTextLines);
             ImGui::PushClipRect(text_min, text_max, true);
@@ -163,9 +166,10 @@ void Explorer::DrawReader() {
                                 text_max.y - text_min.y};
             }
             if (ImGui::IsItemHovered() &&
-                ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y > line * kTextLines) {
+                (header_cut || ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y > line * kTextLines)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35);
+                if (header_cut) ImGui::TextDisabled("%s", header.c_str());
                 ImGui::TextUnformatted(text.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();

@@ -64,6 +64,30 @@ TEST_CASE("explorer: the reader's counts: as given, thousands separated, one of 
     CHECK(chorus::shell::EngagementText(e) == "  -3 likes  1 repost  2 replies  1 quote");
 }
 
+TEST_CASE("explorer: a reader header wider than the reader is cut at a character and ends in \"...\"") {
+    Headless ui;
+    ui.FrameOf([] {
+        const std::string header =
+            "2017-10-12T10:11:08Z  @caf\xC3\xA9_r\xC3\xA9veil  original  fr  12 likes  3 reposts";
+        const float full = ImGui::CalcTextSize(header.c_str()).x;
+        for (float width : {full * 0.9f, full * 0.5f, full * 0.31f, 40.0f, 5.0f}) {
+            CAPTURE(width);
+            const std::string cut = chorus::shell::CutToWidth(header, width);
+            REQUIRE(cut.size() >= 3);
+            CHECK(cut.ends_with("..."));
+            const std::string start = cut.substr(0, cut.size() - 3);
+            CHECK(header.starts_with(start));
+            if (width >= ImGui::CalcTextSize("...").x) CHECK(ImGui::CalcTextSize(cut.c_str()).x <= width);
+            // The longest such start: one more character does not fit; never half of a character.
+            CHECK((start.empty() || (static_cast<unsigned char>(header[start.size()]) & 0xC0) != 0x80));
+            size_t more = start.size() + 1;
+            while (more < header.size() && (static_cast<unsigned char>(header[more]) & 0xC0) == 0x80)
+                ++more;
+            CHECK(ImGui::CalcTextSize((header.substr(0, more) + "...").c_str()).x > width);
+        }
+    });
+}
+
 TEST_CASE("explorer: an empty session has no timeline and no Clear button") {
     Headless ui;
     Session session;
