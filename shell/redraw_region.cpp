@@ -26,15 +26,8 @@ bool ClipFor(const ImDrawData& data, const PixelBox& box, ImVec4& clip) {
     return ScissorOf(data, clip) == box;
 }
 
-// The pixels a list's triangles may cover (a window's background is clipped to the whole screen, its
-// vertices are not): the box around its vertices, a pixel wider on each side.
-PixelBox VertexBox(const ImDrawData& data, const ImDrawList& list) {
-    if (list.VtxBuffer.Size == 0) return {};
-    ImVec2 lo = list.VtxBuffer[0].pos, hi = lo;
-    for (const ImDrawVert& vertex : list.VtxBuffer) {
-        lo = ImVec2(std::min(lo.x, vertex.pos.x), std::min(lo.y, vertex.pos.y));
-        hi = ImVec2(std::max(hi.x, vertex.pos.x), std::max(hi.y, vertex.pos.y));
-    }
+// The pixels whose centres may lie between `lo` and `hi` (display coordinates), a pixel wider on each side.
+PixelBox PixelsAround(const ImDrawData& data, ImVec2 lo, ImVec2 hi) {
     const auto fb_height = static_cast<float>(FramebufferBox(data).y1);
     const ImVec2 off = data.DisplayPos, scale = data.FramebufferScale;
     return {Truncate(std::floor((lo.x - off.x) * scale.x)) - 1,
@@ -43,15 +36,16 @@ PixelBox VertexBox(const ImDrawData& data, const ImDrawList& list) {
             Truncate(std::ceil(fb_height - (lo.y - off.y) * scale.y)) + 1};
 }
 
-template <typename T>
-void Append(std::vector<unsigned char>& bytes, const T* items, size_t count) {
-    const auto* p = reinterpret_cast<const unsigned char*>(items);
-    bytes.insert(bytes.end(), p, p + count * sizeof(T));
-}
-
-template <typename T>
-void Append(std::vector<unsigned char>& bytes, const T& item) {
-    Append(bytes, &item, 1);
+// The pixels a list's triangles may cover (a window's background is clipped to the whole screen, its
+// vertices are not): the box around its vertices.
+PixelBox VertexBox(const ImDrawData& data, const ImDrawList& list) {
+    if (list.VtxBuffer.Size == 0) return {};
+    ImVec2 lo = list.VtxBuffer[0].pos, hi = lo;
+    for (const ImDrawVert& vertex : list.VtxBuffer) {
+        lo = ImVec2(std::min(lo.x, vertex.pos.x), std::min(lo.y, vertex.pos.y));
+        hi = ImVec2(std::max(hi.x, vertex.pos.x), std::max(hi.y, vertex.pos.y));
+    }
+    return PixelsAround(data, lo, hi);
 }
 
 }  // namespace
@@ -112,62 +106,129 @@ bool ClipTo(ImDrawData& data, const PixelBox& region, std::vector<ImDrawList*>& 
     return true;
 }
 
+namespace {
+
+bool SameVertex(const ImDrawVert& a, const ImDrawVert& b) {
+    static_assert(sizeof(ImDrawVert) == sizeof(ImVec2) * 2 + sizeof(ImU32), "ImDrawVert has no padding");
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+bool SameClip(const ImVec4& a, const ImVec4& b) {
+    return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
+}
+
+// The pixels a triangle may cover within its command's scissor box: the box around its corners, a pixel wider.
+PixelBox TriangleBox(const ImDrawData& data, const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c,
+                     const ImVec4& clip) {
+    const ImVec2 lo(std::min({a.pos.x, b.pos.x, c.pos.x}), std::min({a.pos.y, b.pos.y, c.pos.y}));
+    const ImVec2 hi(std::max({a.pos.x, b.pos.x, c.pos.x}), std::max({a.pos.y, b.pos.y, c.pos.y}));
+    return PixelsAround(data, lo, hi).Intersect(ScissorOf(data, clip));
+}
+
+}  // namespace
+
+void RedrawRegion::Corners(const List& list, std::vector<Corner>& out) const {
+    out.clear();
+    for (const Command& cmd : list.commands) {
+        if (cmd.callback != nullptr) continue;
+        for (unsigned k = cmd.idx_offset; k < cmd.idx_offset + cmd.elements && k < list.indices.size(); ++k) {
+            const size_t v = cmd.vtx_offset + list.indices[k];
+            if (v < list.vertices.size()) out.push_back({list.vertices[v], &cmd});
+        }
+    }
+}
+
+PixelBox RedrawRegion::Changed(const ImDrawData& data, const List& then, const List& now) {
+    const PixelBox screen = FramebufferBox(data);
+    for (const List* list : {&then, &now})
+        for (const Command& cmd : list->commands)
+            if (cmd.callback != nullptr && cmd.callback != ImDrawCallback_ResetRenderState) return screen;
+    Corners(then, m_then);
+    Corners(now, m_now);
+    // Whole triangles (three corners each) that both lists begin with, then those they both end with.
+    auto same = [](const Corner& a, const Corner& b) {
+        return SameVertex(a.vertex, b.vertex) && SameClip(a.command->clip, b.command->clip) &&
+               a.command->texture == b.command->texture;
+    };
+    auto same_triangle = [&](size_t i, size_t j) {
+        return same(m_then[i], m_now[j]) && same(m_then[i + 1], m_now[j + 1]) && same(m_then[i + 2], m_now[j + 2]);
+    };
+    const size_t then_size = m_then.size() / 3 * 3, now_size = m_now.size() / 3 * 3;
+    const size_t shorter = std::min(then_size, now_size);
+    size_t begin = 0;
+    while (begin < shorter && same_triangle(begin, begin))
+        begin += 3;
+    size_t end = 0;  // corners at the end of both
+    while (end < shorter - begin && same_triangle(then_size - end - 3, now_size - end - 3))
+        end += 3;
+    PixelBox box;
+    for (const auto* corners : {&m_then, &m_now}) {
+        const size_t last = (corners == &m_then ? then_size : now_size) - end;
+        for (size_t k = begin; k < last; k += 3) {
+            const Corner* c = &(*corners)[k];
+            box = box.Union(TriangleBox(data, c[0].vertex, c[1].vertex, c[2].vertex, c[0].command->clip));
+        }
+    }
+    return box.Intersect(screen);
+}
+
 PixelBox RedrawRegion::Update(const ImDrawData& data, const ImVec4& clear_colour, bool everything) {
     Frame& frame = m_frame;
-    frame.bytes.clear();
-    frame.lists.clear();
-    Append(frame.bytes, clear_colour);
-    Append(frame.bytes, data.DisplayPos);
-    Append(frame.bytes, data.DisplaySize);
-    Append(frame.bytes, data.FramebufferScale);
-    frame.header = frame.bytes.size();
+    frame.clear = clear_colour;
+    frame.pos = data.DisplayPos;
+    frame.size = data.DisplaySize;
+    frame.scale = data.FramebufferScale;
+    frame.count = static_cast<size_t>(data.CmdListsCount);
+    if (frame.lists.size() < frame.count) frame.lists.resize(frame.count);
 
     const PixelBox screen = FramebufferBox(data);
-    for (int n = 0; n < data.CmdListsCount; ++n) {
-        const ImDrawList& list = *data.CmdLists[n];
-        List shot{.begin = frame.bytes.size(), .end = 0, .box = {}};
-        for (int size : {list.VtxBuffer.Size, list.IdxBuffer.Size, list.CmdBuffer.Size})
-            Append(frame.bytes, size);
-        Append(frame.bytes, list.VtxBuffer.Data, static_cast<size_t>(list.VtxBuffer.Size));
-        Append(frame.bytes, list.IdxBuffer.Data, static_cast<size_t>(list.IdxBuffer.Size));
-        for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            Append(frame.bytes, cmd.ClipRect);
-            Append(frame.bytes, cmd.TextureId);
-            Append(frame.bytes, cmd.VtxOffset);
-            Append(frame.bytes, cmd.IdxOffset);
-            Append(frame.bytes, cmd.ElemCount);
-            Append(frame.bytes, cmd.UserCallback);
-            Append(frame.bytes, cmd.UserCallbackData);
+    for (size_t n = 0; n < frame.count; ++n) {
+        const ImDrawList& from = *data.CmdLists[n];
+        List& list = frame.lists[n];
+        list.vertices.assign(from.VtxBuffer.begin(), from.VtxBuffer.end());
+        list.indices.assign(from.IdxBuffer.begin(), from.IdxBuffer.end());
+        list.commands.clear();
+        list.box = {};
+        bool anywhere = false;  // a callback may draw anywhere
+        for (const ImDrawCmd& cmd : from.CmdBuffer) {
+            list.commands.push_back({cmd.ClipRect, cmd.TextureId, cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount,
+                                     cmd.UserCallback, cmd.UserCallbackData});
             if (cmd.UserCallback == nullptr)
-                shot.box = shot.box.Union(ScissorOf(data, cmd.ClipRect).Intersect(screen));
+                list.box = list.box.Union(ScissorOf(data, cmd.ClipRect).Intersect(screen));
             else if (cmd.UserCallback != ImDrawCallback_ResetRenderState)
-                shot.box = screen;  // a callback may draw anywhere
+                anywhere = true;
         }
-        shot.end = frame.bytes.size();
-        shot.box = shot.box.Intersect(VertexBox(data, list));
-        frame.lists.push_back(shot);
+        list.box = anywhere ? screen : list.box.Intersect(VertexBox(data, from));
     }
 
     const Frame& shown = m_shown;
-    auto same = [&](size_t a_begin, size_t a_end, size_t b_begin, size_t b_end) {
-        return a_end - a_begin == b_end - b_begin &&
-               std::memcmp(frame.bytes.data() + a_begin, shown.bytes.data() + b_begin, a_end - a_begin) == 0;
+    auto same_list = [](const List& a, const List& b) {
+        if (a.vertices.size() != b.vertices.size() || a.indices.size() != b.indices.size() ||
+            a.commands.size() != b.commands.size())
+            return false;
+        for (size_t k = 0; k < a.commands.size(); ++k) {
+            const Command &x = a.commands[k], &y = b.commands[k];
+            if (!SameClip(x.clip, y.clip) || x.texture != y.texture || x.vtx_offset != y.vtx_offset ||
+                x.idx_offset != y.idx_offset || x.elements != y.elements || x.callback != y.callback ||
+                x.callback_data != y.callback_data)
+                return false;
+        }
+        return std::memcmp(a.vertices.data(), b.vertices.data(), a.vertices.size() * sizeof(ImDrawVert)) == 0 &&
+               std::memcmp(a.indices.data(), b.indices.data(), a.indices.size() * sizeof(ImDrawIdx)) == 0;
     };
     PixelBox region;
-    if (everything || !m_any_shown || !same(0, frame.header, 0, shown.header)) {
+    if (everything || !m_any_shown || !SameClip(frame.clear, shown.clear) || frame.pos.x != shown.pos.x ||
+        frame.pos.y != shown.pos.y || frame.size.x != shown.size.x || frame.size.y != shown.size.y ||
+        frame.scale.x != shown.scale.x || frame.scale.y != shown.scale.y) {
         region = screen;
     } else {
-        const size_t lists = std::max(frame.lists.size(), shown.lists.size());
-        for (size_t n = 0; n < lists; ++n) {
-            if (n >= shown.lists.size()) {
+        for (size_t n = 0; n < std::max(frame.count, shown.count); ++n) {
+            if (n >= shown.count)
                 region = region.Union(frame.lists[n].box);
-            } else if (n >= frame.lists.size()) {
+            else if (n >= frame.count)
                 region = region.Union(shown.lists[n].box);
-            } else {
-                const List& now = frame.lists[n];
-                const List& then = shown.lists[n];
-                if (!same(now.begin, now.end, then.begin, then.end)) region = region.Union(now.box).Union(then.box);
-            }
+            else if (!same_list(frame.lists[n], shown.lists[n]))
+                region = region.Union(Changed(data, shown.lists[n], frame.lists[n]));
         }
     }
     std::swap(m_frame, m_shown);

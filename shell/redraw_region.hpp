@@ -49,24 +49,44 @@ class RedrawRegion {
 public:
     // This frame's draw data, the colour the canvas is cleared in, and whether the canvas lost its pixels (or
     // they are read: a PNG export), which makes the region the whole framebuffer. Empty when the frame is the
-    // one last drawn; else the box around the boxes of every draw list that differs from the same place in the
-    // last frame drawn, as it was and as it is. The frame is then taken as drawn.
+    // one last drawn; else the box around the triangles that differ from the last frame drawn: for each draw
+    // list that differs from the one at its place then, its triangles after those both begin with and before
+    // those both end with (a hovered row's highlight, a number's glyphs, the brush), as they were and as they
+    // are. The frame is then taken as drawn.
     PixelBox Update(const ImDrawData& data, const ImVec4& clear_colour, bool everything);
 
 private:
+    struct Command {
+        ImVec4 clip;
+        ImTextureID texture = nullptr;
+        unsigned vtx_offset = 0, idx_offset = 0, elements = 0;
+        ImDrawCallback callback = nullptr;
+        void* callback_data = nullptr;
+    };
+    // A draw list as drawn: its buffers and commands, and the box of all it may draw on.
     struct List {
-        size_t begin = 0, end = 0;  // its bytes in the frame's
-        PixelBox box;               // what its commands may draw on, within the framebuffer
+        std::vector<ImDrawVert> vertices;
+        std::vector<ImDrawIdx> indices;
+        std::vector<Command> commands;
+        PixelBox box;
     };
-    // A frame as bytes (about 1 MB for a full view): the clear colour, sizes and scale, then each list's
-    // vertices, indices and commands.
     struct Frame {
-        std::vector<unsigned char> bytes;
-        size_t header = 0;  // the bytes before the first list's
-        std::vector<List> lists;
+        ImVec4 clear;
+        ImVec2 pos, size, scale;
+        std::vector<List> lists;  // the first `count` are the frame's (the others keep their memory)
+        size_t count = 0;
     };
+    // A triangle's corner: its vertex and its command's clip rectangle and texture.
+    struct Corner {
+        ImDrawVert vertex;
+        const Command* command;
+    };
+    void Corners(const List& list, std::vector<Corner>& out) const;
+    PixelBox Changed(const ImDrawData& data, const List& then, const List& now);
+
     Frame m_frame, m_shown;
     bool m_any_shown = false;
+    std::vector<Corner> m_then, m_now;  // scratch
 };
 
 }  // namespace chorus::shell

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <random>
@@ -46,21 +48,31 @@ struct Frame {
         lists.push_back(std::make_unique<ImDrawList>(nullptr));
         return *lists.back();
     }
-    // A command clipped to `clip` whose triangle spans `area` (its box), marked `mark` (its colour).
-    static void AddCommand(ImDrawList& list, ImVec4 clip, ImVec4 area, unsigned mark) {
+    // A triangle: its corners span `area` (its box); `mark` is its colour.
+    struct Triangle {
+        ImVec4 area;
+        unsigned mark = 0;
+    };
+    // A command clipped to `clip` drawing `triangles` in order, its vertices after the list's (indices from 0).
+    static void AddCommand(ImDrawList& list, ImVec4 clip, const std::vector<Triangle>& triangles) {
         ImDrawCmd cmd;
         cmd.ClipRect = clip;
         cmd.VtxOffset = static_cast<unsigned>(list.VtxBuffer.Size);
         cmd.IdxOffset = static_cast<unsigned>(list.IdxBuffer.Size);
-        cmd.ElemCount = 3;
-        for (ImVec2 corner : {ImVec2(area.x, area.y), ImVec2(area.z, area.y), ImVec2(area.x, area.w)}) {
-            ImDrawVert vertex{};
-            vertex.pos = corner;
-            vertex.col = mark;
-            list.IdxBuffer.push_back(static_cast<ImDrawIdx>(list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset)));
-            list.VtxBuffer.push_back(vertex);
+        cmd.ElemCount = static_cast<unsigned>(3 * triangles.size());
+        for (const Triangle& t : triangles) {
+            for (ImVec2 corner : {ImVec2(t.area.x, t.area.y), ImVec2(t.area.z, t.area.y), ImVec2(t.area.x, t.area.w)}) {
+                ImDrawVert vertex{};
+                vertex.pos = corner;
+                vertex.col = t.mark;
+                list.IdxBuffer.push_back(static_cast<ImDrawIdx>(list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset)));
+                list.VtxBuffer.push_back(vertex);
+            }
         }
         list.CmdBuffer.push_back(cmd);
+    }
+    static void AddCommand(ImDrawList& list, ImVec4 clip, ImVec4 area, unsigned mark) {
+        AddCommand(list, clip, {Triangle{area, mark}});
     }
     static void AddCommand(ImDrawList& list, ImVec4 clip, unsigned mark) { AddCommand(list, clip, clip, mark); }
     ImDrawData& Data() {
@@ -90,17 +102,25 @@ struct Canvas {
         for (int n = 0; n < data.CmdListsCount; ++n) {
             const ImDrawList& list = *data.CmdLists[n];
             for (const ImDrawCmd& cmd : list.CmdBuffer) {
-                const ImDrawVert* corners = &list.VtxBuffer[static_cast<int>(cmd.VtxOffset)];
-                const ImVec2 lo(corners[0].pos.x * scale.x, corners[0].pos.y * scale.y);
-                const ImVec2 hi(corners[1].pos.x * scale.x, corners[2].pos.y * scale.y);
-                // Pixel centres (x + 0.5) within [lo, hi], rows counted from the bottom.
-                const PixelBox covered{static_cast<int>(std::ceil(lo.x - 0.5f)),
-                                       static_cast<int>(std::ceil(static_cast<float>(height) - hi.y - 0.5f)),
-                                       static_cast<int>(std::floor(hi.x - 0.5f)) + 1,
-                                       static_cast<int>(std::floor(static_cast<float>(height) - lo.y - 0.5f)) + 1};
-                const uint64_t ink = corners[0].col;
-                Fill(ScissorOf(data, cmd.ClipRect).Intersect(covered),
-                     [ink](uint64_t p) { return p * 1000003u + ink; });
+                for (unsigned k = 0; k < cmd.ElemCount; k += 3) {
+                    const ImDrawIdx* index = &list.IdxBuffer[static_cast<int>(cmd.IdxOffset + k)];
+                    const ImDrawVert* corner[3];
+                    for (int c = 0; c < 3; ++c)
+                        corner[c] = &list.VtxBuffer[static_cast<int>(cmd.VtxOffset + index[c])];
+                    const ImVec2 lo(std::min({corner[0]->pos.x, corner[1]->pos.x, corner[2]->pos.x}) * scale.x,
+                                    std::min({corner[0]->pos.y, corner[1]->pos.y, corner[2]->pos.y}) * scale.y);
+                    const ImVec2 hi(std::max({corner[0]->pos.x, corner[1]->pos.x, corner[2]->pos.x}) * scale.x,
+                                    std::max({corner[0]->pos.y, corner[1]->pos.y, corner[2]->pos.y}) * scale.y);
+                    // Pixel centres (x + 0.5) within [lo, hi], rows counted from the bottom.
+                    const auto h = static_cast<float>(height);
+                    const PixelBox covered{static_cast<int>(std::ceil(lo.x - 0.5f)),
+                                           static_cast<int>(std::ceil(h - hi.y - 0.5f)),
+                                           static_cast<int>(std::floor(hi.x - 0.5f)) + 1,
+                                           static_cast<int>(std::floor(h - lo.y - 0.5f)) + 1};
+                    const uint64_t ink = corner[0]->col;
+                    Fill(ScissorOf(data, cmd.ClipRect).Intersect(covered),
+                         [ink](uint64_t p) { return p * 1000003u + ink; });
+                }
             }
         }
     }
@@ -206,19 +226,21 @@ TEST_CASE("redraw region: a canvas drawn in part, frame after frame, equals the 
     for (float scale : {1.0f, 2.0f, 1.5f, 1.1f}) {
         CAPTURE(scale);
         const ImVec2 display(float(std::lround(160 / scale)), float(std::lround(96 / scale)));
-        // Six windows, each a few commands; every frame some change (moved, redrawn, added, closed).
-        // Each command: its clip rectangle, its triangle's box (overlapping the clip or not) and its colour.
+        // Six windows of a few commands of a few triangles; every frame one thing changes: a triangle recoloured,
+        // moved (or only one corner), added or taken out (the triangles after it shift in the buffers), a command
+        // clipped elsewhere, a window opened or closed.
         struct Command {
-            ImVec4 clip, area;
-            unsigned mark;
+            ImVec4 clip;
+            std::vector<Frame::Triangle> triangles;
         };
+        auto triangle = [&](unsigned mark) { return Frame::Triangle{RandomClip(random, display), mark}; };
         auto command = [&](unsigned mark) {
-            return Command{RandomClip(random, display), RandomClip(random, display), mark};
+            return Command{RandomClip(random, display), {triangle(mark), triangle(mark + 1), triangle(mark + 2)}};
         };
         std::vector<std::vector<Command>> windows(6);
         for (auto& window : windows)
             for (unsigned k = 0; k < 3; ++k)
-                window.push_back(command(k));
+                window.push_back(command(3 * k));
         RedrawRegion region;
         std::unique_ptr<Canvas> whole, part;
         std::vector<ImDrawList*> drawing;
@@ -228,11 +250,21 @@ TEST_CASE("redraw region: a canvas drawn in part, frame after frame, equals the 
             if (step > 0) {
                 std::uniform_int_distribution<size_t> pick(0, windows.size() - 1);
                 auto& window = windows[pick(random)];
-                switch (random() % 5) {
-                    case 0: window[random() % window.size()].mark += 1; break;                           // recoloured
-                    case 1: window[random() % window.size()].clip = RandomClip(random, display); break;  // clipped
-                    case 2: window[random() % window.size()].area = RandomClip(random, display); break;  // moved
+                Command& cmd = window[random() % window.size()];
+                const size_t at = random() % cmd.triangles.size();
+                switch (random() % 8) {
+                    case 0: cmd.triangles[at].mark += 1; break;
+                    case 1: cmd.triangles[at].area = RandomClip(random, display); break;
+                    case 2: cmd.triangles.insert(cmd.triangles.begin() + static_cast<long>(at), triangle(50)); break;
                     case 3:
+                        if (cmd.triangles.size() > 1)
+                            cmd.triangles.erase(cmd.triangles.begin() + static_cast<long>(at));
+                        break;
+                    case 4: cmd.clip = RandomClip(random, display); break;
+                    case 5:  // only its third corner moves
+                        cmd.triangles[at].area.w += static_cast<float>(random() % 20) - 9.5f;
+                        break;
+                    case 6:
                         if (windows.size() < 9) windows.push_back({command(0)});
                         break;
                     default:
@@ -245,7 +277,7 @@ TEST_CASE("redraw region: a canvas drawn in part, frame after frame, equals the 
             for (const auto& window : windows) {
                 ImDrawList& list = frame.AddList();
                 for (const Command& c : window)
-                    Frame::AddCommand(list, c.clip, c.area, c.mark);
+                    Frame::AddCommand(list, c.clip, c.triangles);
             }
             ImDrawData& data = frame.Data();
             const PixelBox screen = FramebufferBox(data);
