@@ -156,6 +156,18 @@ TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds st
     return out;
 }
 
+std::array<uint64_t, kPostTypeCount> CountTypesBetween(const Dataset& dataset, std::span<const RowId> in_time_order,
+                                                       UnixSeconds from, UnixSeconds to) {
+    std::array<uint64_t, kPostTypeCount> out{};
+    const PostTimes& times = dataset.TimeColumn();
+    auto before = [&times](RowId row, UnixSeconds t) { return times[row] < t; };
+    auto lo = std::lower_bound(in_time_order.begin(), in_time_order.end(), from, before);
+    auto hi = std::lower_bound(lo, in_time_order.end(), std::max(from, to), before);
+    for (auto it = lo; it != hi; ++it)
+        ++out[static_cast<size_t>(dataset.TypeOf(*it))];
+    return out;
+}
+
 TimeBins Histogram(const Dataset& dataset, std::span<const RowId> in_time_order, UnixSeconds start, int64_t step,
                    size_t bins, const TimeZone& zone) {
     TimeBins out;

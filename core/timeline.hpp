@@ -10,6 +10,7 @@
 // start at local :00 in +05:30 zones, the repeated hour of a fall-back as two bins.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -43,6 +44,10 @@ TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds st
 // two binary searches per bin, never a pass over the rows, so the bins of millions of rows take microseconds.
 TimeBins Histogram(const Dataset& dataset, std::span<const RowId> in_time_order, UnixSeconds start, int64_t step,
                    size_t bins, const TimeZone& zone);
+// The posts of each type (indexed by PostType) among rows given in time order whose time is in [from, to):
+// two binary searches, then a pass over those rows only (a bin's tooltip, not a pass over every post).
+std::array<uint64_t, kPostTypeCount> CountTypesBetween(const Dataset& dataset, std::span<const RowId> in_time_order,
+                                                       UnixSeconds from, UnixSeconds to);
 // The default bin of a span: a day, or an hour when the span is under 3 days.
 int64_t DefaultStep(UnixSeconds first, UnixSeconds last);
 // The finest "nice" step (1 s ... 1 week) that keeps `span / step` at most `max_bins`.

@@ -60,6 +60,10 @@ struct TimelineLayers {
     std::array<core::Selection, core::kPostTypeCount>
         type_rows;                                          // query bar's selection AND type, made when first drawn
     std::array<BinCache, core::kPostTypeCount> type_cache;  // type_rows' bins around the view
+    // Unstacked, the hovered bin's posts of each type, counted from its rows in time order when it is first
+    // hovered (tooltip_bin: that bin; SIZE_MAX: none since the bins last changed).
+    size_t tooltip_bin = SIZE_MAX;
+    std::array<uint64_t, core::kPostTypeCount> tooltip_types{};
 
     // Peaks of the query bar's selection at `peak_bin` (recomputed when either changes).
     core::PeakReport peaks;

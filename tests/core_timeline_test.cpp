@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
+#include <vector>
+
 #include "summary.hpp"
 #include "test_support.hpp"
 #include "time_utc.hpp"
@@ -46,4 +50,34 @@ TEST_CASE("timeline and summary over a selection count only the selected posts")
     Summary all = Summarize(ds, Selection::All(ds.Posts()));
     CHECK(all.posts == Summarize(ds).posts);
     CHECK(all.authors == Summarize(ds).authors);
+}
+
+TEST_CASE("timeline: a bin's posts of each type, counted from rows in time order, are those of its bar") {
+    Dataset ds;
+    chorus::test::LoadSummary(ds, {"v1_mixed.jsonl"});
+    for (const std::vector<RowId>& given : {std::vector<RowId>{}, std::vector<RowId>{1, 3, 5}}) {
+        // The rows (all, or some) with a time, by time then row: as the explorer orders a query's rows.
+        std::vector<RowId> order;
+        for (RowId row = 0; row < ds.Posts(); ++row)
+            if (ds.TimeOf(row) != kNoTime &&
+                (given.empty() || std::find(given.begin(), given.end(), row) != given.end()))
+                order.push_back(row);
+        std::stable_sort(order.begin(), order.end(), [&](RowId a, RowId b) { return ds.TimeOf(a) < ds.TimeOf(b); });
+        const UnixSeconds start = ParseIsoTime("2017-10-15T20:00:00Z");
+        const TimeBins bins = Histogram(ds, order, start, kHour, 20, TimeZone());
+        uint64_t posts = 0;
+        for (size_t bin = 0; bin < bins.counts.size(); ++bin) {
+            CAPTURE(bin);
+            const auto types = CountTypesBetween(ds, order, bins.edges[bin], bins.edges[bin + 1]);
+            std::array<uint64_t, kPostTypeCount> want{};
+            for (RowId row : order)
+                if (ds.TimeOf(row) >= bins.edges[bin] && ds.TimeOf(row) < bins.edges[bin + 1])
+                    ++want[static_cast<size_t>(ds.TypeOf(row))];
+            CHECK(types == want);
+            CHECK(types[0] + types[1] + types[2] + types[3] == bins.counts[bin]);
+            posts += bins.counts[bin];
+        }
+        CHECK(posts == order.size());  // every bin was asked: each post counted once
+        CHECK(CountTypesBetween(ds, order, start + kHour, start) == std::array<uint64_t, kPostTypeCount>{});
+    }
 }

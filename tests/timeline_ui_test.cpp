@@ -215,6 +215,47 @@ TEST_CASE("timeline 62: bars stacked by type sum to the unstacked bars; log scal
     CHECK(explorer.TimelineBins().counts == plain);
 }
 
+TEST_CASE("timeline 62: a hovered bin's tooltip counts its posts of each type, those of its bar, unstacked") {
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    const Dataset& ds = session.dataset();
+    for (const char* query : {"", "lang:fr"}) {
+        CAPTURE(query);
+        explorer.view().query = query;
+        ui.Frame(explorer, 4);
+        REQUIRE_FALSE(explorer.Timeline().stacked);
+        const Selection rows = std::string(query).empty() ? Selection::All(ds.Posts()) : Select(ds, query);
+        const ItemInfo* timeline = ItemRegistry::Find("Timeline");
+        REQUIRE(timeline != nullptr);
+        int hovered = 0;
+        // Across the plot, and back for the second query: its first bin is the one hovered last before it.
+        for (int k = 0; k < 48; ++k) {
+            const float x = std::string(query).empty() ? 0.04f + 0.02f * static_cast<float>(k)
+                                                       : 0.98f - 0.02f * static_cast<float>(k);
+            ImGui::GetIO().MousePos = ImVec2(timeline->x + timeline->w * x, timeline->y + timeline->h * 0.7f);
+            ui.Frame(explorer);
+            const size_t bin = explorer.Timeline().tooltip_bin;
+            if (bin == SIZE_MAX) continue;
+            ++hovered;
+            const auto& bins = explorer.TimelineBins();
+            std::array<uint64_t, chorus::core::kPostTypeCount> want{};
+            rows.ForEach([&](chorus::core::RowId row) {
+                const auto t = ds.TimeOf(row);
+                if (t != chorus::core::kNoTime && t >= bins.edges[bin] && t < bins.edges[bin + 1])
+                    ++want[static_cast<size_t>(ds.TypeOf(row))];
+            });
+            CHECK(explorer.Timeline().tooltip_types == want);
+            uint64_t sum = 0;
+            for (uint64_t n : want)
+                sum += n;
+            CHECK(sum == bins.counts[bin]);
+        }
+        CHECK(hovered > 20);
+    }
+}
+
 TEST_CASE("timeline 63: a peak marker shows what core/peaks found; 'Brush this peak' selects the bin's posts") {
     Headless ui;
     Session session;
