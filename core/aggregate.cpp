@@ -170,7 +170,7 @@ void CountSorted(const Dataset& ds, TimeSeries& out) {
     auto lo = std::lower_bound(sorted.begin(), sorted.end(), out.edges.front());
     out.outside = static_cast<uint64_t>(lo - sorted.begin());
     for (size_t i = 0; i < out.counts.size(); ++i) {
-        auto hi = std::lower_bound(lo, sorted.end(), out.edges[i + 1]);
+        auto hi = GallopLowerBound(lo, sorted.end(), out.edges[i + 1]);
         out.counts[i] = static_cast<uint64_t>(hi - lo);
         lo = hi;
     }
@@ -464,7 +464,7 @@ TimeSeries CountByTime(const Dataset& ds, std::span<const RowId> in_time_order, 
     auto lo = std::lower_bound(in_time_order.begin(), in_time_order.end(), out.edges.front(), before);
     out.outside = static_cast<uint64_t>(lo - in_time_order.begin());
     for (size_t i = 0; i < out.counts.size(); ++i) {
-        auto hi = std::lower_bound(lo, in_time_order.end(), out.edges[i + 1], before);
+        auto hi = GallopLowerBound(lo, in_time_order.end(), out.edges[i + 1], before);
         out.counts[i] = static_cast<uint64_t>(hi - lo);
         lo = hi;
     }

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <random>
 #include <vector>
 
+#include "sorted_times.hpp"
 #include "summary.hpp"
 #include "test_support.hpp"
 #include "time_utc.hpp"
@@ -79,5 +81,20 @@ TEST_CASE("timeline: a bin's posts of each type, counted from rows in time order
         }
         CHECK(posts == order.size());  // every bin was asked: each post counted once
         CHECK(CountTypesBetween(ds, order, start + kHour, start) == std::array<uint64_t, kPostTypeCount>{});
+    }
+}
+
+TEST_CASE("timeline: a galloping search from the last edge finds what a binary search finds") {
+    std::mt19937 random(3);
+    for (int trial = 0; trial < 300; ++trial) {
+        std::vector<UnixSeconds> times(random() % 200);
+        for (UnixSeconds& t : times)
+            t = static_cast<UnixSeconds>(random() % 50);  // many equal times
+        std::sort(times.begin(), times.end());
+        const size_t from = times.empty() ? 0 : random() % (times.size() + 1);
+        for (UnixSeconds value = -1; value <= 51; ++value) {
+            const auto want = std::lower_bound(times.begin() + static_cast<long>(from), times.end(), value);
+            CHECK(GallopLowerBound(times.begin() + static_cast<long>(from), times.end(), value) == want);
+        }
     }
 }
