@@ -2,7 +2,8 @@
 //   node web/tests/walk_10m.mjs SITE_DIR FILE.chorus [--shots DIR]
 // Opens FILE through #file-input in headless Chromium (as web/tests/bench_explorer.mjs), then does what
 // cases_walkthrough.mjs does on the #MeToo CSV: types the query with the keyboard (`/`, keys, Enter),
-// zooms with the wheel to the tallest bin until the bins are hours, opens a peak's "what drove it" popup,
+// zooms with the wheel to the tallest bin until the bins are hours, asks what drove the peak hour (right-click),
+// zooms to minutes and opens a peak's "what drove it" popup where a marker shows,
 // brushes the peak hour, reads the reader, adds a compared series, exports the hashtags list. Prints one
 // JSON line per step: requestAnimationFrame intervals (p50/p95/max, ms) while the step ran, and what the
 // page shows after it. Screenshots of each step with --shots.
@@ -124,6 +125,24 @@ await step('zoom-to-hours', async () => {
   await page.mouse.move(xOf(v, peak.start + HOUR / 2), timeline.y + timeline.h * 0.7);
   await page.waitForTimeout(300);
   return { step_seconds: v.step, view: [iso(v.start), iso(v.end)], peak_hour: iso(peak.start), peak_count: peak.count };
+});
+
+await step('bin-drivers', async () => {
+  // What drove the peak hour (rule 105): right-click its bar, "What drove this bin", the popup's drivers.
+  const v = await view();
+  await page.mouse.click(xOf(v, peak.start + HOUR / 2), timeline.y + timeline.h * 0.7, { button: 'right' });
+  await wait(() => window.chorus.items().some((i) => i.label === 'What drove this bin'), undefined, 20000);
+  const ask = await item('What drove this bin');
+  if (!ask) return { opened: false };
+  await page.mouse.click(ask.x + ask.w / 2, ask.y + ask.h / 2);
+  await wait(() => window.chorus.items().some((i) => i.label === 'Brush this bin'), undefined, 20000);
+  const drivers = (await items()).map((i) => i.label).filter((l) => /^(#|from:|domain:)/.test(l));
+  // Closed by a click under the timeline on the side away from the popup.
+  const brushBin = await item('Brush this bin');
+  const awayX = brushBin && brushBin.x > timeline.x + timeline.w / 2 ? timeline.x + 70 : timeline.x + timeline.w - 10;
+  await page.mouse.click(awayX, timeline.y + timeline.h + 10);
+  await wait(() => !window.chorus.items().some((i) => i.label === 'Brush this bin'), undefined, 20000);
+  return { opened: true, drivers };
 });
 
 await step('peak-popup', async () => {
