@@ -124,6 +124,7 @@ public:
     std::optional<core::CsvColumns> CsvMappingFor(const std::string& file_name) const;
     // The bins the timeline shows now (for tests and exports): posts of the query's selection.
     const core::TimeBins& TimelineBins() const { return m_bins; }
+    const core::TopList& List(size_t list) const { return m_lists[list]; }  // the lists shown, kListFields order
     // The names the top lists show, as drawn (VisualText), for tests and exports.
     std::vector<std::string> ListedTexts() const;
     // Every row the reader lists, in its order (for tests: the selection's, once complete).

@@ -139,4 +139,18 @@ std::string ExportFileName(std::string_view what, std::string_view query, std::s
     return "chorus-" + std::string(what) + "-" + slug + "." + std::string(extension);
 }
 
+std::string ListClipboardText(std::string_view item_header, const core::TopList& list,
+                              const std::vector<size_t>& order) {
+    std::string out = "rank\t" + std::string(item_header) + "\tposts\tshare of selection\n";
+    for (size_t i : order) {
+        if (i >= list.items.size()) continue;
+        char share[32];
+        std::snprintf(share, sizeof share, "%.6f",
+                      list.posts ? static_cast<double>(list.items[i].count) / static_cast<double>(list.posts) : 0.0);
+        out += std::to_string(i + 1) + "\t" + list.items[i].text + "\t" + std::to_string(list.items[i].count) + "\t" +
+               share + "\n";
+    }
+    return out;
+}
+
 }  // namespace chorus::shell

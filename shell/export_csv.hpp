@@ -62,6 +62,10 @@ private:
 std::string TopListCsv(const core::Dataset& dataset, core::EntityField field, const core::TopList& list);
 // The same for a list of plain values (words, bigrams), `item_header` naming the value column.
 std::string TopListCsv(std::string_view item_header, const core::TopList& list);
+// The list's rows in `order` (indices of list.items) as tab-separated lines after a header (rank, `item_header`,
+// posts, share of selection as in TopListCsv), for the clipboard: a spreadsheet pastes it as columns.
+std::string ListClipboardText(std::string_view item_header, const core::TopList& list,
+                              const std::vector<size_t>& order);
 
 // bin start (UTC), bin end (UTC), posts in selection, posts in all: one row per bin of the timeline.
 // `selected` and `all` are the same bins (start, step, count); `all` may be empty (then it repeats

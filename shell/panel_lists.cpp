@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "explorer.hpp"
 #include "export_csv.hpp"
@@ -106,33 +107,61 @@ void Explorer::DrawLists() {
 
 namespace {
 
+// The rows' order as the table's sort asks (rank, name, posts or share; rank by default): stable, ties by rank.
+std::vector<size_t> SortedRows(const core::TopList& top, const std::vector<std::string>& texts) {
+    std::vector<size_t> order(top.items.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (specs == nullptr || specs->SpecsCount == 0) return order;
+    const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+    const bool up = spec.SortDirection != ImGuiSortDirection_Descending;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        if (spec.ColumnIndex == 1 && texts[a] != texts[b]) return up ? texts[a] < texts[b] : texts[a] > texts[b];
+        if (spec.ColumnIndex >= 2 && top.items[a].count != top.items[b].count)
+            return up ? top.items[a].count < top.items[b].count : top.items[a].count > top.items[b].count;
+        return spec.ColumnIndex == 0 && !up ? a > b : a < b;
+    });
+    return order;
+}
+
 // One top list as a table: rank, name (a click adds `term_of(item)` to the query, a right-click offers
-// `compare(term)` on the timeline), posts; the list's Export button (drawn by `export_list`) in the header.
+// `compare(term)` on the timeline and copies), posts, share of the selection; sorted by a click on a header;
+// the list's Export button (drawn by `export_list`) in the header.
 template <class TermOf, class Export, class Compare>
 void DrawListTable(const char* title, const char* export_label, const core::TopList& top,
                    const std::vector<std::string>& texts, const ClusterGlyphs& glyphs, bool show_title,
                    TermOf&& term_of, Export&& export_list, Compare&& compare) {
     if (show_title) ImGui::TextUnformatted(title);
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(title, 3, flags)) return;
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp |
+                            ImGuiTableFlags_Sortable;
+    if (!ImGui::BeginTable(title, 4, flags)) return;
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort);
     ImGui::TableSetupColumn(title, ImGuiTableColumnFlags_WidthStretch);
-    // As wide as the largest count (the first row's), so counts in the millions are never cut by a narrow column.
+    // As wide as the largest count (the first row's), so counts in the millions are never cut by a narrow column,
+    // and as its header with the sort arrow beside it.
+    const float arrow = ImGui::GetFontSize() + ImGui::GetStyle().FramePadding.x;
     const std::string widest = top.items.empty() ? std::string() : Thousands(top.items.front().count);
-    ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed,
-                            std::max(ImGui::CalcTextSize("Posts").x, ImGui::CalcTextSize(widest.c_str()).x));
+    ImGui::TableSetupColumn("Posts", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            std::max(ImGui::CalcTextSize("Posts").x + arrow, ImGui::CalcTextSize(widest.c_str()).x));
+    // "%": the share of the selection's posts (narrow, so the names keep their room).
+    ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            std::max(ImGui::CalcTextSize("%").x + arrow, ImGui::CalcTextSize("100.0%").x));
     // The header row, with the list's Export button in front of its name (every list the same way,
     // the tabbed one included: a button among the tabs would squeeze their names).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int column = 0; column < 3; ++column) {
+    for (int column = 0; column < 4; ++column) {
         ImGui::TableSetColumnIndex(column);
         if (column == 1) {
             export_list(export_label);
             ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         }
         ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        const std::string sort_label = std::string("Sort ") + title + " by " + ImGui::TableGetColumnName(column);
+        ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), sort_label.c_str(), 0);  // a label for tests
     }
-    for (size_t i = 0; i < top.items.size(); ++i) {
+    const std::vector<size_t> order = SortedRows(top, texts);
+    for (size_t i : order) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%zu", i + 1);
@@ -143,14 +172,20 @@ void DrawListTable(const char* title, const char* export_label, const core::TopL
         if (glyphs.Version() > 0)  // tests read the name with its real code points, not the cluster glyphs'
             ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), glyphs.FromDrawn(label).c_str(), 0);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("click: add %s to the query; ctrl- or alt-click: exclude it; right-click: compare",
+            ImGui::SetTooltip("click: add %s to the query; ctrl- or alt-click: exclude it; right-click: compare, copy",
                               glyphs.ToDrawn(term_of(top.items[i], false)).c_str());
-        if (ImGui::BeginPopupContextItem()) {  // right-click: compare on the timeline (timeline_series.cpp)
+        if (ImGui::BeginPopupContextItem()) {  // right-click: compare on the timeline (timeline_series.cpp), copy
             if (ImGui::MenuItem("Compare on the timeline")) compare(term_of(top.items[i], false));
+            if (ImGui::MenuItem("Copy this value")) ImGui::SetClipboardText(term_of(top.items[i], false).c_str());
+            if (ImGui::MenuItem("Copy the list")) ImGui::SetClipboardText(ListClipboardText(title, top, order).c_str());
             ImGui::EndPopup();
         }
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(Thousands(top.items[i].count).c_str());
+        ImGui::TableNextColumn();
+        if (top.posts > 0)
+            ImGui::TextDisabled("%.1f%%",
+                                100.0 * static_cast<double>(top.items[i].count) / static_cast<double>(top.posts));
     }
     if (top.items.empty()) {
         ImGui::TableNextRow();
