@@ -16,13 +16,19 @@ UnixSeconds FloorTo(UnixSeconds t, int64_t step) {
     return q > t ? q - step : q;
 }
 
+UnixSeconds StepFloor(UnixSeconds t, int64_t step) {
+    if (step % kWeek != 0) return FloorTo(t, step);
+    constexpr int64_t kMonday = 4 * kDay;  // 1970-01-05T00:00, the first Monday (ISO weeks, as rule A3)
+    return FloorTo(t - kMonday, step) + kMonday;
+}
+
 namespace {
 
 // Start of the local unit holding a local time, and the start of the next unit (local seconds).
 int64_t LocalUnitFloor(int64_t local, CalendarUnit unit, int64_t seconds) {
     const int64_t day = FloorTo(local, kDay) / kDay;
     switch (unit) {
-        case CalendarUnit::Fixed: return FloorTo(local, seconds);
+        case CalendarUnit::Fixed: return StepFloor(local, seconds);
         case CalendarUnit::IsoWeek: return (4 + FloorTo(day - 4, 7)) * kDay;  // 1970-01-05 was a Monday
         case CalendarUnit::Month:
         case CalendarUnit::Year: break;
@@ -127,7 +133,7 @@ TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds st
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins) {
     TimeBins out;
     out.step = step;
-    out.start = FloorTo(start, step);
+    out.start = StepFloor(start, step);
     out.counts.assign(bins, 0);
     FillEdges(out, bins, TimeZone());
     const auto& times = dataset.SortedTimes();
@@ -143,7 +149,7 @@ TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size
 
 TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins) {
     TimeBins out;
-    out.start = FloorTo(start, step);
+    out.start = StepFloor(start, step);
     out.step = step;
     out.counts.assign(bins, 0);
     FillEdges(out, bins, TimeZone());
@@ -172,7 +178,7 @@ TimeBins Histogram(const Dataset& dataset, std::span<const RowId> in_time_order,
                    size_t bins, const TimeZone& zone) {
     TimeBins out;
     out.step = step;
-    out.start = zone.IsUtc() ? FloorTo(start, step) : ZoneFloor(start, CalendarUnit::Fixed, step, zone);
+    out.start = zone.IsUtc() ? StepFloor(start, step) : ZoneFloor(start, CalendarUnit::Fixed, step, zone);
     FillEdges(out, bins, zone);
     out.counts.assign(bins, 0);
     const PostTimes& times = dataset.TimeColumn();

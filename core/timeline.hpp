@@ -5,9 +5,10 @@
 //
 // Cost: one binary search per bin edge (never a scan of every post), so a
 // timeline asks for as many bins as it has pixels and stays cheap at any zoom.
-// Times are UTC; bins align to multiples of `step` since 1970-01-01T00:00Z. With a TimeZone, bins
-// align to the zone's local clock instead (COUNTING.md, rule 46): 23- and 25-hour days, hours that
-// start at local :00 in +05:30 zones, the repeated hour of a fall-back as two bins.
+// Times are UTC; bins align to multiples of `step` since 1970-01-01T00:00Z, weeks to
+// Mondays (StepFloor). With a TimeZone, bins align to the zone's local clock instead
+// (COUNTING.md, rule 46): 23- and 25-hour days, hours that start at local :00 in +05:30
+// zones, the repeated hour of a fall-back as two bins.
 #pragma once
 
 #include <array>
@@ -31,12 +32,13 @@ struct TimeBins {
     uint64_t Max() const;
 };
 
-// `start` is rounded down to a multiple of `step`.
+// `start` is rounded down to a bin's start (StepFloor).
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins);
 // The same bins over the selected posts only (one pass over the selection).
 TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins);
 // The same in a zone: `step` divides a day (bins start at the local clock's multiples of it) or is
-// a whole number of days (counted from 1970-01-01 on the local calendar). UTC gives the bins above.
+// a whole number of days (counted from 1970-01-01 on the local calendar, whole weeks from Monday
+// 1970-01-05). UTC gives the bins above.
 TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size_t bins, const TimeZone& zone);
 TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds start, int64_t step, size_t bins,
                    const TimeZone& zone);
@@ -54,10 +56,14 @@ int64_t DefaultStep(UnixSeconds first, UnixSeconds last);
 int64_t StepForSpan(int64_t span, double max_bins);
 // Floor of t to a multiple of step (also for times before 1970).
 UnixSeconds FloorTo(UnixSeconds t, int64_t step);
+// Start of the timeline's bin of `step` seconds holding t: multiples of the step since 1970-01-01T00:00,
+// except whole weeks, which start on Mondays (from 1970-01-05, as ISO weeks and rule A3's week bins).
+UnixSeconds StepFloor(UnixSeconds t, int64_t step);
 
 // Bin edges on a zone's local calendar (rule 46). A bin is `Fixed` seconds (dividing a day, or whole
-// days counted from 1970-01-01 local), an ISO week (Monday 00:00), a month or a year. ZoneFloor gives
-// the start of the bin holding t, ZoneNext the start of the bin after the one holding `edge`.
+// days counted from 1970-01-01 local, whole weeks from Monday 1970-01-05), an ISO week (Monday
+// 00:00), a month or a year. ZoneFloor gives the start of the bin holding t, ZoneNext the start of
+// the bin after the one holding `edge`.
 // Sub-day bins also start at every change of the UTC offset, so a repeated hour is a bin of its own.
 enum class CalendarUnit : uint8_t { Fixed, IsoWeek, Month, Year };
 UnixSeconds ZoneFloor(UnixSeconds t, CalendarUnit unit, int64_t seconds, const TimeZone& zone);

@@ -124,6 +124,8 @@ public:
     std::optional<core::CsvColumns> CsvMappingFor(const std::string& file_name) const;
     // The bins the timeline shows now (for tests and exports): posts of the query's selection.
     const core::TimeBins& TimelineBins() const { return m_bins; }
+    // The Settings' fixed bin was set aside for the automatic one: the view is too wide for it (rule 117).
+    bool FixedBinSetAside() const { return m_bins_fixed_set_aside; }
     const core::TopList& List(size_t list) const { return m_lists[list]; }  // the lists shown, kListFields order
     // The names the top lists show, as drawn (VisualText), for tests and exports.
     std::vector<std::string> ListedTexts() const;
@@ -288,6 +290,8 @@ private:
     core::TimeBins m_bins, m_all_bins;                                // the query's posts, every post (context)
     core::UnixSeconds m_bins_view_start = 0, m_bins_view_end = 0;
     float m_bins_width = 0;
+    int64_t m_bins_fixed = 0;             // the Settings' fixed bin when the bins were made (0: automatic)
+    bool m_bins_fixed_set_aside = false;  // the view held too many of them a pixel: automatic bins (rule 117)
     TimelineLayers m_layers;
     ClusterGlyphs m_cluster_glyphs;
     uint64_t m_cluster_version = 0;  // of m_cluster_glyphs when the lists' texts were drawn

@@ -26,6 +26,13 @@ const char* ItemHeader(core::EntityField field) {
     return "item";
 }
 
+// A count's share of the posts the list counted (rule 116), six decimals: "0.517000".
+std::string ShareText(uint64_t count, uint64_t posts) {
+    char share[32];
+    std::snprintf(share, sizeof share, "%.6f", posts ? static_cast<double>(count) / static_cast<double>(posts) : 0.0);
+    return share;
+}
+
 }  // namespace
 
 std::string CsvField(std::string_view value, CsvCell kind) {
@@ -68,15 +75,14 @@ std::string TopListCsv(const core::Dataset& dataset, core::EntityField field, co
     csv.Cell("posts").Cell("share of selection").EndRecord();
     for (size_t i = 0; i < list.items.size(); ++i) {
         const core::TopItem& item = list.items[i];
-        char share[32];
-        std::snprintf(share, sizeof share, "%.6f",
-                      list.posts ? static_cast<double>(item.count) / static_cast<double>(list.posts) : 0.0);
         csv.Cell(std::to_string(i + 1), CsvCell::Number).Cell(item.text);
         if (author) {
             csv.Cell(item.id < dataset.Authors().Size() ? dataset.Authors().Text(item.id) : std::string_view(),
                      CsvCell::Id);
         }
-        csv.Cell(std::to_string(item.count), CsvCell::Number).Cell(share, CsvCell::Number).EndRecord();
+        csv.Cell(std::to_string(item.count), CsvCell::Number)
+            .Cell(ShareText(item.count, list.posts), CsvCell::Number)
+            .EndRecord();
     }
     return csv.Take();
 }
@@ -86,11 +92,10 @@ std::string TopListCsv(std::string_view item_header, const core::TopList& list) 
     csv.Cell("rank").Cell(item_header).Cell("posts").Cell("share of selection").EndRecord();
     for (size_t i = 0; i < list.items.size(); ++i) {
         const core::TopItem& item = list.items[i];
-        char share[32];
-        std::snprintf(share, sizeof share, "%.6f",
-                      list.posts ? static_cast<double>(item.count) / static_cast<double>(list.posts) : 0.0);
         csv.Cell(std::to_string(i + 1), CsvCell::Number).Cell(item.text);
-        csv.Cell(std::to_string(item.count), CsvCell::Number).Cell(share, CsvCell::Number).EndRecord();
+        csv.Cell(std::to_string(item.count), CsvCell::Number)
+            .Cell(ShareText(item.count, list.posts), CsvCell::Number)
+            .EndRecord();
     }
     return csv.Take();
 }
@@ -144,11 +149,8 @@ std::string ListClipboardText(std::string_view item_header, const core::TopList&
     std::string out = "rank\t" + std::string(item_header) + "\tposts\tshare of selection\n";
     for (size_t i : order) {
         if (i >= list.items.size()) continue;
-        char share[32];
-        std::snprintf(share, sizeof share, "%.6f",
-                      list.posts ? static_cast<double>(list.items[i].count) / static_cast<double>(list.posts) : 0.0);
         out += std::to_string(i + 1) + "\t" + list.items[i].text + "\t" + std::to_string(list.items[i].count) + "\t" +
-               share + "\n";
+               ShareText(list.items[i].count, list.posts) + "\n";
     }
     return out;
 }

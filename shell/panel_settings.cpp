@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "panel_settings_time.hpp"
 #include "session.hpp"
+#include "timeline.hpp"
 
 namespace chorus::shell {
 namespace {
@@ -28,6 +30,7 @@ void* ReadOpen(ImGuiContext*, ImGuiSettingsHandler* handler, const char* name) {
 void ReadLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* line) {
     auto& settings = *static_cast<Settings*>(entry);
     char theme[16] = {};
+    char bin[16] = {};
     char zone[64] = {};
     int size = 0;
     if (ReadPanelLine(line, settings.panels)) {
@@ -37,6 +40,9 @@ void ReadLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
     } else if (std::sscanf(line, "Theme=%15s", theme) == 1) {
         if (std::strcmp(theme, "light") == 0) settings.theme = Theme::Light;
         if (std::strcmp(theme, "dark") == 0) settings.theme = Theme::Dark;
+    } else if (std::sscanf(line, "Bin=%15s", bin) == 1) {
+        for (BinChoice choice : kBinChoices)  // an unknown word changes nothing
+            if (std::strcmp(bin, BinChoiceWord(choice)) == 0) settings.bin = choice;
     } else if (std::sscanf(line, "FontSize=%d", &size) == 1) {
         settings.font_size = std::clamp(size, Settings::kMinFontSize, Settings::kMaxFontSize);
     }
@@ -52,11 +58,45 @@ void WriteAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
     out->appendf("Theme=%s\n", settings.theme == Theme::Light ? "light" : "dark");
     out->appendf("FontSize=%d\n", settings.font_size);
     out->appendf("TimeZone=%s\n", settings.time_zone.c_str());
+    out->appendf("Bin=%s\n", BinChoiceWord(settings.bin));
     out->append(PanelLines(settings.panels).c_str());
     out->append("\n");
 }
 
 }  // namespace
+
+int64_t FixedBinSeconds(BinChoice bin) {
+    switch (bin) {
+        case BinChoice::Automatic: return 0;
+        case BinChoice::Minute: return core::kMinute;
+        case BinChoice::Hour: return core::kHour;
+        case BinChoice::Day: return core::kDay;
+        case BinChoice::Week: return core::kWeek;
+    }
+    return 0;
+}
+
+const char* BinChoiceWord(BinChoice bin) {
+    switch (bin) {
+        case BinChoice::Automatic: return "auto";
+        case BinChoice::Minute: return "minute";
+        case BinChoice::Hour: return "hour";
+        case BinChoice::Day: return "day";
+        case BinChoice::Week: return "week";
+    }
+    return "auto";
+}
+
+const char* BinChoiceLabel(BinChoice bin) {
+    switch (bin) {
+        case BinChoice::Automatic: return "Automatic";
+        case BinChoice::Minute: return "Minute";
+        case BinChoice::Hour: return "Hour";
+        case BinChoice::Day: return "Day";
+        case BinChoice::Week: return "Week";
+    }
+    return "Automatic";
+}
 
 void InstallSettingsHandler(Settings& settings) {
     ImGuiSettingsHandler handler;
@@ -127,6 +167,24 @@ bool DrawSettingsWindow(Settings& settings, Session* session) {
         }
         ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), "Larger text", 0);
 
+        // The timeline's bin (rule 117): radio buttons, each known to tests as "Bin: <label>".
+        ImGui::TextUnformatted("Bin");
+        for (BinChoice choice : kBinChoices) {
+            ImGui::SameLine();
+            const std::string label = std::string("Bin: ") + BinChoiceLabel(choice);
+            const std::string id = std::string(BinChoiceLabel(choice)) + "##bin";
+            if (ImGui::RadioButton(id.c_str(), settings.bin == choice) && settings.bin != choice) {
+                settings.bin = choice;
+                ImGui::MarkIniSettingsDirty();
+            }
+            ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label.c_str(), 0);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip(choice == BinChoice::Automatic
+                                      ? "The bin follows the zoom, from weeks down to seconds."
+                                      : "Fixed while the view holds at most 4 bins a pixel; zoomed out further, "
+                                        "the timeline says so and bins automatically.");
+        }
+
         if (session != nullptr) DrawTimeZoneSetting(*session);  // the explorer keeps settings.time_zone in step
 
         ImGui::Separator();
@@ -139,7 +197,7 @@ bool DrawSettingsWindow(Settings& settings, Session* session) {
         }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
-                "Theme, font size and panel sizes back to their defaults; the saved layout is forgotten.");
+                "Theme, font size, bin and panel sizes back to their defaults; the saved layout is forgotten.");
         ImGui::TextDisabled("Kept in this browser (localStorage), never sent anywhere.");
     }
     ImGui::End();

@@ -34,15 +34,6 @@ const char* StepName(int64_t step) {
     }
 }
 
-// Bin width for a visible span: per day, per hour under 3 days, finer under 3 hours,
-// per week when days would be thinner than 2 px.
-int64_t StepForView(int64_t span, float width) {
-    if (span < 3 * core::kHour) return std::min(core::StepForSpan(span, std::max(1.0f, width / 6)), core::kHour);
-    if (span < 3 * core::kDay) return core::kHour;
-    if (static_cast<double>(span) / core::kDay > width / 2) return core::kWeek;
-    return core::kDay;
-}
-
 // Tick spacing for the time axis: at least `min_px` apart.
 int64_t TickStep(double span, float width, float min_px) {
     static constexpr int64_t kTicks[] = {core::kMinute,    5 * core::kMinute, 15 * core::kMinute, 30 * core::kMinute,
@@ -56,11 +47,37 @@ int64_t TickStep(double span, float width, float min_px) {
 
 }  // namespace
 
+ViewStep StepForView(int64_t span, float width, int64_t fixed) {
+    ViewStep out;
+    if (fixed > 0) {
+        if (static_cast<double>(span) / static_cast<double>(fixed) <= kMaxBinsPerPixel * std::max(1.0f, width)) {
+            out.step = fixed;
+            return out;
+        }
+        out.set_aside = true;
+    }
+    if (span < 3 * core::kHour)
+        out.step = std::min(core::StepForSpan(span, std::max(1.0f, width / 6)), core::kHour);
+    else if (span < 3 * core::kDay)
+        out.step = core::kHour;
+    else if (static_cast<double>(span) / core::kDay > width / 2)
+        out.step = core::kWeek;
+    else
+        out.step = core::kDay;
+    return out;
+}
+
 void Explorer::UpdateBins(float width) {
     if (!IndexCurrent()) return;  // the bins drawn stay until the new dataset is prepared (rule 112)
-    if (m_bins_view_start == m_view.view_start && m_bins_view_end == m_view.view_end && m_bins_width == width) return;
+    const int64_t fixed = FixedBinSeconds(m_settings.bin);
+    if (m_bins_view_start == m_view.view_start && m_bins_view_end == m_view.view_end && m_bins_width == width &&
+        m_bins_fixed == fixed)
+        return;
     bool base_changed = m_bins_width == -1;  // RefreshSelection: the query's posts changed (-2: a layer did)
-    int64_t step = StepForView(m_view.view_end - m_view.view_start, width);
+    const ViewStep chosen = StepForView(m_view.view_end - m_view.view_start, width, fixed);
+    const int64_t step = chosen.step;
+    m_bins_fixed = fixed;
+    m_bins_fixed_set_aside = chosen.set_aside;
     // Bins on the zone's clock (rule 46): a 25-hour day or a repeated hour may need a bin or two more.
     const core::TimeZone& zone = m_session.time_zone();
     core::UnixSeconds start = core::ZoneFloor(m_view.view_start, core::CalendarUnit::Fixed, step, zone);
@@ -226,17 +243,13 @@ void Explorer::DrawTimeline() {
         dl->AddText(ImVec2(origin.x, y - ImGui::GetTextLineHeight() * 0.5f), dim,
                     Thousands(static_cast<uint64_t>(std::llround(c))).c_str());
     }
-    // Bars; a bin narrower than a pixel still shows as one pixel.
+    // Bars. Bins narrower than a pixel (a fixed bin zoomed out, rule 117) fold: each pixel column draws
+    // the tallest of its bins, and its tooltip is that bin's; a bin alone in its column is at least a pixel.
     int hot = -1;
-    for (size_t i = 0; i < m_bins.counts.size(); ++i) {
-        float x0 = x_of(static_cast<double>(m_bins.edges[i])), x1 = x_of(static_cast<double>(m_bins.edges[i + 1]));
-        if (x1 < plot.Min.x || x0 > plot.Max.x) continue;
-        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1) hot = static_cast<int>(i);
-        float gap = x1 - x0 > 4 ? 1.0f : 0.0f;
-        if (context && i < m_all_bins.counts.size() && m_all_bins.counts[i] > 0)
-            dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_all_bins.counts[i]))),
-                              ImVec2(std::max(x0 + 1, x1 - gap), plot.Max.y), bar_all);
-        if (m_bins.counts[i] == 0) continue;
+    auto draw_bar = [&](size_t i, float x0, float x1, uint64_t all_count) {
+        if (context && all_count > 0)
+            dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(all_count))), ImVec2(x1, plot.Max.y), bar_all);
+        if (m_bins.counts[i] == 0) return;
         if (m_layers.stacked && m_layers.by_type_valid) {
             // Original, retweet, quote, reply from the bottom; each segment's top is the running sum.
             uint64_t below = 0;
@@ -246,24 +259,75 @@ void Explorer::DrawTimeline() {
                 ImU32 colour = OnTheme(PostTypeColour(static_cast<core::PostType>(t)));
                 if (hot == static_cast<int>(i)) colour = (colour & 0x00FFFFFF) | 0xC0000000;
                 dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(below + n))),
-                                  ImVec2(std::max(x0 + 1, x1 - gap), y_of(static_cast<double>(below))), colour);
+                                  ImVec2(x1, y_of(static_cast<double>(below))), colour);
                 below += n;
             }
+            return;
+        }
+        dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_bins.counts[i]))), ImVec2(x1, plot.Max.y),
+                          hot == static_cast<int>(i) ? bar_hot : bar);
+    };
+    auto all_count_of = [&](size_t i) { return i < m_all_bins.counts.size() ? m_all_bins.counts[i] : 0; };
+    // The pixel column being folded: its tallest bin (the query's count) and its tallest in every post.
+    float column = 0;
+    size_t tallest = SIZE_MAX;
+    uint64_t tallest_all = 0;
+    auto flush_column = [&] {
+        if (tallest == SIZE_MAX) return;
+        if (hovered && io.MousePos.x >= column && io.MousePos.x < column + 1) hot = static_cast<int>(tallest);
+        draw_bar(tallest, column, column + 1, tallest_all);
+        tallest = SIZE_MAX;
+        tallest_all = 0;
+    };
+    for (size_t i = 0; i < m_bins.counts.size(); ++i) {
+        float x0 = x_of(static_cast<double>(m_bins.edges[i])), x1 = x_of(static_cast<double>(m_bins.edges[i + 1]));
+        if (x1 < plot.Min.x || x0 > plot.Max.x) continue;
+        if (x1 - x0 < 1) {
+            const float at = std::floor(x0);
+            if (tallest != SIZE_MAX && at != column) flush_column();
+            column = at;
+            if (tallest == SIZE_MAX || m_bins.counts[i] > m_bins.counts[tallest]) tallest = i;
+            tallest_all = std::max(tallest_all, all_count_of(i));
             continue;
         }
-        dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(m_bins.counts[i]))),
-                          ImVec2(std::max(x0 + 1, x1 - gap), plot.Max.y), hot == static_cast<int>(i) ? bar_hot : bar);
+        flush_column();
+        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1) hot = static_cast<int>(i);
+        float gap = x1 - x0 > 4 ? 1.0f : 0.0f;
+        draw_bar(i, x0, x1 - gap, all_count_of(i));
     }
-    // Compared series: a line through the middle of each bin.
+    flush_column();
+    // Compared series: a line through the middle of each bin; where bins fold, each pixel column's
+    // lowest and highest counts, in the order of their bins.
     for (const TimelineSeries& series : m_layers.series) {
         std::vector<ImVec2> points;
+        float line_column = 0;
+        size_t low = SIZE_MAX, high = SIZE_MAX;
+        auto flush_line = [&] {
+            if (low == SIZE_MAX) return;
+            const size_t first = std::min(low, high), second = std::max(low, high);
+            points.emplace_back(line_column, y_of(static_cast<double>(series.bins.counts[first])));
+            if (second != first)
+                points.emplace_back(line_column, y_of(static_cast<double>(series.bins.counts[second])));
+            low = high = SIZE_MAX;
+        };
         for (size_t i = 0; i < series.bins.counts.size(); ++i) {
-            double mid =
-                (static_cast<double>(series.bins.edges[i]) + static_cast<double>(series.bins.edges[i + 1])) / 2;
-            float x = x_of(mid);
+            const double b0 = static_cast<double>(series.bins.edges[i]);
+            const double b1 = static_cast<double>(series.bins.edges[i + 1]);
+            float x = x_of((b0 + b1) / 2);
             if (x < plot.Min.x - pw || x > plot.Max.x + pw) continue;
-            points.emplace_back(x, y_of(static_cast<double>(series.bins.counts[i])));
+            if (x_of(b1) - x_of(b0) >= 1) {
+                flush_line();
+                points.emplace_back(x, y_of(static_cast<double>(series.bins.counts[i])));
+                continue;
+            }
+            const float at = std::floor(x) + 0.5f;
+            if (low != SIZE_MAX && at != line_column) flush_line();
+            line_column = at;
+            const uint64_t n = series.bins.counts[i];
+            if (low == SIZE_MAX || n < series.bins.counts[low]) low = i;
+            if (high == SIZE_MAX || n > series.bins.counts[high]) high = i;
         }
+        flush_line();
         const ImU32 colour = OnTheme(series.colour);
         if (points.size() == 1) dl->AddCircleFilled(points[0], 3, colour);
         if (points.size() > 1) dl->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 2);
@@ -303,13 +367,25 @@ void Explorer::DrawTimeline() {
     DrawMarkerLane(geometry);
     ImGui::SetCursorScreenPos(after);
     DrawTimelinePopups();
-    char caption[192];
-    std::snprintf(
-        caption, sizeof caption,
+    // The bin, and whether the Settings fixed it (rule 117).
+    std::string bin_text = StepName(m_bins.step);
+    if (m_bins_fixed_set_aside) {
+        const double widest = kMaxBinsPerPixel * static_cast<double>(pw) * static_cast<double>(m_bins_fixed);
+        char note[96];
+        if (widest >= 2 * core::kDay)
+            std::snprintf(note, sizeof note, " (%s bins up to a span of %.0f days: zoom in)",
+                          BinChoiceWord(m_settings.bin), std::floor(widest / core::kDay));
+        else
+            std::snprintf(note, sizeof note, " (%s bins up to a span of %.0f hours: zoom in)",
+                          BinChoiceWord(m_settings.bin), std::floor(widest / core::kHour));
+        bin_text += note;
+    } else if (m_bins_fixed != 0) {
+        bin_text += " (fixed in Settings)";
+    }
+    ImGui::TextDisabled(
         "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, right-click: what drove it / add an event, "
         "double-click: %s",
-        StepName(m_bins.step), m_view.brushed ? "clear the range" : "fit");
-    ImGui::TextDisabled("%s", caption);
+        bin_text.c_str(), m_view.brushed ? "clear the range" : "fit");
     DrawSeriesLegend();
 
     if (hot >= 0 && !active) {

@@ -16,7 +16,7 @@ void BinCache::SetEnabled(bool enabled) {
 void BinCache::Fill(const core::Dataset& ds, const core::Selection& rows, core::UnixSeconds start, int64_t step,
                     size_t count, const core::TimeZone& zone, core::TimeBins& out) {
     const core::UnixSeconds first =
-        zone.IsUtc() ? core::FloorTo(start, step) : core::ZoneFloor(start, core::CalendarUnit::Fixed, step, zone);
+        zone.IsUtc() ? core::StepFloor(start, step) : core::ZoneFloor(start, core::CalendarUnit::Fixed, step, zone);
     const bool same = m_valid && m_dataset == &ds && m_posts == ds.Posts() && m_kept.step == step &&
                       m_zone == zone.Name() && g_enabled;
     auto at = same ? std::lower_bound(m_kept.edges.begin(), m_kept.edges.end(), first) : m_kept.edges.end();

@@ -32,6 +32,31 @@ TEST_CASE("timeline: bins are half-open and aligned") {
     CHECK(FloorTo(-1, kDay) == -kDay);
 }
 
+TEST_CASE("timeline: week bins start on Mondays, as ISO weeks (rule 10)") {
+    Dataset ds;
+    chorus::test::LoadSummary(ds, {"v1_mixed.jsonl"});
+    // Sunday 2017-10-15 20:21 and five posts on Monday 10-16: two weeks, not one from Thursday 10-12.
+    const UnixSeconds monday = ParseIsoTime("2017-10-09T00:00:00Z");
+    CHECK(StepFloor(ParseIsoTime("2017-10-15T20:21:00Z"), kWeek) == monday);
+    CHECK(StepFloor(ParseIsoTime("2017-10-16T00:00:00Z"), kWeek) == monday + kWeek);
+    CHECK(StepFloor(-1, kWeek) == -3 * kDay);  // Wednesday 1969-12-31 is in the week of Monday 12-29
+    CHECK(StepFloor(ParseIsoTime("2017-10-15T20:21:00Z"), kDay) == ParseIsoTime("2017-10-15T00:00:00Z"));
+    const UnixSeconds at = ParseIsoTime("2017-10-15T12:00:00Z");
+    const TimeBins weeks = Histogram(ds, at, kWeek, 2);
+    CHECK(weeks.start == monday);
+    CHECK(weeks.edges == std::vector<UnixSeconds>{monday, monday + kWeek, monday + 2 * kWeek});
+    CHECK(weeks.counts == std::vector<uint64_t>{1, 5});
+    CHECK(Histogram(ds, Selection::All(ds.Posts()), at, kWeek, 2).counts == weeks.counts);
+    CHECK(Histogram(ds, at, kWeek, 2, TimeZone()).counts == weeks.counts);
+    std::vector<RowId> order;
+    for (RowId row = 0; row < ds.Posts(); ++row)
+        if (ds.TimeOf(row) != kNoTime) order.push_back(row);
+    std::stable_sort(order.begin(), order.end(), [&](RowId a, RowId b) { return ds.TimeOf(a) < ds.TimeOf(b); });
+    const TimeBins ordered = Histogram(ds, order, at, kWeek, 2, TimeZone());
+    CHECK(ordered.start == monday);
+    CHECK(ordered.counts == weeks.counts);
+}
+
 TEST_CASE("timeline and summary over a selection count only the selected posts") {
     Dataset ds;
     chorus::test::LoadSummary(ds, {"v1_mixed.jsonl"});

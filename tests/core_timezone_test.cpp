@@ -242,6 +242,10 @@ TEST_CASE("time zone: the timeline's fixed steps align to the local clock; UTC s
     CHECK(utc.start == T("2017-11-05T00:00:00Z"));
     CHECK(utc.counts == Histogram(f.ds, T("2017-11-05T03:30:00Z"), kDay, 3).counts);
     CHECK(utc.edges.back() == T("2017-11-08T00:00:00Z"));
+    // Week steps start at local Monday 00:00 (here the week of the fall-back is 169 hours), as ISO weeks.
+    TimeBins weeks = Histogram(f.ds, T("2017-11-05T03:30:00Z"), kWeek, 1, ny);
+    CHECK(weeks.edges == std::vector<UnixSeconds>{T("2017-10-30T04:00:00Z"), T("2017-11-06T05:00:00Z")});
+    CHECK(weeks.edges.front() == BinFloor(T("2017-11-05T03:30:00Z"), TimeBin::Week, ny));
     // Half-hour steps in Kolkata line up with UTC ones; hours do not.
     TimeBins half = Histogram(f.ds, T("2017-10-16T09:10:00Z"), 30 * kMinute, 2, Zone("Asia/Kolkata"));
     CHECK(half.start == T("2017-10-16T09:00:00Z"));

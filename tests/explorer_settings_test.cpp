@@ -36,7 +36,7 @@ RowId RowOf(const chorus::core::Dataset& ds, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("settings: theme and font size go into the .ini text and come back, clamped") {
+TEST_CASE("settings: theme, font size and bin go into the .ini text and come back, clamped") {
     std::string ini;
     {
         Ui ui;
@@ -45,9 +45,11 @@ TEST_CASE("settings: theme and font size go into the .ini text and come back, cl
         chorus::shell::InstallSettingsHandler(explorer.settings());
         explorer.settings().theme = Theme::Light;
         explorer.settings().font_size = 20;
+        explorer.settings().bin = chorus::shell::BinChoice::Hour;
         ini = ImGui::SaveIniSettingsToMemory();
     }
     CHECK(ini.find("[Chorus][Settings]\nTheme=light\nFontSize=20\n") != std::string::npos);
+    CHECK(ini.find("\nBin=hour\n") != std::string::npos);
     {
         Ui ui;
         Settings settings;
@@ -58,9 +60,13 @@ TEST_CASE("settings: theme and font size go into the .ini text and come back, cl
         ImGui::LoadIniSettingsFromMemory(ini.c_str());
         CHECK(settings.theme == Theme::Light);
         CHECK(settings.font_size == 20);
+        CHECK(settings.bin == chorus::shell::BinChoice::Hour);
         CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f);  // the light theme is applied
-        ImGui::LoadIniSettingsFromMemory("[Chorus][Settings]\nTheme=purple\nFontSize=99\n");
-        CHECK(settings.theme == Theme::Light);  // an unknown theme changes nothing
+        ImGui::LoadIniSettingsFromMemory("[Chorus][Settings]\nTheme=purple\nFontSize=99\nBin=fortnight\n");
+        CHECK(settings.theme == Theme::Light);                  // an unknown theme changes nothing
+        CHECK(settings.bin == chorus::shell::BinChoice::Hour);  // nor an unknown bin
+        ImGui::LoadIniSettingsFromMemory("[Chorus][Settings]\nBin=week\n");
+        CHECK(settings.bin == chorus::shell::BinChoice::Week);
         CHECK(settings.font_size == Settings::kMaxFontSize);
     }
 }
@@ -80,6 +86,8 @@ TEST_CASE("settings: the window opens from the toolbar, switches the theme, and 
     ui.Click(explorer, "Light");
     CHECK(explorer.settings().theme == Theme::Light);
     CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f);
+    ui.Click(explorer, "Bin: Day");
+    CHECK(explorer.settings().bin == chorus::shell::BinChoice::Day);
     ui.Click(explorer, "Larger text");
     CHECK(explorer.settings().font_size == Settings::kDefaultFontSize + 1);
     CHECK(!explorer.TakeRequest(Request::ResetLayout));
@@ -88,6 +96,7 @@ TEST_CASE("settings: the window opens from the toolbar, switches the theme, and 
     CHECK(!explorer.TakeRequest(Request::ResetLayout));
     CHECK(explorer.settings().theme == Theme::Dark);
     CHECK(explorer.settings().font_size == Settings::kDefaultFontSize);
+    CHECK(explorer.settings().bin == chorus::shell::BinChoice::Automatic);
 }
 
 TEST_CASE("settings: the time zone is kept in the .ini text and rules the session (rule 45)") {

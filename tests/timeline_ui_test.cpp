@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -578,4 +579,114 @@ TEST_CASE("lists: share of the selection beside each count; a header click sorts
     const std::string line = std::to_string(at_rank + 1) + "\t" + names.front() + "\t" +
                              std::to_string(top.items[at_rank].count) + "\t" + share + "\n";
     CHECK(copied.find("share of selection\n" + line) != std::string::npos);  // the first row shown
+}
+
+TEST_CASE("timeline 117: the Settings' bin fixes the bars' width while the view holds 4 a pixel; weeks on Mondays") {
+    using chorus::core::kDay;
+    using chorus::core::kHour;
+    using chorus::core::kMinute;
+    using chorus::core::kWeek;
+    using chorus::shell::BinChoice;
+    Headless ui;
+    Session session;
+    LoadDemo(session);
+    Explorer explorer(session);
+    const Dataset& ds = session.dataset();
+    ui.Frame(explorer, 3);
+    const int64_t automatic = explorer.TimelineBins().step;
+    CHECK(automatic >= kDay);  // two months of demo posts, fitted
+    ui.Click(explorer, "Settings");
+    ui.Frame(explorer, 3);
+    ui.Click(explorer, "Bin: Hour");
+    REQUIRE(explorer.settings().bin == BinChoice::Hour);
+    ui.Frame(explorer, 2);
+    // Hour bars, about 2 a pixel (folded: each column draws its tallest), each the engine's hour.
+    {
+        const auto& bins = explorer.TimelineBins();
+        REQUIRE(bins.step == kHour);
+        CHECK_FALSE(explorer.FixedBinSetAside());
+        const chorus::core::TimeSeries hours =
+            chorus::core::CountByTime(ds, Selection::All(ds.Posts()), chorus::core::TimeBin::Hour);
+        uint64_t seen = 0;
+        for (size_t i = 0; i < bins.counts.size(); ++i) {
+            CHECK(bins.edges[i + 1] - bins.edges[i] == kHour);
+            auto at = std::lower_bound(hours.edges.begin(), hours.edges.end(), bins.edges[i]);
+            const uint64_t want = at != hours.edges.end() && *at == bins.edges[i] && at + 1 != hours.edges.end()
+                                      ? hours.counts[static_cast<size_t>(at - hours.edges.begin())]
+                                      : 0;
+            CHECK_MESSAGE(bins.counts[i] == want, "hour from " << bins.edges[i]);
+            seen += bins.counts[i];
+        }
+        CHECK(seen == ds.Posts() - hours.no_time);
+        const ItemInfo* timeline = ItemRegistry::Find("Timeline");
+        REQUIRE(timeline != nullptr);
+        CHECK(static_cast<double>(bins.counts.size()) > timeline->w);  // narrower than a pixel: folded
+        // A hovered column's tooltip is one hour's, its posts of each type summing to that hour's bar.
+        int hovered = 0;
+        for (int k = 0; k < 40; ++k) {
+            ImGui::GetIO().MousePos =
+                ImVec2(timeline->x + timeline->w * (0.1f + 0.02f * static_cast<float>(k)), timeline->y + 20);
+            ui.Frame(explorer);
+            const size_t bin = explorer.Timeline().tooltip_bin;
+            if (bin == SIZE_MAX || bin >= bins.counts.size()) continue;
+            uint64_t sum = 0;
+            for (uint64_t n : explorer.Timeline().tooltip_types)
+                sum += n;
+            CHECK(sum == bins.counts[bin]);
+            hovered += bins.counts[bin] > 0 ? 1 : 0;
+            // It is the tallest of the hours in the mouse's pixel column (the plot as panel_timeline.cpp lays it).
+            const float left = timeline->x + ImGui::CalcTextSize("000000").x + 8,
+                        width = timeline->x + timeline->w - 4 - left;
+            const double vs = static_cast<double>(explorer.view().view_start);
+            const double span = static_cast<double>(explorer.view().view_end) - vs;
+            auto x_of = [&](chorus::core::UnixSeconds t) {
+                return left + static_cast<float>((static_cast<double>(t) - vs) / span) * width;
+            };
+            const float column = std::floor(ImGui::GetIO().MousePos.x);
+            uint64_t tallest = 0;
+            for (size_t i = 0; i < bins.counts.size(); ++i)
+                if (std::floor(x_of(bins.edges[i])) == column) tallest = std::max(tallest, bins.counts[i]);
+            CHECK(std::floor(x_of(bins.edges[bin])) == column);
+            CHECK(bins.counts[bin] == tallest);
+        }
+        CHECK(hovered > 5);
+        // The timeline's CSV lists every hour shown, one row each.
+        ui.Click(explorer, "Export timeline CSV");
+        auto csv = explorer.TakeSave();
+        REQUIRE(csv.has_value());
+        std::string all, chunk;
+        while (csv->next(chunk))
+            all += chunk;
+        CHECK(static_cast<size_t>(std::count(all.begin(), all.end(), '\n')) == bins.counts.size() + 1);
+        CHECK(all.find("2017-10-16T15:00:00Z,2017-10-16T16:00:00Z,") != std::string::npos);
+    }
+    // Minutes over two months are too many: the automatic bin, said so; zoomed in to two hours, minutes.
+    ui.Click(explorer, "Bin: Minute");
+    ui.Frame(explorer, 2);
+    CHECK(explorer.FixedBinSetAside());
+    CHECK(explorer.TimelineBins().step == automatic);
+    const chorus::core::UnixSeconds from = chorus::core::ParseIsoTime("2017-10-16T15:00:00Z");
+    explorer.view().view_start = from;
+    explorer.view().view_end = from + 2 * kHour;
+    explorer.view().user_moved = true;
+    ui.Frame(explorer, 2);
+    CHECK_FALSE(explorer.FixedBinSetAside());
+    REQUIRE(explorer.TimelineBins().step == kMinute);
+    CHECK(explorer.TimelineBins().counts.size() == 120);
+    uint64_t in_range = 0;
+    for (uint64_t n : explorer.TimelineBins().counts)
+        in_range += n;
+    CHECK(in_range == Select(ds, "since:2017-10-16T15:00:00Z until:2017-10-16T17:00:00Z").Count());
+    // Weeks start on Monday 00:00 (rule 10), fitted again.
+    ui.Click(explorer, "Bin: Week");
+    explorer.view().view_start = explorer.view().view_end = 0;
+    explorer.view().user_moved = false;
+    ui.Frame(explorer, 2);
+    REQUIRE(explorer.TimelineBins().step == kWeek);
+    for (chorus::core::UnixSeconds edge : explorer.TimelineBins().edges)
+        CHECK((edge - 4 * kDay) % kWeek == 0);  // 1970-01-05 was a Monday
+    ui.Click(explorer, "Bin: Automatic");
+    ui.Frame(explorer, 2);
+    CHECK(explorer.TimelineBins().step == automatic);
+    CHECK_FALSE(explorer.FixedBinSetAside());
 }

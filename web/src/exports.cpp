@@ -345,7 +345,8 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_items_json() {
     return json.c_str();
 }
 
-// The timeline's visible range and bins: {"start","end","step","bins","user_moved"} (UTC seconds), the
+// The timeline's visible range and bins: {"start","end","step","bins","user_moved","fixed_set_aside"} (UTC
+// seconds; the last: the Settings' fixed bin gave way to the automatic one, rule 117), the
 // zone the bins follow ("zone") and the bins themselves: "edges" (bins + 1 UTC seconds; bin i is
 // [edges[i], edges[i + 1]), a 25-hour day where the zone falls back) and "counts" (the query's posts).
 EMSCRIPTEN_KEEPALIVE const char* chorus_view_json() {
@@ -356,7 +357,8 @@ EMSCRIPTEN_KEEPALIVE const char* chorus_view_json() {
     const auto& bins = app->explorer.TimelineBins();
     json = "{\"start\":" + std::to_string(view.view_start) + ",\"end\":" + std::to_string(view.view_end) +
            ",\"step\":" + std::to_string(bins.step) + ",\"bins\":" + std::to_string(bins.counts.size()) +
-           ",\"user_moved\":" + (view.user_moved ? "true" : "false");
+           ",\"user_moved\":" + (view.user_moved ? "true" : "false") +
+           ",\"fixed_set_aside\":" + (app->explorer.FixedBinSetAside() ? "true" : "false");
     std::string zone = app->session.time_zone().Name(), edges, counts;  // an IANA name: no quote to escape
     for (size_t i = 0; i < bins.edges.size(); ++i)
         edges += (i ? "," : "") + std::to_string(bins.edges[i]);

@@ -79,21 +79,28 @@ export default function register(t) {
     await context.close();
   });
 
-  test('layout: the theme and font size chosen in Settings survive a reload; Reset layout forgets them', async ({ browser, site }) => {
-    const { context, page, problems } = await openDemo(browser, site);
+  test('layout: the theme, font size and bin chosen in Settings survive a reload; Reset layout forgets them', async ({ browser, site }) => {
+    const { context, page, problems, want } = await openDemo(browser, site);
     const atlasSize = () => page.evaluate(() => window.chorus.glyphs().pixel_size);
     const dark = await screenshot(page, 'settings-before-dpr1.png');
     await clickItem(page, 'Settings');
     await waitFor(page, () => window.chorus.items().some((i) => i.label === 'Light'), undefined, 5000);
     await page.waitForTimeout(300);   // a new window settles its size in its first frames
     await clickItem(page, 'Light');
+    // Bin: Hour (rule 117): two months of demo posts in hour bars, folded to the tallest a pixel.
+    const autoStep = (await page.evaluate(() => window.chorus.view())).step;
+    await clickItem(page, 'Bin: Hour');
+    await waitFor(page, () => window.chorus.view().step === 3600, undefined, 5000);
+    const hours = await page.evaluate(() => window.chorus.view());
+    assert(autoStep !== 3600 && !hours.fixed_set_aside, `hour bins asked for (automatic was ${autoStep} s)`);
+    assert(hours.edges.every((e, i) => i === 0 || e - hours.edges[i - 1] === 3600), 'every bin is an hour');
     const sizeBefore = await atlasSize();
     for (const step of [1, 2]) {   // one at a time: the button moves as the text grows
       await clickItem(page, 'Larger text');
       await waitFor(page, (size) => window.chorus.glyphs().pixel_size === size, sizeBefore + step, 5000);
       await page.waitForTimeout(100);
     }
-    await waitFor(page, () => (localStorage.getItem('chorus.layout') || '').includes('FontSize=18'), undefined, 5000)
+    await waitFor(page, () => /FontSize=18\n[^]*Bin=hour\n/.test(localStorage.getItem('chorus.layout') || ''), undefined, 5000)
       .catch(async () => { throw new Error(`the layout saved: ${await page.evaluate(() => localStorage.getItem('chorus.layout'))}`); });
     const light = await screenshot(page, 'settings-light-dpr1.png');
     assert(light.pixels[0] > 128 && dark.pixels[0] < 128, `the light theme is light (corner ${light.pixels[0]}, dark was ${dark.pixels[0]})`);
@@ -104,6 +111,10 @@ export default function register(t) {
     assert(again.pixels[0] > 128, `after a reload the theme is still light (corner ${again.pixels[0]})`);
     const sizeAfter = await atlasSize();
     assert(sizeAfter === sizeBefore + 2, `after a reload the font is still 18 px (atlas at ${sizeAfter} px, was ${sizeBefore})`);
+    await page.click('#demo-button');   // the data is not kept: the bin is
+    await waitFor(page, (n) => { const s = window.chorus.summary(); return !window.chorus.loading && s && s.posts === n; }, want.posts);
+    await waitFor(page, () => window.chorus.view().step === 3600, undefined, 5000)
+      .catch(async () => { throw new Error(`after a reload the bins are ${(await page.evaluate(() => window.chorus.view())).step} s, not hours`); });
     assert((await page.evaluate(() => localStorage.getItem('chorus.layout'))).includes('Theme=light'), 'the layout is in localStorage');
     await clickItem(page, 'Settings');
     await waitFor(page, () => window.chorus.items().some((i) => i.label === 'Reset layout'), undefined, 5000);
@@ -113,6 +124,8 @@ export default function register(t) {
     await page.waitForTimeout(200);
     const reset = await screenshot(page, 'settings-reset-dpr1.png');
     assert(reset.pixels[0] < 128, `Reset layout brings the dark theme back (corner ${reset.pixels[0]})`);
+    await waitFor(page, (step) => window.chorus.view().step === step, autoStep, 5000)
+      .catch(async () => { throw new Error(`after Reset layout the bins are ${(await page.evaluate(() => window.chorus.view())).step} s, not automatic`); });
     assert(problems.length === 0, problems.join('\n'));
     await context.close();
   });
