@@ -236,6 +236,11 @@ private:
             node.value = std::string(DomainOf(value));
             return node.value.empty() ? need_value() : true;
         }
+        if (field == "url") {
+            node.term = TermKind::Url;
+            node.value = std::string(value);  // as written: links are counted as given (rule 35)
+            return node.value.empty() ? need_value() : true;
+        }
         if (field == "client") {
             node.term = TermKind::Client;
             node.value = AsciiLower(value);
@@ -403,6 +408,7 @@ void Print(std::span<const QueryNode> nodes, uint32_t index, std::string& out) {
         case TermKind::Domain: out.append("domain:").append(n.value); return;
         case TermKind::Emoji: out.append("emoji:").append(n.value); return;
         case TermKind::Client: out.append("client:\"").append(n.value).append("\""); return;
+        case TermKind::Url: out.append("url:\"").append(n.value).append("\""); return;
         case TermKind::HasLink: out += "has:link"; return;
         case TermKind::Since: out.append("since:").append(FormatIsoUtc(n.time)); return;
         case TermKind::Until: out.append("until:").append(FormatIsoUtc(n.time)); return;
@@ -669,6 +675,10 @@ Selection QueryIndex::Term(const QueryNode& node, const Selection* within) {
             out = Union(EntityField::Domain, ids);
             break;
         }
+        case TermKind::Url:
+            if (uint32_t id = ds.Links().Find(node.value); id != Dictionary::kNotFound) ids.push_back(id);
+            out = Union(EntityField::Link, ids);
+            break;
         case TermKind::Emoji:
             if (uint32_t id = ds.Emoji().Find(node.value); id != Dictionary::kNotFound) ids.push_back(id);
             out = Union(EntityField::Emoji, ids);

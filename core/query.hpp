@@ -53,6 +53,7 @@ enum class TermKind : uint8_t {
     Until,    // `time`: posts before it
     Emoji,    // `value`: the emoji's key (EmojiKey; rule 51)
     Client,   // `value`: lower-case client name (rule 52)
+    Url,      // `value`: a link exactly as the posts give it (rule 35: the expanded URL)
 };
 
 struct QueryNode {
@@ -103,7 +104,7 @@ ParsedQuery ParseQuery(std::string_view text, const QueryOptions& options = {});
 // dataset's row count changes, or an author's posts are given to another
 // (Dataset::ReassignAuthor). The Dataset must outlive the index; not thread-safe.
 //
-// Evaluation: #tag, @handle, from:, lang:, domain: read posting lists; type: and has:link
+// Evaluation: #tag, @handle, from:, lang:, domain:, url: read posting lists; type: and has:link
 // cached bitmaps; since: / until: settle whole 64-row blocks from their time range. Words
 // and phrases scan the text, but only of the rows the other terms of an AND left (and, in an
 // OR, only the rows not already matched): `#tag word` scans the tag's posts, not all posts.

@@ -90,8 +90,8 @@ struct PostOverlay {
 
 // The top lists the explorer shows, in tab order.
 inline constexpr core::EntityField kListFields[] = {
-    core::EntityField::Hashtag,  core::EntityField::Mention, core::EntityField::Author, core::EntityField::Domain,
-    core::EntityField::Language, core::EntityField::Emoji,   core::EntityField::Client};
+    core::EntityField::Hashtag, core::EntityField::Mention,  core::EntityField::Author, core::EntityField::Domain,
+    core::EntityField::Link,    core::EntityField::Language, core::EntityField::Emoji,  core::EntityField::Client};
 inline constexpr size_t kListCount = std::size(kListFields);
 
 class Explorer {

@@ -43,7 +43,7 @@ std::string TermOf(core::EntityField field, const std::string& text) {
         case core::EntityField::Language: return "lang:" + value;
         case core::EntityField::Emoji: return "emoji:" + value;
         case core::EntityField::Client: return "client:" + value;
-        case core::EntityField::Link: break;
+        case core::EntityField::Link: return "url:" + value;  // quoted: a link holds ':'
     }
     return value;
 }

@@ -133,6 +133,7 @@ void Explorer::DrawQueryHelp() {
         {"lang:fr", "posts in the language"},
         {"type:retweet", "original, retweet, quote or reply"},
         {"domain:bbc.co.uk", "posts linking to the host or its subdomains"},
+        {"url:\"https://...\"", "posts with exactly that link (a Links row's click)"},
         {"has:link", "posts with a link"},
         {"since:2017-10-15", "at or after (UTC; also 2017-10-15T14:00)"},
         {"until:2017-10-16", "before (UTC)"},

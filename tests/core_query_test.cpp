@@ -185,6 +185,19 @@ TEST_CASE("query: domain: matches the host and its subdomains; has:link any link
     CHECK(f.Select("has:link") == Rows{0, 1, 2, 4, 6, 7, 10});
 }
 
+TEST_CASE("query: url: matches a link exactly as counted") {
+    Fixture f;
+    CHECK(f.Select("url:https://www.Example.org/a") == Rows{0, 1});  // the retweet has the original's
+    CHECK(f.Select("url:\"https://www.Example.org/a\"") == Rows{0, 1});
+    CHECK(f.Select("url:https://www.example.org/a").empty());   // byte for byte: no case folding
+    CHECK(f.Select("url:https://www.Example.org/a/").empty());  // nor a '/' added
+    CHECK(f.Select("url:\"https://example.org/c\"") == Rows{6});
+    CHECK(f.Select("url:http://lemonde.fr/p OR url:https://news.bbc.co.uk/x") == Rows{2, 4, 7});
+    CHECK(f.Select("-url:http://lemonde.fr/p has:link") == Rows{0, 1, 2, 6, 10});
+    CHECK(Tree("url:https://x.org/a") == "url:\"https://x.org/a\"");
+    CHECK(Tree("url:") == "error at 4: url: needs a value");
+}
+
 TEST_CASE("query: since: is inclusive, until: exclusive, posts without a time match neither") {
     Fixture f;
     CHECK(f.Select("since:2017-10-16") == Rows{1, 2, 3, 4, 5, 6, 7, 9, 10});

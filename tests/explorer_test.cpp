@@ -420,6 +420,17 @@ TEST_CASE("explorer: clicking a row of a top list adds it to the query; ctrl-cli
     ui.Frame(explorer);
     CHECK(explorer.view().query == "#MeToo -#TimesUp");
     CHECK(explorer.Selected().Count() == 4);
+    // A link (the Links list, in "More lists") adds url:"..." (rule Q6): the posts with exactly that link.
+    explorer.view().query.clear();
+    ui.Frame(explorer, 2);
+    ui.Click(explorer, "More lists");
+    ui.Frame(explorer, 2);
+    ui.Click(explorer, "Links");
+    ui.Frame(explorer, 2);
+    ui.Click(explorer, "http://lemonde.fr/p");
+    ui.Frame(explorer);
+    CHECK(explorer.view().query == "url:\"http://lemonde.fr/p\"");
+    CHECK(explorer.Selected().ToRows() == std::vector<chorus::core::RowId>{4, 7});  // r7 retweets r4
 }
 
 TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows every count") {
@@ -555,9 +566,9 @@ TEST_CASE("explorer: each list of the third column is picked by its full name in
     ui.Frame(explorer, 2);
     CHECK(ItemRegistry::Find("Export authors") != nullptr);  // authors first
     const std::pair<const char*, const char*> lists[] = {
-        {"Domains", "Export domains"}, {"Languages", "Export languages"}, {"Emoji", "Export emoji"},
-        {"Clients", "Export clients"}, {"Words", "Export words"},         {"Bigrams", "Export bigrams"},
-        {"Authors", "Export authors"}};
+        {"Domains", "Export domains"}, {"Links", "Export links"},     {"Languages", "Export languages"},
+        {"Emoji", "Export emoji"},     {"Clients", "Export clients"}, {"Words", "Export words"},
+        {"Bigrams", "Export bigrams"}, {"Authors", "Export authors"}};
     for (const auto& [name, export_label] : lists) {
         const std::string shown = name;
         CAPTURE(shown);
