@@ -157,7 +157,8 @@ void Explorer::DrawQueryHelp() {
     }
     ImGui::Separator();
     ImGui::TextDisabled("Click a row of a list to add it to the query; ctrl- or alt-click to exclude it.");
-    ImGui::TextDisabled("Shift-drag on the timeline selects a time range; double-click or Esc clears it.");
+    ImGui::TextDisabled(
+        "Shift-drag on the timeline, or a drag on its time axis, selects a time range; double-click or Esc clears it.");
     ImGui::TextDisabled("/ moves to the query bar; Esc clears the query and the range.");
     ImGui::EndPopup();
 }

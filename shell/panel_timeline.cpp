@@ -1,6 +1,6 @@
-// The timeline: posts of the query over time. Wheel zooms, drag pans, shift-drag brushes a
-// time range (which restricts every list, count and the reader), double-click clears the range
-// or, without one, fits the data.
+// The timeline: posts of the query over time. Wheel zooms, drag pans, shift-drag (or a drag on the
+// time axis) brushes a time range (which restricts every list, count and the reader), double-click
+// clears the range or, without one, fits the data.
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -167,7 +167,8 @@ void Explorer::DrawTimeline() {
         vs = at - (at - vs) * new_span / span;
         ve = vs + new_span;
     }
-    if (ImGui::IsItemActivated() && io.KeyShift) {
+    // A brush starts with shift held, or on the time axis below the bars (no key needed: a touch screen).
+    if (ImGui::IsItemActivated() && (io.KeyShift || io.MouseClickedPos[0].y > plot.Max.y)) {
         m_brushing = true;
         m_brush_anchor = m_brush_to = static_cast<core::UnixSeconds>(std::floor(time_at(io.MousePos.x)));
     }
@@ -383,8 +384,8 @@ void Explorer::DrawTimeline() {
         bin_text += " (fixed in Settings)";
     }
     ImGui::TextDisabled(
-        "%s  |  wheel: zoom, drag: pan, shift-drag: select a range, right-click: what drove it / add an event, "
-        "double-click: %s",
+        "%s  |  wheel: zoom, drag: pan, shift-drag or drag on the axis: select a range, right-click: what drove it / "
+        "add an event, double-click: %s",
         bin_text.c_str(), m_view.brushed ? "clear the range" : "fit");
     DrawSeriesLegend();
 

@@ -439,8 +439,10 @@ TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows e
     Load(session, "query_posts.jsonl");
     Explorer explorer(session);
     ui.Frame(explorer, 2);
-    const chorus::shell::ItemInfo* timeline = ItemRegistry::Find("Timeline");
-    REQUIRE(timeline != nullptr);
+    REQUIRE(ItemRegistry::Find("Timeline") != nullptr);
+    // A copy: the registry's items move as frames add new ones.
+    const chorus::shell::ItemInfo box = *ItemRegistry::Find("Timeline");
+    const chorus::shell::ItemInfo* timeline = &box;
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, timeline->y + timeline->h / 2);
     ui.Frame(explorer);
@@ -462,6 +464,46 @@ TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows e
     CHECK(in_range < 10);
     CHECK(explorer.Selected().Count() == in_range);
     CHECK(explorer.view().query.empty());  // the range is not written into the query
+
+    // A drag on the time axis (below the bars) brushes too, without shift: the same pixels, the same range.
+    {
+        const auto brushed = std::make_pair(view.brush_start, view.brush_end);
+        const auto shown = std::make_pair(view.view_start, view.view_end);
+        explorer.view().brushed = false;
+        ui.Frame(explorer, 2);
+        io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, timeline->y + timeline->h - 3);
+        ui.Frame(explorer);
+        io.MouseDown[0] = true;
+        ui.Frame(explorer);
+        io.MousePos.x = timeline->x + timeline->w * 0.15f;
+        ui.Frame(explorer);
+        io.MouseDown[0] = false;
+        ui.Frame(explorer, 2);
+        REQUIRE(view.brushed);
+        CHECK(std::make_pair(view.view_start, view.view_end) == shown);  // no pan
+        CHECK(std::make_pair(view.brush_start, view.brush_end) == brushed);
+        CHECK(explorer.Selected().Count() == in_range);
+        // The same drag over the bars pans and brushes nothing.
+        explorer.view().brushed = false;
+        ui.Frame(explorer, 40);  // far from the last click: no double-click
+        io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, timeline->y + timeline->h / 2);
+        ui.Frame(explorer);
+        io.MouseDown[0] = true;
+        ui.Frame(explorer);
+        io.MousePos.x = timeline->x + timeline->w * 0.15f;
+        ui.Frame(explorer);
+        io.MouseDown[0] = false;
+        ui.Frame(explorer, 2);
+        CHECK_FALSE(view.brushed);
+        CHECK(view.view_start < shown.first);  // dragged right: earlier times come into view
+        explorer.view().view_start = shown.first;
+        explorer.view().view_end = shown.second;
+        explorer.view().brushed = true;
+        explorer.view().brush_start = brushed.first;
+        explorer.view().brush_end = brushed.second;
+        ui.Frame(explorer, 40);
+        REQUIRE(explorer.Selected().Count() == in_range);
+    }
 
     // With a query, the range and the query both apply.
     TypeQuery(ui, explorer, "#metoo");

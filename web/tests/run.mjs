@@ -373,7 +373,7 @@ test('text that renders: a character no font has is counted as missing and drawn
   await context.close();
 });
 
-test('the query bar: a typed query narrows the selection to the checker\'s count; a shift-drag brushes; errors keep it; Esc clears', async ({ browser, site }) => {
+test('the query bar: a typed query narrows the selection to the checker\'s count; a shift-drag brushes; errors keep it; Esc clears; a drag on the axis brushes', async ({ browser, site }) => {
   const want = expected([DEMO]);
   const tag = want.top_hashtags.find(([t]) => t.toLowerCase() === 'balancetonporc');
   assert(tag, `the checker lists #balancetonporc in the demo's top hashtags: ${JSON.stringify(want.top_hashtags)}`);
@@ -416,6 +416,19 @@ test('the query bar: a typed query narrows the selection to the checker\'s count
   assert(bad.posts === brushed.posts && bad.error.position === 17, `a syntax error keeps the results: ${JSON.stringify(bad)}`);
   await page.keyboard.press('Escape');
   await waitFor(page, (n) => { const s = window.chorus.selection(); return s.query === '' && s.brush === null && s.posts === n; }, want.posts, 5000);
+  // A drag on the time axis (below the bars) brushes without shift (a touch screen has none), and does not pan.
+  await page.waitForTimeout(600);  // no double-click with the clicks before
+  const before = await page.evaluate(() => window.chorus.view());
+  const axisY = timeline.y + timeline.h - 4;
+  await page.mouse.move(timeline.x + timeline.w * 0.06, axisY);
+  await page.mouse.down();
+  await page.mouse.move(timeline.x + timeline.w * 0.12, axisY, { steps: 5 });
+  await page.mouse.up();
+  await waitFor(page, () => window.chorus.selection().brush !== null, undefined, 5000);
+  const axis = await selectionSettled(page);
+  const after = await page.evaluate(() => window.chorus.view());
+  assert(axis.posts > 0 && axis.posts < want.posts && axis.query === '', `a drag on the axis brushes: ${JSON.stringify(axis)}`);
+  assert(after.start === before.start && after.end === before.end, `a drag on the axis does not pan: ${before.start}-${before.end} -> ${after.start}-${after.end}`);
   assert(problems.length === 0, problems.join('\n'));
   await context.close();
 });
