@@ -10,7 +10,7 @@
 namespace chorus::core {
 
 bool ValidBinStep(int64_t step) {
-    return step > 0 && (step < kDay ? kDay % step == 0 : step % kDay == 0);
+    return IsCalendarStep(step) || (step > 0 && (step < kDay ? kDay % step == 0 : step % kDay == 0));
 }
 
 const char* BaselineName(Baseline b) {

@@ -17,6 +17,7 @@ UnixSeconds FloorTo(UnixSeconds t, int64_t step) {
 }
 
 UnixSeconds StepFloor(UnixSeconds t, int64_t step) {
+    if (IsCalendarStep(step)) return ZoneFloor(t, CalendarUnit::Fixed, step, TimeZone());
     if (step % kWeek != 0) return FloorTo(t, step);
     constexpr int64_t kMonday = 4 * kDay;  // 1970-01-05T00:00, the first Monday (ISO weeks, as rule A3)
     return FloorTo(t - kMonday, step) + kMonday;
@@ -53,6 +54,12 @@ int64_t LocalUnitNext(int64_t unit_start, CalendarUnit unit, int64_t seconds) {
     return DaysFromCivil(y, m + 1, 1) * kDay;
 }
 
+// kMonth and kYear given as Fixed seconds are the calendar's months and years.
+CalendarUnit UnitOf(CalendarUnit unit, int64_t seconds) {
+    if (unit != CalendarUnit::Fixed || !IsCalendarStep(seconds)) return unit;
+    return seconds == kMonth ? CalendarUnit::Month : CalendarUnit::Year;
+}
+
 bool SubDay(CalendarUnit unit, int64_t seconds) {
     return unit == CalendarUnit::Fixed && seconds < kDay;
 }
@@ -61,13 +68,15 @@ void FillEdges(TimeBins& out, size_t bins, const TimeZone& zone) {
     out.edges.resize(bins + 1);
     out.edges[0] = out.start;
     for (size_t i = 0; i < bins; ++i)
-        out.edges[i + 1] =
-            zone.IsUtc() ? out.edges[i] + out.step : ZoneNext(out.edges[i], CalendarUnit::Fixed, out.step, zone);
+        out.edges[i + 1] = zone.IsUtc() && !IsCalendarStep(out.step)
+                               ? out.edges[i] + out.step
+                               : ZoneNext(out.edges[i], CalendarUnit::Fixed, out.step, zone);
 }
 
 }  // namespace
 
 UnixSeconds ZoneFloor(UnixSeconds t, CalendarUnit unit, int64_t seconds, const TimeZone& zone) {
+    unit = UnitOf(unit, seconds);
     assert(unit != CalendarUnit::Fixed ||
            (seconds > 0 && (seconds < kDay ? kDay % seconds == 0 : seconds % kDay == 0)));
     if (SubDay(unit, seconds)) {
@@ -83,6 +92,7 @@ UnixSeconds ZoneFloor(UnixSeconds t, CalendarUnit unit, int64_t seconds, const T
 }
 
 UnixSeconds ZoneNext(UnixSeconds edge, CalendarUnit unit, int64_t seconds, const TimeZone& zone) {
+    unit = UnitOf(unit, seconds);
     if (SubDay(unit, seconds)) {
         const ZonePeriod p = zone.PeriodAt(edge);
         return std::min(FloorTo(edge + p.offset, seconds) + seconds - p.offset, p.end);
@@ -139,8 +149,7 @@ TimeBins Histogram(const Dataset& dataset, UnixSeconds start, int64_t step, size
     const auto& times = dataset.SortedTimes();
     auto edge = std::lower_bound(times.begin(), times.end(), out.start);
     for (size_t i = 0; i < bins; ++i) {
-        UnixSeconds end = out.start + static_cast<int64_t>(i + 1) * step;
-        auto next = std::lower_bound(edge, times.end(), end);
+        auto next = std::lower_bound(edge, times.end(), out.edges[i + 1]);
         out.counts[i] = static_cast<uint64_t>(next - edge);
         edge = next;
     }
@@ -153,10 +162,12 @@ TimeBins Histogram(const Dataset& dataset, const Selection& rows, UnixSeconds st
     out.step = step;
     out.counts.assign(bins, 0);
     FillEdges(out, bins, TimeZone());
+    const bool calendar = IsCalendarStep(step);  // months and years differ in length: their edges are searched
     rows.ForEach([&](RowId row) {
         UnixSeconds t = dataset.TimeOf(row);
         if (t == kNoTime || t < out.start) return;
-        int64_t bin = (t - out.start) / step;
+        int64_t bin = calendar ? std::upper_bound(out.edges.begin(), out.edges.end(), t) - out.edges.begin() - 1
+                               : (t - out.start) / step;
         if (bin < static_cast<int64_t>(bins)) ++out.counts[static_cast<size_t>(bin)];
     });
     return out;

@@ -23,6 +23,13 @@
 namespace chorus::core {
 
 inline constexpr int64_t kMinute = 60, kHour = 3600, kDay = 86400, kWeek = 7 * kDay;
+// Calendar steps: a month, a year, on the (zone's) calendar whatever their length (rule 46). The values are the
+// Gregorian mean lengths, so a number of bins estimated from a span stays about right; every edge of such a bin
+// comes from ZoneFloor / ZoneNext (which read these two values as CalendarUnit::Month and ::Year).
+inline constexpr int64_t kMonth = 2629746, kYear = 31556952;
+constexpr bool IsCalendarStep(int64_t step) {
+    return step == kMonth || step == kYear;
+}
 
 struct TimeBins {
     UnixSeconds start = 0;  // start of the first bin
@@ -57,7 +64,8 @@ int64_t StepForSpan(int64_t span, double max_bins);
 // Floor of t to a multiple of step (also for times before 1970).
 UnixSeconds FloorTo(UnixSeconds t, int64_t step);
 // Start of the timeline's bin of `step` seconds holding t: multiples of the step since 1970-01-01T00:00,
-// except whole weeks, which start on Mondays (from 1970-01-05, as ISO weeks and rule A3's week bins).
+// except whole weeks, which start on Mondays (from 1970-01-05, as ISO weeks and rule A3's week bins), and
+// kMonth / kYear, which start on the first of a (UTC) month or year.
 UnixSeconds StepFloor(UnixSeconds t, int64_t step);
 
 // Bin edges on a zone's local calendar (rule 46). A bin is `Fixed` seconds (dividing a day, or whole

@@ -15,6 +15,8 @@ namespace {
 
 // "1 hour", "15 minutes", "1 day", "7 days", "30 seconds".
 std::string BinWidth(int64_t step) {
+    if (step == core::kMonth) return "1 month";
+    if (step == core::kYear) return "1 year";
     struct Unit {
         int64_t seconds;
         const char* name;

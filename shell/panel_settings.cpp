@@ -72,6 +72,8 @@ int64_t FixedBinSeconds(BinChoice bin) {
         case BinChoice::Hour: return core::kHour;
         case BinChoice::Day: return core::kDay;
         case BinChoice::Week: return core::kWeek;
+        case BinChoice::Month: return core::kMonth;
+        case BinChoice::Year: return core::kYear;
     }
     return 0;
 }
@@ -83,6 +85,8 @@ const char* BinChoiceWord(BinChoice bin) {
         case BinChoice::Hour: return "hour";
         case BinChoice::Day: return "day";
         case BinChoice::Week: return "week";
+        case BinChoice::Month: return "month";
+        case BinChoice::Year: return "year";
     }
     return "auto";
 }
@@ -94,6 +98,8 @@ const char* BinChoiceLabel(BinChoice bin) {
         case BinChoice::Hour: return "Hour";
         case BinChoice::Day: return "Day";
         case BinChoice::Week: return "Week";
+        case BinChoice::Month: return "Month";
+        case BinChoice::Year: return "Year";
     }
     return "Automatic";
 }
@@ -180,7 +186,7 @@ bool DrawSettingsWindow(Settings& settings, Session* session) {
             ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), label.c_str(), 0);
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip(choice == BinChoice::Automatic
-                                      ? "The bin follows the zoom, from weeks down to seconds."
+                                      ? "The bin follows the zoom, from years down to seconds."
                                       : "Fixed while the view holds at most 4 bins a pixel; zoomed out further, "
                                         "the timeline says so and bins automatically.");
         }

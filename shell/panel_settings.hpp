@@ -18,12 +18,12 @@ namespace chorus::shell {
 enum class Theme : uint8_t { Dark, Light };
 
 // The timeline's bin: following the zoom (COUNTING.md rule 10), or fixed (rule 117).
-enum class BinChoice : uint8_t { Automatic, Minute, Hour, Day, Week };
+enum class BinChoice : uint8_t { Automatic, Minute, Hour, Day, Week, Month, Year };
 inline constexpr BinChoice kBinChoices[] = {BinChoice::Automatic, BinChoice::Minute, BinChoice::Hour, BinChoice::Day,
-                                            BinChoice::Week};
+                                            BinChoice::Week,      BinChoice::Month,  BinChoice::Year};
 // Seconds of a fixed bin; 0 for Automatic.
 int64_t FixedBinSeconds(BinChoice bin);
-// "auto", "minute", "hour", "day", "week": the .ini word; BinChoiceLabel: "Automatic", "Minute", ...
+// "auto", "minute", "hour", "day", "week", "month", "year": the .ini word; BinChoiceLabel: "Automatic", "Minute", ...
 const char* BinChoiceWord(BinChoice bin);
 const char* BinChoiceLabel(BinChoice bin);
 

@@ -30,6 +30,8 @@ const char* StepName(int64_t step) {
         case core::kHour: return "per hour";
         case core::kDay: return "per day";
         case core::kWeek: return "per week";
+        case core::kMonth: return "per month";
+        case core::kYear: return "per year";
         default: return "per bin";
     }
 }
@@ -60,6 +62,10 @@ ViewStep StepForView(int64_t span, float width, int64_t fixed) {
         out.step = std::min(core::StepForSpan(span, std::max(1.0f, width / 6)), core::kHour);
     else if (span < 3 * core::kDay)
         out.step = core::kHour;
+    else if (static_cast<double>(span) / core::kMonth > width / 2)  // months thinner than 2 px: years
+        out.step = core::kYear;
+    else if (static_cast<double>(span) / core::kWeek > width / 2)
+        out.step = core::kMonth;
     else if (static_cast<double>(span) / core::kDay > width / 2)
         out.step = core::kWeek;
     else
@@ -82,7 +88,7 @@ void Explorer::UpdateBins(float width) {
     const core::TimeZone& zone = m_session.time_zone();
     core::UnixSeconds start = core::ZoneFloor(m_view.view_start, core::CalendarUnit::Fixed, step, zone);
     auto count = static_cast<size_t>((m_view.view_end - start + step - 1) / step);
-    if (!zone.IsUtc()) {
+    if (!zone.IsUtc() || core::IsCalendarStep(step)) {  // bins of different lengths: counted edge by edge
         count = 0;
         for (core::UnixSeconds e = start; e < m_view.view_end; ++count)
             e = core::ZoneNext(e, core::CalendarUnit::Fixed, step, zone);

@@ -109,8 +109,9 @@ uint32_t OnTheme(uint32_t colour);
 
 // The timeline's bin for a view `span` seconds wide drawn over `width` pixels (COUNTING.md rules 10
 // and 117). Automatic (`fixed` 0): per day, per hour under 3 days, finer under 3 hours, per week when
-// days would be thinner than 2 px. A fixed bin (seconds) holds while the view has at most
-// kMaxBinsPerPixel of them a pixel; beyond that the automatic bin is used and `set_aside` is true.
+// days would be thinner than 2 px, per month when weeks would, per year when months would. A fixed
+// bin (seconds) holds while the view has at most kMaxBinsPerPixel of them a pixel; beyond that the
+// automatic bin is used and `set_aside` is true.
 inline constexpr double kMaxBinsPerPixel = 4;
 struct ViewStep {
     int64_t step = core::kDay;
@@ -119,7 +120,7 @@ struct ViewStep {
 ViewStep StepForView(int64_t span, float width, int64_t fixed = 0);
 
 // The peak bin for a timeline step (seconds): minute under an hour, hour under a day, day under
-// a week, then week.
+// a week, week under a month, then month or year.
 core::TimeBin PeakBinForStep(int64_t step);
 
 }  // namespace chorus::shell

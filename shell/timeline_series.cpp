@@ -55,7 +55,8 @@ core::TimeBin PeakBinForStep(int64_t step) {
     if (step < core::kHour) return core::TimeBin::Minute;
     if (step < core::kDay) return core::TimeBin::Hour;
     if (step < core::kWeek) return core::TimeBin::Day;
-    return core::TimeBin::Week;
+    if (step < core::kMonth) return core::TimeBin::Week;
+    return step < core::kYear ? core::TimeBin::Month : core::TimeBin::Year;
 }
 
 bool Explorer::AddSeries(const std::string& query, std::string& message) {

@@ -5,6 +5,7 @@
 #include <random>
 #include <vector>
 
+#include "aggregate.hpp"
 #include "sorted_times.hpp"
 #include "summary.hpp"
 #include "test_support.hpp"
@@ -55,6 +56,37 @@ TEST_CASE("timeline: week bins start on Mondays, as ISO weeks (rule 10)") {
     const TimeBins ordered = Histogram(ds, order, at, kWeek, 2, TimeZone());
     CHECK(ordered.start == monday);
     CHECK(ordered.counts == weeks.counts);
+}
+
+TEST_CASE("timeline: month and year steps follow the calendar, as rule A3's month and year bins") {
+    Dataset ds;
+    chorus::test::LoadSummary(ds, {"query_posts.jsonl"});
+    const Selection all = Selection::All(ds.Posts());
+    std::vector<RowId> order;
+    for (RowId row = 0; row < ds.Posts(); ++row)
+        if (ds.TimeOf(row) != kNoTime) order.push_back(row);
+    std::stable_sort(order.begin(), order.end(), [&](RowId a, RowId b) { return ds.TimeOf(a) < ds.TimeOf(b); });
+    for (const auto& step_and_bin : {std::pair{kMonth, TimeBin::Month}, std::pair{kYear, TimeBin::Year}}) {
+        const int64_t step = step_and_bin.first;
+        const TimeBin bin = step_and_bin.second;
+        CAPTURE(step);
+        const TimeSeries want = CountByTime(ds, all, bin);  // rule A3: first bin to last, zero-filled
+        REQUIRE(want.counts.size() >= 2);
+        const UnixSeconds from = want.edges.front() + 5 * kDay;  // rounded down to the first of its month or year
+        const TimeBins sorted = Histogram(ds, from, step, want.counts.size());
+        CHECK(sorted.edges == want.edges);  // 30- and 31-day months, 365- and 366-day years
+        CHECK(sorted.counts == want.counts);
+        CHECK(Histogram(ds, all, from, step, want.counts.size()).counts == want.counts);
+        CHECK(Histogram(ds, order, from, step, want.counts.size(), TimeZone()).counts == want.counts);
+        CHECK(Histogram(ds, from, step, want.counts.size(), TimeZone()).edges == want.edges);
+        CHECK(StepFloor(from, step) == want.edges.front());
+    }
+    // 2016 is a leap year; months have the calendar's lengths.
+    CHECK(ZoneNext(ParseIsoTime("2016-02-01T00:00:00Z"), CalendarUnit::Fixed, kMonth, TimeZone()) ==
+          ParseIsoTime("2016-03-01T00:00:00Z"));
+    CHECK(ZoneNext(ParseIsoTime("2016-01-01T00:00:00Z"), CalendarUnit::Fixed, kYear, TimeZone()) ==
+          ParseIsoTime("2016-01-01T00:00:00Z") + 366 * kDay);
+    CHECK(StepFloor(-1, kMonth) == ParseIsoTime("1969-12-01T00:00:00Z"));
 }
 
 TEST_CASE("timeline and summary over a selection count only the selected posts") {

@@ -246,6 +246,11 @@ TEST_CASE("time zone: the timeline's fixed steps align to the local clock; UTC s
     TimeBins weeks = Histogram(f.ds, T("2017-11-05T03:30:00Z"), kWeek, 1, ny);
     CHECK(weeks.edges == std::vector<UnixSeconds>{T("2017-10-30T04:00:00Z"), T("2017-11-06T05:00:00Z")});
     CHECK(weeks.edges.front() == BinFloor(T("2017-11-05T03:30:00Z"), TimeBin::Week, ny));
+    // Month steps start at local midnight on the first (New York: 04:00Z in summer time, 05:00Z in winter).
+    TimeBins months = Histogram(f.ds, T("2017-10-15T00:00:00Z"), kMonth, 2, ny);
+    CHECK(months.edges ==
+          std::vector<UnixSeconds>{T("2017-10-01T04:00:00Z"), T("2017-11-01T04:00:00Z"), T("2017-12-01T05:00:00Z")});
+    CHECK(months.edges[1] == BinNext(months.edges[0], TimeBin::Month, ny));
     // Half-hour steps in Kolkata line up with UTC ones; hours do not.
     TimeBins half = Histogram(f.ds, T("2017-10-16T09:10:00Z"), 30 * kMinute, 2, Zone("Asia/Kolkata"));
     CHECK(half.start == T("2017-10-16T09:00:00Z"));

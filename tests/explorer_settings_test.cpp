@@ -67,6 +67,8 @@ TEST_CASE("settings: theme, font size and bin go into the .ini text and come bac
         CHECK(settings.bin == chorus::shell::BinChoice::Hour);  // nor an unknown bin
         ImGui::LoadIniSettingsFromMemory("[Chorus][Settings]\nBin=week\n");
         CHECK(settings.bin == chorus::shell::BinChoice::Week);
+        ImGui::LoadIniSettingsFromMemory("[Chorus][Settings]\nBin=month\n");
+        CHECK(settings.bin == chorus::shell::BinChoice::Month);
         CHECK(settings.font_size == Settings::kMaxFontSize);
     }
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 #include <string>
+#include <tuple>
 
 #include "aggregate.hpp"
 #include "bin_drivers.hpp"
@@ -685,8 +686,37 @@ TEST_CASE("timeline 117: the Settings' bin fixes the bars' width while the view 
     REQUIRE(explorer.TimelineBins().step == kWeek);
     for (chorus::core::UnixSeconds edge : explorer.TimelineBins().edges)
         CHECK((edge - 4 * kDay) % kWeek == 0);  // 1970-01-05 was a Monday
+    // Months and years on the calendar: the engine's month and year bins (rule A3), every post in them.
+    for (const auto& choice : {std::tuple{"Bin: Month", chorus::core::kMonth, chorus::core::TimeBin::Month},
+                               std::tuple{"Bin: Year", chorus::core::kYear, chorus::core::TimeBin::Year}}) {
+        const char* label = std::get<0>(choice);
+        const int64_t step = std::get<1>(choice);
+        const chorus::core::TimeBin bin = std::get<2>(choice);
+        CAPTURE(label);
+        ui.Click(explorer, label);
+        ui.Frame(explorer, 2);
+        const auto& bins = explorer.TimelineBins();
+        REQUIRE(bins.step == step);
+        const chorus::core::TimeSeries want = chorus::core::CountByTime(ds, Selection::All(ds.Posts()), bin);
+        uint64_t seen = 0;
+        for (size_t i = 0; i < bins.counts.size(); ++i) {
+            auto at = std::find(want.edges.begin(), want.edges.end(), bins.edges[i]);
+            const auto k = static_cast<size_t>(at - want.edges.begin());
+            CHECK(bins.counts[i] == (k < want.counts.size() ? want.counts[k] : 0));
+            if (k < want.counts.size()) CHECK(bins.edges[i + 1] == want.edges[k + 1]);
+            seen += bins.counts[i];
+        }
+        CHECK(seen == ds.Posts() - want.no_time);
+    }
     ui.Click(explorer, "Bin: Automatic");
     ui.Frame(explorer, 2);
     CHECK(explorer.TimelineBins().step == automatic);
+    // Automatic over decades: weeks thinner than 2 px give months, months thinner than 2 px years (rule 10).
+    using chorus::shell::StepForView;
+    CHECK(StepForView(2 * 365 * kDay, 1000).step == kWeek);
+    CHECK(StepForView(20 * 365 * kDay, 1000).step == chorus::core::kMonth);
+    CHECK(StepForView(100 * 365 * kDay, 1000).step == chorus::core::kYear);
+    CHECK(StepForView(20 * 365 * kDay, 1000, kHour).set_aside);
+    CHECK(StepForView(20 * 365 * kDay, 1000, chorus::core::kYear).step == chorus::core::kYear);
     CHECK_FALSE(explorer.FixedBinSetAside());
 }
