@@ -65,43 +65,39 @@ void WriteAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
 
 }  // namespace
 
+namespace {
+
+// Each bin choice: its seconds (0: automatic), its word in the .ini text, its label in the window.
+struct BinChoiceInfo {
+    BinChoice choice;
+    int64_t seconds;
+    const char* word;
+    const char* label;
+};
+constexpr BinChoiceInfo kBinInfo[] = {
+    {BinChoice::Automatic, 0, "auto", "Automatic"}, {BinChoice::Minute, core::kMinute, "minute", "Minute"},
+    {BinChoice::Hour, core::kHour, "hour", "Hour"}, {BinChoice::Day, core::kDay, "day", "Day"},
+    {BinChoice::Week, core::kWeek, "week", "Week"}, {BinChoice::Month, core::kMonth, "month", "Month"},
+    {BinChoice::Year, core::kYear, "year", "Year"}};
+
+const BinChoiceInfo& InfoOf(BinChoice bin) {
+    for (const BinChoiceInfo& info : kBinInfo)
+        if (info.choice == bin) return info;
+    return kBinInfo[0];
+}
+
+}  // namespace
+
 int64_t FixedBinSeconds(BinChoice bin) {
-    switch (bin) {
-        case BinChoice::Automatic: return 0;
-        case BinChoice::Minute: return core::kMinute;
-        case BinChoice::Hour: return core::kHour;
-        case BinChoice::Day: return core::kDay;
-        case BinChoice::Week: return core::kWeek;
-        case BinChoice::Month: return core::kMonth;
-        case BinChoice::Year: return core::kYear;
-    }
-    return 0;
+    return InfoOf(bin).seconds;
 }
 
 const char* BinChoiceWord(BinChoice bin) {
-    switch (bin) {
-        case BinChoice::Automatic: return "auto";
-        case BinChoice::Minute: return "minute";
-        case BinChoice::Hour: return "hour";
-        case BinChoice::Day: return "day";
-        case BinChoice::Week: return "week";
-        case BinChoice::Month: return "month";
-        case BinChoice::Year: return "year";
-    }
-    return "auto";
+    return InfoOf(bin).word;
 }
 
 const char* BinChoiceLabel(BinChoice bin) {
-    switch (bin) {
-        case BinChoice::Automatic: return "Automatic";
-        case BinChoice::Minute: return "Minute";
-        case BinChoice::Hour: return "Hour";
-        case BinChoice::Day: return "Day";
-        case BinChoice::Week: return "Week";
-        case BinChoice::Month: return "Month";
-        case BinChoice::Year: return "Year";
-    }
-    return "Automatic";
+    return InfoOf(bin).label;
 }
 
 void InstallSettingsHandler(Settings& settings) {

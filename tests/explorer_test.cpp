@@ -469,31 +469,26 @@ TEST_CASE("explorer: a shift-drag on the timeline brushes a range that narrows e
     {
         const auto brushed = std::make_pair(view.brush_start, view.brush_end);
         const auto shown = std::make_pair(view.view_start, view.view_end);
-        explorer.view().brushed = false;
-        ui.Frame(explorer, 2);
-        io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, timeline->y + timeline->h - 3);
-        ui.Frame(explorer);
-        io.MouseDown[0] = true;
-        ui.Frame(explorer);
-        io.MousePos.x = timeline->x + timeline->w * 0.15f;
-        ui.Frame(explorer);
-        io.MouseDown[0] = false;
-        ui.Frame(explorer, 2);
+        // A drag without shift at `y`, from 5% to 15% of the timeline's width, far from the last click.
+        auto drag_at = [&](float y) {
+            explorer.view().brushed = false;
+            ui.Frame(explorer, 40);
+            io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, y);
+            ui.Frame(explorer);
+            io.MouseDown[0] = true;
+            ui.Frame(explorer);
+            io.MousePos.x = timeline->x + timeline->w * 0.15f;
+            ui.Frame(explorer);
+            io.MouseDown[0] = false;
+            ui.Frame(explorer, 2);
+        };
+        drag_at(timeline->y + timeline->h - 3);
         REQUIRE(view.brushed);
         CHECK(std::make_pair(view.view_start, view.view_end) == shown);  // no pan
         CHECK(std::make_pair(view.brush_start, view.brush_end) == brushed);
         CHECK(explorer.Selected().Count() == in_range);
         // The same drag over the bars pans and brushes nothing.
-        explorer.view().brushed = false;
-        ui.Frame(explorer, 40);  // far from the last click: no double-click
-        io.MousePos = ImVec2(timeline->x + timeline->w * 0.05f, timeline->y + timeline->h / 2);
-        ui.Frame(explorer);
-        io.MouseDown[0] = true;
-        ui.Frame(explorer);
-        io.MousePos.x = timeline->x + timeline->w * 0.15f;
-        ui.Frame(explorer);
-        io.MouseDown[0] = false;
-        ui.Frame(explorer, 2);
+        drag_at(timeline->y + timeline->h / 2);
         CHECK_FALSE(view.brushed);
         CHECK(view.view_start < shown.first);  // dragged right: earlier times come into view
         explorer.view().view_start = shown.first;
