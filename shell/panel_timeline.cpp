@@ -254,6 +254,10 @@ void Explorer::DrawTimeline() {
     // the tallest of its bins, and its tooltip is that bin's; a bin alone in its column is at least a pixel.
     int hot = -1;
     auto draw_bar = [&](size_t i, float x0, float x1, uint64_t all_count) {
+        // Within the plot: a month or year that starts before the view would cover the counts' labels.
+        x0 = std::max(x0, plot.Min.x);
+        x1 = std::min(x1, plot.Max.x);
+        if (x1 <= x0) return;
         if (context && all_count > 0)
             dl->AddRectFilled(ImVec2(x0, y_of(static_cast<double>(all_count))), ImVec2(x1, plot.Max.y), bar_all);
         if (m_bins.counts[i] == 0) return;
@@ -298,7 +302,8 @@ void Explorer::DrawTimeline() {
             continue;
         }
         flush_column();
-        if (hovered && io.MousePos.x >= x0 && io.MousePos.x < x1) hot = static_cast<int>(i);
+        if (hovered && io.MousePos.x >= std::max(x0, plot.Min.x) && io.MousePos.x < std::min(x1, plot.Max.x))
+            hot = static_cast<int>(i);
         float gap = x1 - x0 > 4 ? 1.0f : 0.0f;
         draw_bar(i, x0, x1 - gap, all_count_of(i));
     }
