@@ -66,4 +66,34 @@ inline void Load(shell::Session& session, const std::string& fixture) {
     session.Changed();
 }
 
+// Clicks that wait out ImGui's double-click time, so consecutive clicks stay single clicks; typing.
+struct SpacedHeadless : Headless {
+    void ClickAt(shell::Explorer& explorer, ImVec2 at, int button = 0) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        Frame(explorer);
+        io.MouseDown[button] = true;
+        Frame(explorer);
+        io.MouseDown[button] = false;
+        Frame(explorer, 2);  // the registry holds the items of the frame before
+        // Far from the last click, so the next click is never a double-click.
+        for (int i = 0; i < 30; ++i)
+            Frame(explorer);
+    }
+    void Click(shell::Explorer& explorer, const std::string& label) {
+        const shell::ItemInfo* item = shell::ItemRegistry::Find(label);
+        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
+        ClickAt(explorer, ImVec2(item->x + item->w / 2, item->y + item->h / 2));
+    }
+    void Type(shell::Explorer& explorer, const std::string& text) {
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        Frame(explorer, 2);
+    }
+};
+
+// The demo dataset (assets/demo): a wave on 16 Oct 2017 and a second peak on 6 Dec 2017.
+inline void LoadDemo(shell::Session& session) {
+    Load(session, "../../assets/demo/metoo-demo.jsonl");
+}
+
 }  // namespace chorus::test

@@ -28,30 +28,8 @@ using chorus::shell::Session;
 
 namespace {
 
-// Clicks here wait out ImGui's double-click time, so consecutive clicks stay single clicks.
-struct Headless : chorus::test::Headless {
-    void ClickAt(Explorer& explorer, ImVec2 at, int button = 0) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = at;
-        Frame(explorer);
-        io.MouseDown[button] = true;
-        Frame(explorer);
-        io.MouseDown[button] = false;
-        Frame(explorer, 2);  // the registry holds the items of the frame before
-        // Far from the last click, so the next click is never a double-click.
-        for (int i = 0; i < 30; ++i)
-            Frame(explorer);
-    }
-    void Click(Explorer& explorer, const std::string& label) {
-        const ItemInfo* item = ItemRegistry::Find(label);
-        REQUIRE_MESSAGE(item != nullptr, "no item labelled " << label);
-        ClickAt(explorer, ImVec2(item->x + item->w / 2, item->y + item->h / 2));
-    }
-    void Type(Explorer& explorer, const std::string& text) {
-        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
-        Frame(explorer, 2);
-    }
-};
+using Headless = chorus::test::SpacedHeadless;
+using chorus::test::LoadDemo;
 
 const ItemInfo* FindPrefix(const std::string& prefix) {
     for (const ItemInfo& item : ItemRegistry::Items())
@@ -64,10 +42,6 @@ size_t CountPrefix(const std::string& prefix) {
     for (const ItemInfo& item : ItemRegistry::Items())
         n += item.label.rfind(prefix, 0) == 0 ? 1 : 0;
     return n;
-}
-
-void LoadDemo(Session& session) {
-    chorus::test::Load(session, "../../assets/demo/metoo-demo.jsonl");
 }
 
 Selection Select(const Dataset& ds, const std::string& query) {
@@ -524,62 +498,6 @@ TEST_CASE("timeline: panning with 8 series and stacked bars reads the kept bins;
     }
     CHECK(explorer.Timeline().series[0].cache.Recounts() == before);  // five pans, no count
     CHECK(explorer.Timeline().type_cache[0].Recounts() == type_before);
-}
-
-TEST_CASE("lists: share of the selection beside each count; a header click sorts; the list and a value copy") {
-    Headless ui;
-    Session session;
-    LoadDemo(session);
-    Explorer explorer(session);
-    ui.Frame(explorer, 4);
-    const chorus::core::TopList& top = explorer.List(0);  // hashtags
-    REQUIRE(top.items.size() >= 3);
-    REQUIRE(top.posts == session.dataset().Posts());
-    auto y_of = [](const std::string& name) {
-        const ItemInfo* item = ItemRegistry::Find(name);
-        REQUIRE_MESSAGE(item != nullptr, "no row " << name);
-        return item->y;
-    };
-    const std::string first = top.items.front().text, last = top.items.back().text;
-    CHECK(y_of(first) < y_of(last));               // by rank
-    ui.Click(explorer, "Sort Hashtags by Posts");  // highest first: the rank's order
-    CHECK(y_of(first) < y_of(last));
-    ui.Click(explorer, "Sort Hashtags by Posts");  // lowest first
-    CHECK(y_of(last) < y_of(first));
-    // By name: a click on the header's right part (its Export button is at its left).
-    const ItemInfo* header = ItemRegistry::Find("Sort Hashtags by Hashtags");
-    REQUIRE(header != nullptr);
-    ui.ClickAt(explorer, ImVec2(header->x + header->w - 6, header->y + header->h / 2));
-    std::vector<std::string> names;  // those drawn as written (an Arabic name is drawn in its visual order)
-    for (const auto& item : top.items)
-        if (std::all_of(item.text.begin(), item.text.end(), [](char c) { return (c & 0x80) == 0; }))
-            names.push_back(item.text);
-    REQUIRE(names.size() >= 5);
-    std::sort(names.begin(), names.end());
-    for (size_t i = 1; i < names.size(); ++i)
-        CHECK(y_of(names[i - 1]) < y_of(names[i]));
-
-    // Right-click a row: its value, then the whole list as shown (by name), tab-separated with its share.
-    const ItemInfo* row = ItemRegistry::Find(first);
-    REQUIRE(row != nullptr);
-    ui.ClickAt(explorer, ImVec2(row->x + row->w / 2, row->y + row->h / 2), 1);
-    ui.Click(explorer, "Copy this value");
-    CHECK(std::string(ImGui::GetClipboardText()) == "#" + first);
-    row = ItemRegistry::Find(first);
-    ui.ClickAt(explorer, ImVec2(row->x + row->w / 2, row->y + row->h / 2), 1);
-    ui.Click(explorer, "Copy the list");
-    const std::string copied = ImGui::GetClipboardText();
-    CHECK(copied.starts_with("rank\tHashtags\tposts\tshare of selection\n"));
-    CHECK(static_cast<size_t>(std::count(copied.begin(), copied.end(), '\n')) == top.items.size() + 1);
-    size_t at_rank = 0;
-    for (size_t i = 0; i < top.items.size(); ++i)
-        if (top.items[i].text == names.front()) at_rank = i;
-    char share[32];
-    std::snprintf(share, sizeof share, "%.6f",
-                  static_cast<double>(top.items[at_rank].count) / static_cast<double>(top.posts));
-    const std::string line = std::to_string(at_rank + 1) + "\t" + names.front() + "\t" +
-                             std::to_string(top.items[at_rank].count) + "\t" + share + "\n";
-    CHECK(copied.find("share of selection\n" + line) != std::string::npos);  // the first row shown
 }
 
 TEST_CASE("timeline 117: the Settings' bin fixes the bars' width while the view holds 4 a pixel; weeks on Mondays") {
